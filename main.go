@@ -1,0 +1,438 @@
+// Command bouncelens reads bounced-lead exports and explains why each lead bounced.
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"strconv"
+	"strings"
+
+	"github.com/bouncelens/bouncelens/codes"
+	"github.com/bouncelens/bouncelens/model"
+	"github.com/bouncelens/bouncelens/sample"
+	"github.com/bouncelens/bouncelens/ui"
+)
+
+const usage = `bouncelens: see why your leads bounced.
+
+Usage:
+  bouncelens [flags] [FILE ...]           browse; no FILE opens the embedded sample; - reads stdin
+  bouncelens summary [flags] FILE ...     groups as a table (--format table|csv|json)
+  bouncelens export [flags] FILE ...      matching leads as CSV (-o FILE, default stdout)
+  bouncelens explain [TEXT ...]           parse reasons given as arguments, or one per line on stdin
+  bouncelens codes                        the catalog of reply codes and enhanced status codes
+  bouncelens sample [--rows N] [--seed S] a realistic synthetic export on stdout
+
+Filters (browse, summary, export):
+  --class hard|soft|success|unknown|all   --code 550   --enhanced 5.1.1
+  --reason userunknown   --domain gmail.com   --match TEXT
+
+Loading (browse, summary, export):
+  --reason-column NAME   the column that holds the bounce reason
+  --strict               stop at the first unreadable row instead of skipping it
+
+Run 'bouncelens COMMAND --help' for a command's flags.
+`
+
+// errUsage marks an error in how bouncelens was called: exit status 2.
+var errUsage = errors.New("usage")
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	err := dispatch(args, stdin, stdout, stderr)
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		if msg := strings.TrimSpace(strings.TrimPrefix(err.Error(), errUsage.Error())); msg != "" {
+			fmt.Fprintf(stderr, "bouncelens: %s\n", strings.TrimPrefix(msg, ": "))
+		}
+		fmt.Fprint(stderr, usage)
+		return 2
+	default:
+		fmt.Fprintf(stderr, "bouncelens: %v\n", err)
+		return 1
+	}
+}
+
+func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	cmd := ""
+	if len(args) > 0 {
+		cmd = args[0]
+	}
+	switch cmd {
+	case "summary":
+		return runSummary(args[1:], stdin, stdout, stderr)
+	case "export":
+		return runExport(args[1:], stdin, stdout, stderr)
+	case "explain":
+		return runExplain(args[1:], stdin, stdout, stderr)
+	case "codes":
+		return runCodes(args[1:], stdout, stderr)
+	case "sample":
+		return runSample(args[1:], stdout, stderr)
+	case "help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	case "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	case "-version", "--version", "version":
+		fmt.Fprintf(stdout, "bouncelens %s\n", version())
+		return nil
+	}
+	return runBrowse(args, stdin, stderr)
+}
+
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}
+
+// newFlags makes a flag set that reports errors to the caller instead of exiting.
+func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses flags placed anywhere among the arguments and returns the positional ones.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// loadFlags are the flags shared by every command that reads exports.
+type loadFlags struct {
+	class, code, enhanced, reason, domain, match string
+	reasonColumn                                 string
+	strict                                       bool
+}
+
+func (lf *loadFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&lf.class, "class", "all", "keep only `CLASS` bounces: hard, soft, success, unknown or all")
+	fs.StringVar(&lf.code, "code", "", "keep only this basic reply `CODE`, such as 550")
+	fs.StringVar(&lf.enhanced, "enhanced", "", "keep only this enhanced status `CODE`, such as 5.1.1")
+	fs.StringVar(&lf.reason, "reason", "", "keep only this `REASON`, such as userunknown or blocked")
+	fs.StringVar(&lf.domain, "domain", "", "keep only leads at this receiving `DOMAIN`")
+	fs.StringVar(&lf.match, "match", "", "keep only leads whose email, name, company or reason contains `TEXT`")
+	fs.StringVar(&lf.reasonColumn, "reason-column", "", "read the bounce reason from column `NAME`")
+	fs.BoolVar(&lf.strict, "strict", false, "stop at the first unreadable row instead of skipping it")
+}
+
+func (lf *loadFlags) filter() (model.Filter, error) {
+	var f model.Filter
+	if lf.class != "" && !strings.EqualFold(lf.class, "all") {
+		c, err := codes.ParseClass(lf.class)
+		if err != nil {
+			return f, fmt.Errorf("%w: --class: %v", errUsage, err)
+		}
+		f.Classes = []codes.Class{c}
+	}
+	if lf.code != "" {
+		n, err := strconv.ParseUint(lf.code, 10, 16)
+		if err != nil || n < 200 || n > 599 {
+			return f, fmt.Errorf("%w: --code: %q is not a reply code such as 550", errUsage, lf.code)
+		}
+		f.Basic = uint16(n)
+	}
+	if lf.enhanced != "" {
+		e, err := codes.ParseEnhanced(lf.enhanced)
+		if err != nil {
+			return f, fmt.Errorf("%w: --enhanced: %v", errUsage, err)
+		}
+		f.Enhanced = e
+	}
+	if lf.reason != "" {
+		r, err := codes.ParseReason(lf.reason)
+		if err != nil {
+			return f, fmt.Errorf("%w: --reason: %v", errUsage, err)
+		}
+		f.Reasons = []codes.Reason{r}
+	}
+	f.Domain = strings.TrimPrefix(strings.TrimSpace(lf.domain), "@")
+	f.Match = lf.match
+	return f, nil
+}
+
+func (lf *loadFlags) options() model.Options {
+	return model.Options{ReasonColumn: lf.reasonColumn, Strict: lf.strict}
+}
+
+// load reads the files, reports skipped rows on stderr and returns the dataset and the selection.
+func load(files []string, lf *loadFlags, stdin io.Reader, stderr io.Writer) (*model.Dataset, []int32, error) {
+	f, err := lf.filter()
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(files) == 0 {
+		return nil, nil, fmt.Errorf("%w: name at least one FILE (or - for stdin)", errUsage)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	var ds *model.Dataset
+	if len(files) == 1 && files[0] == "-" {
+		ds, err = model.LoadReader(ctx, stdin, "-", lf.options())
+	} else {
+		ds, err = model.Load(ctx, files, lf.options())
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	reportSkipped(ds, stderr)
+	return ds, ds.Select(f), nil
+}
+
+// reportSkipped lists the rows that could not be read, at most a screenful, then their count.
+func reportSkipped(ds *model.Dataset, stderr io.Writer) {
+	const most = 20
+	for i, pe := range ds.Skipped {
+		if i == most {
+			fmt.Fprintf(stderr, "bouncelens: ... and %d more\n", len(ds.Skipped)-most)
+			break
+		}
+		fmt.Fprintf(stderr, "bouncelens: %v\n", pe)
+	}
+	if n := len(ds.Skipped); n > 0 {
+		fmt.Fprintf(stderr, "bouncelens: skipped %d unreadable row(s); kept %d lead(s)\n", n, len(ds.Leads))
+	}
+}
+
+func runBrowse(args []string, stdin io.Reader, stderr io.Writer) error {
+	fs := newFlags("bouncelens", "bouncelens [flags] [FILE ...]", stderr)
+	var lf loadFlags
+	lf.register(fs)
+	files, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	f, err := lf.filter()
+	if err != nil {
+		return err
+	}
+	for _, name := range files {
+		if name == "-" {
+			continue
+		}
+		if _, err := os.Stat(name); err != nil {
+			if len(files) == 1 && !strings.ContainsAny(name, "./\\") {
+				return fmt.Errorf("%w: unknown command or file %q", errUsage, name)
+			}
+			return err
+		}
+	}
+	return ui.Run(ui.Options{Files: files, Load: lf.options(), Filter: f})
+}
+
+func runSummary(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("summary", "bouncelens summary [flags] FILE ...", stderr)
+	var lf loadFlags
+	lf.register(fs)
+	format := fs.String("format", "table", "output `FORMAT`: table, csv or json")
+	sortBy := fs.String("sort", "count", "order groups by `ORDER`: count or code")
+	files, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := oneOf("--format", *format, "table", "csv", "json"); err != nil {
+		return err
+	}
+	if err := oneOf("--sort", *sortBy, "count", "code"); err != nil {
+		return err
+	}
+	ds, sel, err := load(files, &lf, stdin, stderr)
+	if err != nil {
+		return err
+	}
+	by := model.ByCount
+	if *sortBy == "code" {
+		by = model.ByCode
+	}
+	w := bufio.NewWriter(stdout)
+	if err := ds.WriteSummary(w, ds.Groups(sel, by), *format); err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("export", "bouncelens export [flags] [-o FILE] [--force] FILE ...", stderr)
+	var lf loadFlags
+	lf.register(fs)
+	out := fs.String("o", "", "write to `FILE` instead of stdout (atomically)")
+	force := fs.Bool("force", false, "overwrite the -o file if it exists")
+	format := fs.String("format", "csv", "output `FORMAT`: csv (Marketo import columns) or emails (one per line)")
+	columns := fs.String("columns", "", "extra `COLUMNS` to export, comma-separated, by header name")
+	files, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := oneOf("--format", *format, "csv", "emails"); err != nil {
+		return err
+	}
+	opts := model.ExportOptions{Format: *format}
+	for c := range strings.SplitSeq(*columns, ",") {
+		if c = strings.TrimSpace(c); c != "" {
+			opts.Columns = append(opts.Columns, c)
+		}
+	}
+	ds, sel, err := load(files, &lf, stdin, stderr)
+	if err != nil {
+		return err
+	}
+	if *out == "" || *out == "-" {
+		w := bufio.NewWriter(stdout)
+		if err := ds.Export(w, sel, opts); err != nil {
+			return err
+		}
+		return w.Flush()
+	}
+	if err := ds.ExportFile(*out, sel, opts, *force); err != nil {
+		if errors.Is(err, os.ErrExist) {
+			return fmt.Errorf("%s exists: pass --force to overwrite it", *out)
+		}
+		return err
+	}
+	fmt.Fprintf(stderr, "bouncelens: wrote %d lead(s) to %s\n", len(sel), *out)
+	return nil
+}
+
+func runExplain(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("explain", "bouncelens explain [--format text|tsv|json] [TEXT ...]  (no TEXT: one reason per line on stdin)", stderr)
+	format := fs.String("format", "text", "output `FORMAT`: text, tsv or json")
+	texts, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if err := oneOf("--format", *format, "text", "tsv", "json"); err != nil {
+		return err
+	}
+	w := bufio.NewWriter(stdout)
+	if len(texts) > 0 {
+		err = codes.WriteExplain(w, *format, sliceSeq(texts))
+	} else {
+		var readErr error
+		err = codes.WriteExplain(w, *format, lines(stdin, &readErr))
+		if err == nil && readErr != nil {
+			err = fmt.Errorf("reading stdin: %w", readErr)
+		}
+	}
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	return err
+}
+
+func sliceSeq(s []string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, v := range s {
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}
+
+// lines yields the lines of r without their line endings; a read error lands in *errp.
+func lines(r io.Reader, errp *error) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		sc := bufio.NewScanner(r)
+		sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+		for sc.Scan() {
+			if !yield(strings.TrimSuffix(sc.Text(), "\r")) {
+				return
+			}
+		}
+		*errp = sc.Err()
+	}
+}
+
+func runCodes(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("codes", "bouncelens codes [--format text|tsv|json]", stderr)
+	format := fs.String("format", "text", "output `FORMAT`: text, tsv or json")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return fmt.Errorf("%w: codes takes no arguments", errUsage)
+	}
+	if err := oneOf("--format", *format, "text", "tsv", "json"); err != nil {
+		return err
+	}
+	w := bufio.NewWriter(stdout)
+	if err := codes.WriteCatalog(w, *format); err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+func runSample(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("sample", "bouncelens sample [--rows N] [--seed S]", stderr)
+	rows := fs.Int("rows", 0, "generate `N` synthetic leads instead of printing the embedded sample")
+	seed := fs.Int64("seed", 1, "random `SEED` for --rows; the same seed gives the same export")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return fmt.Errorf("%w: sample takes no arguments", errUsage)
+	}
+	if *rows < 0 {
+		return fmt.Errorf("%w: --rows must not be negative", errUsage)
+	}
+	w := bufio.NewWriter(stdout)
+	if *rows == 0 {
+		_, err = w.Write(sample.CSV())
+	} else {
+		err = sample.Generate(w, *rows, *seed)
+	}
+	if err != nil {
+		return err
+	}
+	return w.Flush()
+}
+
+func oneOf(flagName, value string, allowed ...string) error {
+	for _, a := range allowed {
+		if value == a {
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: %s must be one of %s, not %q", errUsage, flagName, strings.Join(allowed, ", "), value)
+}
