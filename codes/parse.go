@@ -1,7 +1,423 @@
 package codes
 
+// maxCandidates bounds how many codes of each kind Parse remembers in one text; later ones are
+// ignored. Real reasons hold a handful at most (Gmail repeats its code on every line).
+const maxCandidates = 24
+
+// span is one code found in the text: where it starts and ends, and its value.
+type span struct {
+	start, end int
+	basic      uint16
+	enh        Enhanced
+}
+
 // Parse finds the basic reply code and the enhanced status code in one free-text bounce reason.
 // It never reports a code that is not literally in the text.
+//
+// Rules when several codes appear: the enhanced code is the first one that is not X.0.0 (X.0.0
+// only when nothing else is there), 4.x.x and 5.x.x before 2.x.x, and the inner remote reply
+// before a relay's wrapper ("5.3.0 - Other mail system problem 554-'5.1.0 Sender denied'", "...
+// -> 550 5.1.1"). The basic code is the one written right before that enhanced code, else the first
+// 4xx/5xx reply code, else the first 2xx. Look-alikes are skipped: IPv4 and IPv6 addresses,
+// version numbers (v2.5.1, Postfix 2.5.1), dates, Yahoo's 4.16.55.1, numbers inside URLs, tags such
+// as IB504 or sa.2.2, ports and sizes.
 func Parse(text string) Code {
-	return Code{} // TODO(parser): implement
+	var enh, bas [maxCandidates]span
+	ne, nb := 0, 0
+	n := len(text)
+	for i := 0; i < n; i++ {
+		c := text[i]
+		if c < '2' || c > '5' || c == '3' {
+			continue
+		}
+		if i > 0 && isDigit(text[i-1]) {
+			continue
+		}
+		if i+1 < n && text[i+1] == '.' {
+			if s, ok := enhancedAt(text, i); ok {
+				if ne < maxCandidates {
+					enh[ne] = s
+					ne++
+				}
+				i = s.end - 1
+			}
+			continue
+		}
+		if s, ok := basicAt(text, i); ok {
+			if nb < maxCandidates {
+				bas[nb] = s
+				nb++
+			}
+			i = s.end - 1
+		}
+	}
+	var code Code
+	chosen := chooseEnhanced(text, enh[:ne])
+	if chosen >= 0 {
+		code.Enhanced = enh[chosen].enh
+		if b := basicBefore(text, bas[:nb], enh[chosen].start); b >= 0 {
+			code.Basic = bas[b].basic
+			return code
+		}
+	}
+	code.Basic = firstBasic(bas[:nb])
+	return code
+}
+
+// chooseEnhanced returns the index of the enhanced code that Parse reports, or -1.
+func chooseEnhanced(text string, es []span) int {
+	if len(es) == 0 {
+		return -1
+	}
+	best, bestRank := -1, 99
+	for i, s := range es {
+		r := enhancedRank(s.enh)
+		if r < bestRank {
+			best, bestRank = i, r
+			if r == 0 {
+				break
+			}
+		}
+	}
+	// A relay's wrapper ("5.1.0 - Unknown address error '5.2.2 ...'" or "5.1.351 ... -> 550 5.1.1")
+	// gives way to the remote server's own reply quoted after it.
+	for {
+		next := -1
+		if isWrapper(text, es, best) {
+			for j := best + 1; j < len(es); j++ {
+				if r := enhancedRank(es[j].enh); r == 0 || r == 1 {
+					next = j
+					break
+				}
+			}
+		}
+		if next < 0 {
+			return best
+		}
+		best = next
+	}
+}
+
+// enhancedRank orders enhanced codes by how much they say: 0 a 4.x.x or 5.x.x code other than
+// X.0.0, 1 a 2.x.x other than 2.0.0, 2 the X.0.0 of a failure, 3 2.0.0.
+func enhancedRank(e Enhanced) int {
+	zero := e.Subject == 0 && e.Detail == 0
+	switch {
+	case e.Class != 2 && !zero:
+		return 0
+	case !zero:
+		return 1
+	case e.Class != 2:
+		return 2
+	}
+	return 3
+}
+
+// isWrapper reports whether es[i] is a relay's summary of an inner reply: it is followed by " - "
+// (Marketo/StrongMail "5.3.0 - Other mail system problem 554-'5.1.0 ...'") or by "->" before the
+// next code (Exchange "5.1.351 ... -> 550 5.1.1 ...").
+func isWrapper(text string, es []span, i int) bool {
+	if i+1 >= len(es) {
+		return false
+	}
+	end := es[i].end
+	if end+2 < len(text) && text[end] == ' ' && text[end+1] == '-' && text[end+2] == ' ' {
+		return quotedBefore(text, es[i+1].start, end)
+	}
+	limit := es[i+1].start
+	for k := end; k+1 < limit; k++ {
+		if text[k] == '-' && text[k+1] == '>' {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedBefore reports whether the code starting at pos is quoted: a quote mark (or '<') right
+// before it, or before a reply code right before it (554-'5.1.0), looking no further back than
+// from.
+func quotedBefore(text string, pos, from int) bool {
+	k := pos - 1
+	for steps := 0; k >= from && steps < 8; steps++ {
+		switch c := text[k]; {
+		case c == '\'' || c == '"' || c == '<' || c == '`':
+			return true
+		case c == ' ' || c == '-' || isDigit(c):
+			k--
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// basicBefore returns the index of the basic code written right before the enhanced code at pos
+// ("550 5.1.1", "550-5.1.1", "554-'5.1.0", "501 #5.1.1", "550: 5.2.2"), or -1.
+func basicBefore(text string, bs []span, pos int) int {
+	for i := len(bs) - 1; i >= 0; i-- {
+		b := bs[i]
+		if b.end > pos {
+			continue
+		}
+		gap := pos - b.end
+		if gap < 1 || gap > 3 {
+			return -1
+		}
+		for k := b.end; k < pos; k++ {
+			switch text[k] {
+			case ' ', '-', '\'', '"', ':', '#', '(', '[', '\t':
+			default:
+				return -1
+			}
+		}
+		return i
+	}
+	return -1
+}
+
+// firstBasic returns the first 4xx or 5xx code, else the first 2xx code, else 0.
+func firstBasic(bs []span) uint16 {
+	for _, b := range bs {
+		if b.basic >= 400 {
+			return b.basic
+		}
+	}
+	if len(bs) > 0 {
+		return bs[0].basic
+	}
+	return 0
+}
+
+// enhancedAt reads an enhanced status code starting at text[i] (class digit 2, 4 or 5, already
+// checked not to follow a digit), such as 5.1.1, 5.7.26 or 4.7.650.
+func enhancedAt(text string, i int) (span, bool) {
+	n := len(text)
+	if i > 0 {
+		switch p := text[i-1]; {
+		case isAlpha(p) || p == '.' || p == '/' || p == '_' || p >= 0x80:
+			return span{}, false
+		case p == '#' || p == '=':
+			if i > 1 && (isAlnum(text[i-2]) || text[i-2] == '/') || inURL(text, i-1) {
+				return span{}, false
+			}
+		case p == ':' && i > 1 && (text[i-2] == ':' || isHex(text[i-2])) && colonsAround(text, i) >= 2:
+			return span{}, false // inside an IPv6 address
+		}
+	}
+	// class "." subject "." detail; the subject is one digit 0-7, the detail one to three digits.
+	j := i + 2
+	if j >= n || text[j] < '0' || text[j] > '7' {
+		return span{}, false
+	}
+	subject := uint16(text[j] - '0')
+	j++
+	if j >= n || text[j] != '.' {
+		return span{}, false
+	}
+	j++
+	start := j
+	var detail uint16
+	for j < n && isDigit(text[j]) && j-start < 4 {
+		detail = detail*10 + uint16(text[j]-'0')
+		j++
+	}
+	if j == start || j-start > 3 {
+		return span{}, false
+	}
+	if j < n {
+		switch a := text[j]; {
+		case isAlnum(a) || a == '_' || a >= 0x80:
+			return span{}, false
+		case (a == '.' || a == ':' || a == '-') && j+1 < n && isAlnum(text[j+1]):
+			return span{}, false // 4.16.55.1-like dotted numbers, IPs, hosts
+		}
+	}
+	if versionWordBefore(text, i) {
+		return span{}, false
+	}
+	return span{start: i, end: j, enh: Enhanced{Class: uint16(text[i] - '0'), Subject: subject, Detail: detail}}, true
+}
+
+// basicAt reads a three-digit reply code starting at text[i] (first digit 2, 4 or 5, already
+// checked not to follow a digit).
+func basicAt(text string, i int) (span, bool) {
+	n := len(text)
+	if i+3 > n || !isDigit(text[i+1]) || !isDigit(text[i+2]) {
+		return span{}, false
+	}
+	if i+3 < n && isDigit(text[i+3]) {
+		return span{}, false
+	}
+	code := uint16(text[i]-'0')*100 + uint16(text[i+1]-'0')*10 + uint16(text[i+2]-'0')
+	if !validBasic(code) {
+		return span{}, false
+	}
+	if i > 0 {
+		switch p := text[i-1]; {
+		case isAlpha(p) || p == '.' || p == '/' || p == '_' || p == '-' || p == '+' || p == '@' || p == '%' || p == '&' || p == '?' || p >= 0x80:
+			return span{}, false
+		case p == '#' || p == '=':
+			if i > 1 && (isAlnum(text[i-2]) || text[i-2] == '/' || text[i-2] == '=') || inURL(text, i-1) {
+				return span{}, false
+			}
+		case p == ':':
+			if i > 1 && (isDigit(text[i-2]) || text[i-2] == ']' || text[i-2] == ':') {
+				return span{}, false // a port, or part of an IPv6 address
+			}
+			if colonsAround(text, i) >= 2 {
+				return span{}, false
+			}
+		}
+	}
+	j := i + 3
+	if j < n {
+		switch a := text[j]; {
+		case isAlpha(a) || a == '_' || a == '/' || a == '@' || a == '%' || a >= 0x80:
+			return span{}, false
+		case a == '.' || a == ',':
+			if j+1 < n && isAlnum(text[j+1]) {
+				return span{}, false
+			}
+		case a == ':':
+			if j+1 < n && (isHex(text[j+1]) || text[j+1] == ':') && colonsAround(text, i) >= 2 {
+				return span{}, false // IPv6
+			}
+		case a == '-':
+			if j+1 < n && isAlpha(text[j+1]) && inURL(text, i) {
+				return span{}, false
+			}
+		}
+		if unitAfter(text, j) {
+			return span{}, false
+		}
+	}
+	return span{start: i, end: j, basic: code}, true
+}
+
+// validBasic reports whether code is a reply code a bounce can carry: the 2xx replies of RFC 5321
+// and its extensions, 4xx and 5xx with a second digit 0-5, and the common non-standard 571.
+func validBasic(code uint16) bool {
+	switch code / 100 {
+	case 2:
+		switch code {
+		case 211, 214, 220, 221, 235, 250, 251, 252, 253:
+			return true
+		}
+		return false
+	case 4, 5:
+		return code%100 <= 59 || code == 571
+	}
+	return false
+}
+
+// colonsAround counts the colons of the run of hex digits, dots and colons around text[i]: two
+// or more mean an IPv6 address.
+func colonsAround(text string, i int) int {
+	colons := 0
+	for k := i; k >= 0 && k > i-48; k-- {
+		c := text[k]
+		if c == ':' {
+			colons++
+		} else if !isHex(c) && c != '.' {
+			break
+		}
+	}
+	for k := i + 1; k < len(text) && k < i+48; k++ {
+		c := text[k]
+		if c == ':' {
+			colons++
+		} else if !isHex(c) && c != '.' {
+			break
+		}
+	}
+	return colons
+}
+
+// inURL reports whether text[i] belongs to a word containing "/" (a URL or a path), looking back to
+// the previous space.
+func inURL(text string, i int) bool {
+	for k := i; k >= 0 && k > i-256; k-- {
+		switch text[k] {
+		case ' ', '\t', '\n', '\r', '<', '(', '[', '"', '\'':
+			return false
+		case '/':
+			return true
+		}
+	}
+	return false
+}
+
+// unitAfter reports whether the number ending at text[j] is followed by a unit ("500 KB",
+// "421 seconds"): a size or a duration, not a reply code.
+func unitAfter(text string, j int) bool {
+	if j >= len(text) || text[j] != ' ' {
+		return false
+	}
+	k := j + 1
+	e := k
+	for e < len(text) && e-k < 12 && isAlpha(text[e]) {
+		e++
+	}
+	if e < len(text) && isAlpha(text[e]) {
+		return false
+	}
+	switch w := text[k:e]; len(w) {
+	case 2:
+		return eqFold(w, "kb") || eqFold(w, "mb") || eqFold(w, "gb") || eqFold(w, "ms")
+	default:
+		for _, u := range units {
+			if eqFold(w, u) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var units = [...]string{"bytes", "byte", "octets", "seconds", "secs", "sec", "minutes", "mins", "hours", "hrs", "days", "messages", "recipients", "attempts", "times", "kbytes", "mbytes"}
+
+// versionWordBefore reports whether the code at text[i] follows a word that announces a version
+// number: "version 4.2.1", "Postfix 2.5.1".
+func versionWordBefore(text string, i int) bool {
+	k := i - 1
+	for k >= 0 && (text[k] == ' ' || text[k] == ':' || text[k] == '/' || text[k] == '=') {
+		k--
+	}
+	if k == i-1 || k < 0 {
+		return false
+	}
+	e := k + 1
+	for k >= 0 && isAlpha(text[k]) {
+		k--
+	}
+	w := text[k+1 : e]
+	if len(w) < 1 || len(w) > 9 {
+		return false
+	}
+	for _, v := range versionWords {
+		if eqFold(w, v) {
+			return true
+		}
+	}
+	return false
+}
+
+var versionWords = [...]string{"v", "ver", "version", "release", "rel", "build", "rev", "revision", "postfix", "exim", "sendmail", "qmail", "courier", "mdaemon", "zimbra", "haraka", "opensmtpd", "asyncos", "powermta", "pmta", "kumomta", "dovecot", "cyrus"}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isAlpha(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+func isAlnum(c byte) bool { return isDigit(c) || isAlpha(c) }
+func isHex(c byte) bool   { return isDigit(c) || (c|0x20 >= 'a' && c|0x20 <= 'f') }
+
+// eqFold reports whether s equals the lower-case ASCII word w, ignoring case.
+func eqFold(s, w string) bool {
+	if len(s) != len(w) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i]|0x20 != w[i] {
+			return false
+		}
+	}
+	return true
 }
