@@ -2,6 +2,11 @@
 package ui
 
 import (
+	"os"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
 	"github.com/bouncelens/bouncelens/model"
 )
 
@@ -12,7 +17,16 @@ type Options struct {
 	Filter model.Filter  // filters given on the command line
 }
 
-// Run opens the browser in the terminal and returns when the user quits.
+// Run opens the browser in the terminal and returns when the user quits. NO_COLOR set to any
+// value turns colours off (selection stays visible as reverse video and a ▶ marker).
 func Run(opts Options) error {
-	return nil // TODO(ui): implement
+	var popts []tea.ProgramOption
+	if os.Getenv("NO_COLOR") != "" {
+		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	app := New(opts)
+	if _, err := tea.NewProgram(app, popts...).Run(); err != nil {
+		return err
+	}
+	return app.LoadErr()
 }

@@ -1,0 +1,63 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap is every key the browser answers to, with the help text bubbles/help shows.
+type KeyMap struct {
+	Up, Down, PageUp, PageDown, Home, End   key.Binding
+	Enter, Back, Tab, Expand, Collapse      key.Binding
+	Filter, Class, Sort                     key.Binding
+	Mark, MarkAll, Copy, Export             key.Binding
+	Domains, Skipped, Help, Quit, ForceQuit key.Binding
+}
+
+// DefaultKeyMap returns the bindings DESIGN.md lists: arrows and vim keys both work.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:    key.NewBinding(key.WithKeys("pgup", "ctrl+b", "ctrl+u"), key.WithHelp("pgup", "page up")),
+		PageDown:  key.NewBinding(key.WithKeys("pgdown", "ctrl+f", "ctrl+d"), key.WithHelp("pgdn", "page down")),
+		Home:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/g", "first")),
+		End:       key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", "last")),
+		Enter:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Back:      key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
+		Tab:       key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "codes/domains")),
+		Expand:    key.NewBinding(key.WithKeys("right", "l", "+"), key.WithHelp("→/l", "expand")),
+		Collapse:  key.NewBinding(key.WithKeys("left", "h", "-"), key.WithHelp("←/h", "collapse")),
+		Filter:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
+		Class:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "all/hard/soft")),
+		Sort:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		Mark:      key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
+		MarkAll:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "mark all")),
+		Copy:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy emails")),
+		Export:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export CSV")),
+		Domains:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "domains")),
+		Skipped:   key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "skipped rows")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+	}
+}
+
+// ShortHelp is the status line's help.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Enter, k.Back, k.Filter, k.Class, k.Copy, k.Export, k.Help, k.Quit}
+}
+
+// FullHelp is the help screen, one column per kind of key.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+		{k.Enter, k.Back, k.Tab, k.Domains, k.Expand, k.Collapse},
+		{k.Filter, k.Class, k.Sort, k.Skipped},
+		{k.Mark, k.MarkAll, k.Copy, k.Export},
+		{k.Help, k.Quit, k.ForceQuit},
+	}
+}
+
+// bindings is a screen's own short help.
+type bindings []key.Binding
+
+func (b bindings) ShortHelp() []key.Binding  { return b }
+func (b bindings) FullHelp() [][]key.Binding { return [][]key.Binding{b} }

@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bouncelens/bouncelens/model"
+)
+
+// LoadFunc loads the dataset, reporting progress now and then; it stops when ctx is done.
+type LoadFunc func(ctx context.Context, progress func(model.Progress)) (*model.Dataset, error)
+
+// progressMsg is a progress report of load gen.
+type progressMsg struct {
+	gen int
+	p   model.Progress
+}
+
+// loadedMsg ends load gen.
+type loadedMsg struct {
+	gen int
+	ds  *model.Dataset
+	err error
+}
+
+// loader runs one load in the background: a goroutine feeds progress into a channel and a
+// re-issued command reads it, so the screen stays live whatever the file size.
+type loader struct {
+	gen      int
+	cancel   context.CancelFunc
+	progress chan model.Progress
+	done     chan loadedMsg
+}
+
+// start begins load gen and returns the command that reads its first message.
+func startLoad(gen int, load LoadFunc) (*loader, tea.Cmd) {
+	ctx, cancel := context.WithCancel(context.Background())
+	l := &loader{gen: gen, cancel: cancel, progress: make(chan model.Progress, 1), done: make(chan loadedMsg, 1)}
+	run := func() tea.Msg {
+		go func() {
+			ds, err := load(ctx, func(p model.Progress) {
+				select {
+				case l.progress <- p:
+				default: // the screen has not caught up: drop this report
+				}
+			})
+			l.done <- loadedMsg{gen: gen, ds: ds, err: err}
+		}()
+		return l.next()
+	}
+	return l, run
+}
+
+// next waits for the load's next message.
+func (l *loader) next() tea.Msg {
+	select {
+	case r := <-l.done:
+		return r
+	case p := <-l.progress:
+		return progressMsg{gen: l.gen, p: p}
+	}
+}
+
+// wait is the command that reads the next message.
+func (l *loader) wait() tea.Cmd { return l.next }
+
+// loadingPane is the first frame: which file, a progress bar and a row counter.
+type loadingPane struct {
+	sh       *shared
+	names    []string
+	p        model.Progress
+	stopping bool
+}
+
+// View draws the pane centred in w×h.
+func (p loadingPane) View(w, h int) string {
+	st := p.sh.styles
+	name := p.p.File
+	if name == "" {
+		name = strings.Join(p.names, ", ")
+	}
+	lines := []string{st.Title.Render("bouncelens") + "  loading " + p.sh.text.Line(name)}
+	bw := min(w-4, 50)
+	if p.p.BytesTotal > 0 {
+		share := float64(p.p.BytesRead) / float64(p.p.BytesTotal)
+		lines = append(lines, bar(st, share, bw)+fmt.Sprintf(" %3.0f%%", share*100))
+		lines = append(lines, fmt.Sprintf("%s rows · %s of %s", commas(p.p.Rows), bytesize(p.p.BytesRead), bytesize(p.p.BytesTotal)))
+	} else {
+		lines = append(lines, fmt.Sprintf("%s rows · %s read", commas(p.p.Rows), bytesize(p.p.BytesRead)))
+	}
+	if p.stopping {
+		lines = append(lines, "", st.Dim.Render("cancelling…"))
+	} else {
+		lines = append(lines, "", st.Dim.Render("esc cancels · ctrl+c quits"))
+	}
+	for i := range lines {
+		lines[i] = ansi.Truncate(lines[i], w, "…")
+	}
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n"))
+}
+
+// bytesize writes n bytes the way people read them: 12.3 MB.
+func bytesize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
