@@ -29,8 +29,8 @@ func lead(email, first, last, company, reason string, basic uint16, enh string, 
 		Email: email, FirstName: first, LastName: last, Company: company,
 		EmailInvalid: class == codes.Hard, EmailInvalidCause: reason, Reason: reason,
 		UpdatedAt: testNow.Add(-48 * time.Hour),
-		Bounce: codes.Bounce{Code: codes.Code{Basic: basic, Enhanced: e}, Class: class, Reason: r, AddressAtFault: atFault},
-		Line:   2,
+		Bounce:    codes.Bounce{Code: codes.Code{Basic: basic, Enhanced: e}, Class: class, Reason: r, AddressAtFault: atFault},
+		Line:      2,
 	}
 }
 
