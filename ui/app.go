@@ -965,15 +965,15 @@ func (a *App) shortHelp() bindings {
 	km := a.sh.keys
 	switch a.screen() {
 	case scrGroups:
-		return bindings{km.Enter, km.Expand, km.Filter, km.Class, km.Tab, km.Copy, km.Export, km.Help, km.Quit}
+		return bindings{km.Enter, km.Filter, km.Class, km.Copy, km.Export, km.Domains, km.Expand, km.Sort, km.Quit}
 	case scrDomains:
-		return bindings{km.Enter, km.Tab, km.Sort, km.Filter, km.Class, km.Copy, km.Help, km.Quit}
+		return bindings{km.Enter, km.Filter, km.Class, km.Copy, km.Export, km.Tab, km.Sort, km.Quit}
 	case scrLeads:
-		return bindings{km.Enter, km.Back, km.Mark, km.MarkAll, km.Copy, km.Export, km.Sort, km.Filter, km.Help}
+		return bindings{km.Enter, km.Back, km.Mark, km.MarkAll, km.Copy, km.Export, km.Filter, km.Sort, km.Quit}
 	case scrDetail:
-		return bindings{km.Back, km.Down, km.Copy, km.Export, km.Help, km.Quit}
+		return bindings{km.Back, km.Down, km.Copy, km.Export, km.Quit}
 	}
-	return bindings{km.Back, km.Help, km.Quit}
+	return bindings{km.Back, km.Quit}
 }
 
 // render draws the whole screen: header, body, prompt, status line.
@@ -1000,9 +1000,9 @@ func (a *App) render() string {
 	if b := a.bottom(); b != "" {
 		parts = append(parts, b)
 	}
-	right := ""
+	right := "? help"
 	if a.screen() == scrLeads && len(a.leadsP.idx) > 0 {
-		right = fmt.Sprintf("%s/%s", commas(a.leadsP.win.cursor+1), commas(len(a.leadsP.idx)))
+		right = fmt.Sprintf("%s/%s  ? help", commas(a.leadsP.win.cursor+1), commas(len(a.leadsP.idx)))
 	}
 	parts = append(parts, a.statusP.View(a.width, a.shortHelp(), right))
 	return strings.Join(parts, "\n")

@@ -144,7 +144,7 @@ func (p domainsPane) View() string {
 		line := " " + " " + name + " " + fitRight(commas(d.Count), countW) + " " +
 			fitRight(fmt.Sprintf("%.1f%%", share*100), shareW) + " "
 		if selected {
-			line = "▶" + line[1:] + fit(strings.Repeat("█", int(share*float64(barW)+0.5)), barW)
+			line = "▶" + line[1:] + plainBar(share, barW)
 		} else {
 			line += bar(st, share, barW)
 		}

@@ -192,8 +192,7 @@ func (p groupsPane) View() string {
 		cls := fit(g.Class.String(), c.class)
 		barStr := bar(st, g.Share, c.bar)
 		if selected {
-			barStr = strings.Repeat("█", int(g.Share*float64(c.bar)+0.5))
-			barStr = fit(barStr, c.bar)
+			barStr = plainBar(g.Share, c.bar)
 		} else {
 			cls = st.Class(g.Class).Render(cls)
 		}

@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 )
 
 // helpText is what the help screen says beyond the keys: the questions users ask.
@@ -14,8 +15,8 @@ var helpText = []string{
 	"A 550 alone does not mean the person left: read the enhanced code and the text.",
 	"\"Address at fault\" is yes only for a dead mailbox or domain; a 5.7.x block is not the lead's fault.",
 	"Soft bounces and blocks: retry a few times over days, not weeks.",
-	"To re-add leads: export them (e), import the CSV in Marketo (it matches on Email Address),",
-	"then reset Email Invalid to false for them: it stays true until someone resets it.",
+	"To re-add leads: export them (e), import the CSV in Marketo (it matches on Email Address), " +
+		"then reset Email Invalid to false for them: it stays true until someone resets it.",
 	"y copies with OSC 52: in tmux it needs `set -g set-clipboard on`; some terminals ignore it.",
 }
 
@@ -61,7 +62,14 @@ func (p helpPane) View() string {
 	p.model.Styles = st.Help
 	var lines []string
 	lines = append(lines, st.Section.Render("Keys"), "")
-	lines = append(lines, strings.Split(p.model.FullHelpView(p.sh.keys.FullHelp()), "\n")...)
+	groups := p.sh.keys.FullHelp()
+	keys := p.model.FullHelpView(groups)
+	if lipgloss.Width(keys) > p.width {
+		// Too narrow for every column side by side: two rows of columns.
+		half := (len(groups) + 1) / 2
+		keys = p.model.FullHelpView(groups[:half]) + "\n\n" + p.model.FullHelpView(groups[half:])
+	}
+	lines = append(lines, strings.Split(keys, "\n")...)
 	lines = append(lines, "", st.Section.Render("Good to know"), "")
 	for _, s := range helpText {
 		lines = append(lines, wrap(s, p.width)...)

@@ -5,6 +5,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 )
 
 // statusKind is the tone of a status message.
@@ -56,7 +57,7 @@ func (s statusBar) View(w int, keys help.KeyMap, right string) string {
 	rw := 0
 	if right != "" {
 		right = " " + right
-		rw = len([]rune(right))
+		rw = lipgloss.Width(right)
 	}
 	left := ""
 	if s.msg != "" {

@@ -188,3 +188,13 @@ func plural(n int, one, many string) string {
 	}
 	return commas(n) + " " + many
 }
+
+// plainBar is a bar without colour, for a row drawn in reverse video.
+func plainBar(share float64, w int) string {
+	share = min(max(share, 0), 1)
+	full := int(share*float64(w) + 0.5)
+	if full == 0 && share > 0 {
+		full = 1
+	}
+	return strings.Repeat("█", full) + strings.Repeat("░", w-full)
+}
