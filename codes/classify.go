@@ -1,7 +1,250 @@
 package codes
 
+import (
+	"strings"
+	"unsafe"
+)
+
 // Classify parses text and decides its class, reason, whether the address is at fault, and the
 // provider that wrote it.
+//
+// The reason comes from the text first, because codes lie ("550 5.1.1 ... has sent to too many
+// recipients this hour" is a rate limit): specific phrases, then the enhanced code when it is a
+// specific one, then generic phrases ("blocked", "policy"), then generic enhanced codes (X.7.1),
+// then the basic code. The class is the enhanced code's, else the basic code's, else what the
+// text says.
 func Classify(text string) Bounce {
-	return Bounce{Code: Parse(text)} // TODO(parser): implement
+	var buf [1024]byte
+	low := lowerText(buf[:0], text)
+	// low is never modified after this point, so viewing it as a string is safe.
+	s := unsafe.String(unsafe.SliceData(low), len(low))
+	var bg bigrams
+	bg.fill(s)
+	m := matcher{s: s, bg: &bg}
+
+	b := Bounce{Code: Parse(text)}
+	b.Provider = m.provider()
+	b.Reason = m.reason(b.Code, b.Provider)
+	b.Class = classOf(b.Code, b.Reason, &m)
+	switch b.Reason {
+	case UserUnknown, HostUnknown, HasMoved:
+		b.AddressAtFault = true
+	case NotAccept:
+		b.AddressAtFault = b.Class == Hard
+	}
+	return b
+}
+
+// lowerText appends text to dst in ASCII lower case with every run of white space (and other
+// control characters) turned into one space, and without the codes that start continuation lines
+// ("... multiple 550-5.7.1 addresses in From: ..."), so that phrases match across line breaks.
+func lowerText(dst []byte, text string) []byte {
+	space := true
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if space && len(dst) > 0 && isDigit(c) {
+			if n := continuationCode(text[i:]); n > 0 {
+				i += n - 1
+				continue
+			}
+		}
+		switch {
+		case c <= ' ' || c == 0x7f:
+			if space {
+				continue
+			}
+			c = ' '
+			space = true
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+			space = false
+		default:
+			space = false
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// continuationCode returns the length of a "550-5.7.1 " or "550 5.7.1 " at the start of s, or 0.
+func continuationCode(s string) int {
+	if len(s) < 10 || !isDigit(s[1]) || !isDigit(s[2]) || (s[3] != '-' && s[3] != ' ') {
+		return 0
+	}
+	e, ok := enhancedAt(s, 4)
+	if !ok || e.end >= len(s) || s[e.end] != ' ' {
+		return 0
+	}
+	return e.end + 1
+}
+
+// bigrams is the set of pairs of adjacent bytes in a lower-cased text, with bytes folded into 28
+// groups (a-z, space, anything else). Checking a phrase's bigrams against it is much cheaper than
+// searching for the phrase, and rules out most phrases at once.
+type bigrams [(28*28 + 63) / 64]uint64
+
+func bigramGroup(c byte) int {
+	switch {
+	case c >= 'a' && c <= 'z':
+		return int(c - 'a')
+	case c == ' ':
+		return 26
+	}
+	return 27
+}
+
+func (g *bigrams) fill(s string) {
+	for i := 0; i+1 < len(s); i++ {
+		k := bigramGroup(s[i])*28 + bigramGroup(s[i+1])
+		g[k/64] |= 1 << (k % 64)
+	}
+}
+
+func (g *bigrams) has(a, b byte) bool {
+	k := bigramGroup(a)*28 + bigramGroup(b)
+	return g[k/64]&(1<<(k%64)) != 0
+}
+
+// matcher searches one lower-cased text for phrases.
+type matcher struct {
+	s  string
+	bg *bigrams
+}
+
+// has reports whether the text contains phrase p (lower case).
+func (m *matcher) has(p string) bool {
+	n := len(p)
+	if n > len(m.s) {
+		return false
+	}
+	if n >= 2 {
+		if !m.bg.has(p[0], p[1]) || !m.bg.has(p[n-2], p[n-1]) {
+			return false
+		}
+		if n >= 4 && !m.bg.has(p[n/2-1], p[n/2]) {
+			return false
+		}
+	}
+	return strings.Contains(m.s, p)
+}
+
+// any reports whether the text contains one of the phrases.
+func (m *matcher) any(ps []string) bool {
+	for _, p := range ps {
+		if m.has(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// provider detects the receiving provider from the text.
+func (m *matcher) provider() Provider {
+	for _, pp := range providerPhrases {
+		if m.any(pp.phrases) {
+			return pp.p
+		}
+	}
+	return NoProvider
+}
+
+// reason decides the reason: strong phrases, specific codes, weak phrases, generic codes, the basic
+// code, and finally onhold (text without a clue) or undefined (no text).
+func (m *matcher) reason(c Code, p Provider) Reason {
+	if c.Enhanced.IsZero() && c.Basic == 0 && m.any(vacationPhrases) {
+		return Vacation
+	}
+	if c.Enhanced.Class == 2 || (c.Enhanced.IsZero() && c.Basic/100 == 2) {
+		if !m.any(failurePhrases) {
+			return Delivered
+		}
+	}
+	for i := range strongRules {
+		r := &strongRules[i]
+		if m.any(r.phrases) && !m.any(r.unless) {
+			return m.refine(r.reason, c)
+		}
+	}
+	code, specific := enhancedReason(c.Enhanced, p)
+	if specific {
+		return code
+	}
+	for i := range weakRules {
+		r := &weakRules[i]
+		if m.any(r.phrases) && !m.any(r.unless) {
+			return r.reason
+		}
+	}
+	if code != Undefined {
+		return code
+	}
+	for i := range lateRules {
+		r := &lateRules[i]
+		if m.any(r.phrases) && !m.any(r.unless) {
+			return r.reason
+		}
+	}
+	if r := basicReason(c.Basic); r != Undefined {
+		return r
+	}
+	if len(m.s) == 0 || m.s == " " {
+		return Undefined
+	}
+	return OnHold
+}
+
+// refine adjusts a reason found from the text with what the codes and the context add: a "user
+// unknown" given in reply to the message data is a filter's verdict (Sisimai's filtered), not a
+// dead mailbox; a domain that does not exist in reply to MAIL FROM is the sender's.
+func (m *matcher) refine(r Reason, c Code) Reason {
+	switch r {
+	case UserUnknown:
+		if c.Enhanced.Subject != 1 && c.Enhanced.Subject != 2 && m.any(dataPhasePhrases) && !m.any(recipientRejectedPhrases) {
+			return Filtered
+		}
+	case HostUnknown:
+		if m.any(mailFromPhrases) {
+			return Rejected // the sender's domain does not exist
+		}
+	}
+	return r
+}
+
+// classOf decides the class: the enhanced code's, else the basic code's, else the text's.
+func classOf(c Code, r Reason, m *matcher) Class {
+	switch cl := c.Enhanced.Class; {
+	case cl == 0:
+	case cl == 2:
+		return Success
+	case cl == 4:
+		return Soft
+	default:
+		return Hard
+	}
+	switch c.Basic / 100 {
+	case 2:
+		return Success
+	case 4:
+		return Soft
+	case 5:
+		return Hard
+	}
+	switch r {
+	case UserUnknown, HostUnknown, HasMoved, NotAccept:
+		return Hard
+	case MailboxFull, RateLimited, Expired, NetworkError, SystemError, SystemFull:
+		return Soft
+	case Vacation, Delivered, OnHold, Undefined, MailerError:
+		if m.any(temporaryPhrases) {
+			return Soft
+		}
+		if m.any(permanentPhrases) {
+			return Hard
+		}
+		return Unknown
+	}
+	if m.any(temporaryPhrases) {
+		return Soft
+	}
+	return Hard
 }

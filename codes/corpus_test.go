@@ -88,6 +88,25 @@ var corpusOverrides = map[int]override{
 	// Sisimai's Status: field, which is the wrapper's.
 	7: {basic: "-", enhanced: "5.7.1", class: "-", reason: "-", why: "inner quoted reply '5.7.1 ... Access denied' is the real code"},
 	9: {basic: "-", enhanced: "5.2.2", class: "-", reason: "-", why: "inner quoted reply '5.2.2 ... Mailbox Full' is the real code"},
+
+	// The same Yahoo TSS04 text is labelled badreputation in lines 218 and 310 and rejected here,
+	// only because Sisimai saw the SMTP command (MAIL FROM). Yahoo documents TSS04 as a deferral
+	// for complaints and reputation; the text decides.
+	286: {basic: "-", enhanced: "-", class: "-", reason: "badreputation", why: "Yahoo TSS04 (volume/complaints), labelled badreputation elsewhere"},
+	644: {basic: "-", enhanced: "-", class: "-", reason: "badreputation", why: "Yahoo TSS04 (volume/complaints), labelled badreputation elsewhere"},
+
+	// "Missing reverse DNS" is the definition of requireptr (the corpus has 23 such rows).
+	103: {basic: "-", enhanced: "-", class: "-", reason: "requireptr", why: "the text says the sender's reverse DNS is missing"},
+
+	// NXDOMAIN: "Domain name not found" for typo domains (example.jpn, example.comn): the domain
+	// does not exist, so the address is dead (hostunknown), not a passing network error.
+	434: {basic: "-", enhanced: "-", class: "-", reason: "hostunknown", why: "NXDOMAIN: the recipient domain does not exist"},
+	435: {basic: "-", enhanced: "-", class: "-", reason: "hostunknown", why: "NXDOMAIN: the recipient domain does not exist"},
+	445: {basic: "-", enhanced: "-", class: "-", reason: "hostunknown", why: "NXDOMAIN: the recipient domain does not exist"},
+
+	// Gmail's 553 5.1.2 "We weren't able to find the recipient domain": code (bad destination
+	// system address) and text both say the domain, not the mailbox, is unknown.
+	634: {basic: "-", enhanced: "-", class: "-", reason: "hostunknown", why: "5.1.2 and 'recipient domain' not found: the domain is unknown"},
 }
 
 // expected returns the row's labels after applying its override, if any.

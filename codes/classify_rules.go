@@ -1,0 +1,521 @@
+package codes
+
+// The phrase tables of the classifier. Phrases are lower case; the text is lower-cased with white
+// space collapsed before matching. The ideas (which phrase means which reason, and in which order
+// to try them) follow Sisimai's reason modules and provider tables; the phrases themselves were
+// collected from real bounces (testdata/) and providers' published error lists.
+
+// rule maps phrases to a reason; it applies when one phrase matches and no unless phrase does.
+type rule struct {
+	reason  Reason
+	phrases []string
+	unless  []string
+}
+
+// strongRules are specific phrases, tried in order before any code: they say what happened more
+// precisely than the codes do.
+var strongRules = [...]rule{
+	{reason: MailerError, phrases: []string{
+		"pipe to |", "procmail:", "mailer error", "x-unix", "mailer-daemon error", "exit status",
+	}},
+	{reason: MailboxFull, phrases: []string{
+		"mailbox full", "mailbox is full", "mailbox is over", "mailbox exceeds", "mailbox size limit",
+		"over quota", "quota exceeded", "quota exceed", "exceeds quota", "exceeded quota", "quota limit",
+		"over the allowed quota", "exceeded the allowed mailbox", "allowed mailbox quota", "storage quota",
+		"disk quota", "out of storage space", "inbox is full", "mailfolder is full", "mailfolder is over",
+		"account is full", "recipient storage full", "storage full", "exceeded storage allocation",
+		"insufficient storage for the mailbox", "mailbox space not enough", "not enough disk space",
+		"boite du destinataire pleine", "number of messages in recipient's mailbox", "mailbox exceeded",
+		"cannot append message", "user mailbox exceeds", "full mailbox", "mail box full", "mailquota",
+		"postfach voll", "buzón lleno", "casella piena",
+	}},
+	{reason: EmailTooLarge, phrases: []string{
+		"message too large", "message too big", "message is too large", "message is too big",
+		"message size exceeds", "size limit", "exceeds the size", "maximum message size",
+		"message length exceeds", "message is larger than", "too large for this recipient",
+		"recipsizelimit", "line limit exceeded", "exceeds google's limit", "exceeded google's",
+		"message exceeds", "mail size", "size of your message", "too many attachments",
+		"number of attachments",
+	}, unless: []string{"hops"}},
+	{reason: Suspend, phrases: []string{
+		"account is disabled", "account has been disabled", "account disabled", "account is inactive",
+		"tried to reach is disabled", "tried to reach is inactive", "mailbox is disabled",
+		"mailbox disabled", "disabled recipient", "recipient address is disabled", "is now disabled",
+		"user disabled", "account is locked", "temporary locked", "temporarily locked",
+		"status is locked", "mailbox is frozen", "account closed", "inactive user", "user is inactive",
+		"account inactive", "inactive account", "inactive mailbox", "account expired", "user suspended",
+		"account suspended", "mailbox suspended", "has been suspended", "deactivated", "not activated",
+		"is restricted", "no longer accepts mail", "disabled or discontinued", "temporarily disabled",
+		"receiving disabled", "compte du destinataire est bloque", "recipient account is blocked",
+		"boite du destinataire archivee", "account is not allowed", "is no longer valid",
+		"account has been frozen", "mailbox inactive",
+	}, unless: []string{"inactive email address", "sender account"}},
+	{reason: HasMoved, phrases: []string{
+		"no longer on server", "has moved", "mailbox moved", "address has changed",
+		"owner has changed",
+	}},
+	{reason: NoRelaying, phrases: []string{
+		"relay access denied", "relaying denied", "relay denied", "relay not permitted",
+		"not permitted to relay", "unable to relay", "relaying not allowed", "relay not allowed",
+		"relaying to <", "relaying to ", "insecure mail relay", "unauthorized relay", "no relaying",
+		"not a gateway", "allowed rcpthosts", "rcpthosts", "local user only",
+		"specified domain is not allowed", "email address is not verified", "not configured to relay",
+		"mail relay denied", "invalid credentials for relay", "we do not relay", "relay prohibited",
+		"not authorized to send email directly",
+	}},
+	{reason: AuthFailure, phrases: []string{
+		"spf", "dkim", "dmarc", "unauthenticated email", "authentication checks",
+		"fails to pass authentication", "does not have authentication information",
+		"sender is unauthenticated", "not allowed to send from", "sender policy framework",
+		"isn't aligned", "not aligned with", "authentication results", "arc validation",
+	}, unless: []string{"duplicate header", "spam classification"}},
+	{reason: RequirePTR, phrases: []string{
+		"ptr record", "reverse dns", "reverse-dns", "reverse_dns", "rdns", "reverse lookup",
+		"ip name lookup failed", "no ptr", "ptr resource record", "regarding ptr",
+		"pointer (ptr)", "ptr records", "reverse dns lookup",
+	}},
+	{reason: FailedSTARTTLS, phrases: []string{
+		"starttls", "tls required", "does not support tls", "tls connection", "over a tls",
+		"tls/ssl", "requiretls", "tls negotiation", "tls handshake", "must use tls",
+		"encryption required", "dane", "mta-sts",
+	}, unless: []string{"pipeline after starttls"}},
+	{reason: BadReputation, phrases: []string{
+		"reputation", "tss04", "user complaints", "likely suspicious",
+	}},
+	{reason: Blocked, phrases: []string{
+		"blocked using", "listed in", "listed on", "spamhaus", "dnsbl", "rbl", "blacklisted by",
+		"ip address blacklisted", "blocklist", "block list", "blacklist", "blocked for abuse",
+		"banned sending ip", "this ip has been", "ip has been blocked", "ip address has been blocked",
+		"client host rejected", "client host [", "refused to talk", "sorbs", "abuseat", "spamcop",
+		"not accepting connections", "open relay", "smtp server of your isp",
+		"bypassing service provider", "dynablock", "dynamic ip", "my name was rejected",
+		"may not be mail exchanger", "ip not in whitelist", "denial of service",
+		"your ip", "ip bloquee", "bloques par nos", "cloudmark", "ip address you're using",
+		"your network is on our block", "helo/ehlo", "after ehlo", "after helo", "dnsbl-lookup",
+		"mismatches client ip", "daily relay quota", "weren't sent",
+	}, unless: []string{"address that has been blacklisted", "not listed in", "blacklisted url"}},
+	{reason: RateLimited, phrases: []string{
+		"too many recipients", "rate limit", "receiving mail too quickly", "receiving mail at a rate",
+		"too many connections", "too many sessions", "connection rate", "frequency limited",
+		"sent too many", "sent to too many", "too many messages", "maximum number of connections",
+		"max message per connection", "max number of messages", "relay limit exceeded",
+		"excessive volume", "trop de connexions", "concurrent sessions", "too fast",
+		"sending limit", "recipient limit", "exceeded the limit", "unexpected volume",
+		"busy, try again later", "throttl",
+	}, unless: []string{"invalid recipients"}},
+	{reason: NotCompliantRFC, phrases: []string{
+		"rfc 5322", "multiple addresses in from", "duplicate header", "missing a valid message-id",
+		"missing a valid address in the from", "blank from", "ip addresses are not allowed as a from",
+		"encoded-word syntax", "disallowed header", "not a valid rfc 5321 address",
+		"message is malformed", "multiple subject", "not rfc compliant",
+	}, unless: []string{"recipient address <"}},
+	{reason: Rejected, phrases: []string{
+		"sender address rejected", "sender rejected", "sender was rejected", "domain of sender",
+		"sender domain", "invalid sender", "emetteur invalide", "sender email is not",
+		"mail from not owned", "from: domain is invalid", "unroutable sender", "sender verify",
+		"verify mailfrom", "mail from is mismatched", "sender is rejected", "bad sender",
+		"purported responsible address", "bounced by administrator", "address that has been blacklisted", "sender denied",
+		"sender address", "not a member of this mailing list", "group you tried to contact",
+		"groups.google.com", "unresolvable rfc.5321 from domain",
+		"mail sending denied", "sender account is disabled",
+	}, unless: []string{"recipient address"}},
+	{reason: UserUnknown, phrases: []string{
+		"user unknown", "unknown user", "no such user", "no such recipient", "no such mailbox",
+		"no mailbox here", "mailbox not found", "mailbox unavailable", "mailbox not available",
+		"recipient not found", "recipnotfound", "recipientnotfound", "recipient unknown",
+		"unknown recipient", "invalid recipient", "recipient invalid", "invalid user", "user invalid",
+		"user not found", "address does not exist", "mailbox does not exist", "user does not exist",
+		"recipient does not exist", "account that you tried to reach does not exist",
+		"user not exist", "no longer exists", "not listed in domino", "not listed in public name",
+		"unknown local-part", "addressee unknown", "invalid address", "bad address", "illegal alias",
+		"unknown or illegal", "this user doesn't have", "doesn't have a yahoo", "no valid recipients",
+		"invalid mailbox", "address couldn't be found", "recipient address rejected: access denied",
+		"not our customer", "does not have an account", "not a member of domain",
+		"recipient cannot be verified", "lookup in domain map failed", "no such address",
+		"invalid final delivery userid", "recipient rejected", "destinataire invalide",
+		"user path no exist", "inactive email address", "mailbox not exist",
+		"recipient address rejected. (in reply to rcpt", "no such account", "account does not exist",
+		"email account does not exist", "user doesn't exist", "not a valid recipient",
+		"recipient address rejected: undeliverable", "requested action not taken: mailbox",
+		"mailbox name not allowed", "addresse unbekannt", "utilisateur inconnu", "usuario desconocido",
+		"does not exist here", "user unknown in", "invalid recipient address",
+		"no mailbox by that name", "that recipient doesn't exist", "can't find user's mailbox",
+		"all recipients are invalid",
+	}},
+	{reason: Filtered, phrases: []string{
+		"recipient preferences", "refused to receive", "message filtered", "domain filter",
+		"rejected by recipient", "mailing list expansion",
+	}},
+	{reason: NotAccept, phrases: []string{
+		"does not accept mail", "null mx", "no mx", "no smtp service", "couldn't find a mail exchanger",
+		"not accepting mail", "accepts no mail", "mx record found",
+	}},
+	{reason: NetworkError, phrases: []string{
+		"host not found, try again", "temporary dns", "dns lookup timeout", "malformed or unexpected",
+		"dns failure", "servfail",
+	}},
+	{reason: HostUnknown, phrases: []string{
+		"host unknown", "unknown host", "domain not found", "domain does not exist", "no such domain",
+		"unrouteable address", "unroutable address", "host not found", "illegal host",
+		"invalid domain", "domain name not found", "couldn't find any host", "invalid host",
+		"domain is not reachable", "nxdomain", "find the recipient domain",
+		"domain doesn't exist", "dns lookup failure", "bad destination system", "unknown domain", "does not exist (in reply",
+	}},
+	{reason: NetworkError, phrases: []string{
+		"name server", "host name lookup failure", "dns error",
+		"no relevant answers", "routing loop", "mail loop", "hop count",
+		"too many hops", "hops", "no route to host", "network error", "network is unreachable",
+		"lost connection", "is broken", "timed out while", "temporary dns", "dns lookup timeout",
+		"dns failure"}},
+	{reason: ContentError, phrases: []string{
+		"8-bit data", "8bit", "mime error", "invalid structure", "headers too large", "media error",
+		"non-western", "non-latin", "character set", "content error", "mime/reject",
+		"message content not", "attachment type",
+	}},
+	{reason: VirusDetected, phrases: []string{
+		"virus", "infected", "malware", "trojan",
+	}, unless: []string{"spam or virus", "spam & virus"}},
+	{reason: SpamDetected, phrases: []string{
+		"spam message", "message is spam", "as spam", "judged to be spam", "spam content",
+		"spam or virus", "content rejected", "content reject", "unsolicited bulk", " ube",
+		"spam score", "spamtrap", "junk mail", "likely unsolicited", "nature of the content",
+		"blacklisted url", "spam scale", "high on spam", "spam detected", "detected as spam",
+		"mail rejete", "mail data refused", "the spam", "identified as spam", "classified as spam",
+		"looks like spam", "spam classification", "suspected spam", "considered spam", "spam detected",
+	}},
+	{reason: PolicyViolation, phrases: []string{
+		"policy reasons", "local policy", "denied by policy", "policy violation", "illegal attachment",
+		"potential security issue", "content presents", "policy that prohibits", "message not allowed",
+		"host network not allowed", "header error", "against policy", "violates",
+		"exceeded its quota for sending messages",
+	}},
+	{reason: SecurityError, phrases: []string{
+		"authentication required", "authrequired", "auth failed", "username and password",
+		"application-specific password", "log in with your web browser", "too many login attempts",
+		"no identity changes", "authentication not allowed", "unauthenticated senders",
+		"authentification", "without authentication", "smtp authentication",
+		"code d'authentification", "delivery not authorized", "authentication mechanism",
+	}},
+	{reason: SyntaxError, phrases: []string{
+		"syntax error", "command not recognized", "command unrecognized", "bad sequence of commands",
+		"improper sequence", "parameter not implemented", "no data after bdat", "cannot decode",
+		"invalid data in message", "line too long", "malformed address", "command not implemented", "pipeline after",
+		"protocol violation, no commands",
+	}},
+	{reason: SystemFull, phrases: []string{
+		"insufficient disk space", "insufficient system storage", "disk full", "system storage",
+		"out of disk", "no space left",
+	}},
+	{reason: SystemError, phrases: []string{
+		"ldap", "internal error", "system error", "config error", "configuration error",
+		"local error", "temporary local problem", "i/o error", "input/output error",
+		"operating system error", "queue file write error", "could not load", "duplicated message-id",
+		"points back to", "misconfigured", "internal server error", "cannot authenticate due to",
+		"per transaction",
+	}},
+	{reason: Expired, phrases: []string{
+		"expired", "retry timeout", "giving up", "could not be delivered for", "gave up",
+		"in the queue too long", "has been delayed", "will be retried", "not delivered within",
+		"failed attempts", "all hosts have been failing", "not responding",
+		"host not reachable", "unable to connect", "socket error", "timed out", "timeout",
+		"will-retry-until", "could not connect", "connection refused",
+		"could not find a gateway", "establish an smtp connection", "deferred: connection",
+	}},
+	{reason: SystemError, phrases: []string{
+		"resources temporarily unavailable", "multiple retries",
+	}},
+}
+
+// weakRules are generic phrases, tried after a specific enhanced code has had its say.
+var weakRules = [...]rule{
+	{reason: Rejected, phrases: mailFromPhrases},
+	{reason: Blocked, phrases: []string{
+		"blocked", "service refuse", "bloque", "not in whitelist", "helo", "ehlo", "not permitted",
+		"banned", "deny",
+	}},
+	{reason: PolicyViolation, phrases: []string{
+		"policy", "policies", "prohibited", "not accepted",
+	}},
+	{reason: SpamDetected, phrases: []string{"spam"}},
+	{reason: SecurityError, phrases: []string{
+		"authentication", "not authorized", "unauthorized", "credentials", "security",
+	}},
+	{reason: SystemError, phrases: []string{
+		"service unavailable", "service currently unavailable", "temporarily unavailable",
+		"transaction failed", "internal",
+	}},
+}
+
+// lateRules are the vaguest phrases, tried after every code but the basic one.
+var lateRules = [...]rule{
+	{reason: Blocked, phrases: []string{"access denied", "access-denied", "denied", "refused"}},
+	{reason: Rejected, phrases: []string{"rejected", "no permit"}},
+}
+
+// dataPhasePhrases say that the reply came after the message data was sent, when a receiving
+// filter, not the mailbox lookup, decides.
+var dataPhasePhrases = []string{
+	"end of data", "final data", ">>> data", "after data", "(in reply to data",
+}
+
+// recipientRejectedPhrases keep a "user unknown" a user unknown even after the data phase or
+// with a policy code.
+var recipientRejectedPhrases = []string{
+	"recipient address rejected: access denied", "rcpt to", "recipient not found",
+}
+
+// vacationPhrases mark an auto-reply rather than a bounce.
+var vacationPhrases = []string{
+	"out of the office", "out of office", "currently away", "away from the office",
+	"on vacation", "on holiday", "auto-reply", "autoreply", "automatic reply", "on leave",
+	"returning to the office", "i will be traveling", "abwesend", "absent du bureau",
+}
+
+// failurePhrases turn a 2xx code into a failure after all.
+var failurePhrases = []string{
+	"unknown", "rejected", "denied", "failed", "failure", "error", "not found", "blocked",
+}
+
+// temporaryPhrases and permanentPhrases decide the class when neither code nor reason does.
+var temporaryPhrases = []string{
+	"temporar", "deferred", "try again later", "try later", "will be retried", "delayed", "retry",
+	"warning",
+}
+
+var permanentPhrases = []string{
+	"permanent", "failed permanently", "fatal", "will not be retried", "undeliverable",
+}
+
+// providerPhrase names the phrases that identify a provider.
+type providerPhrase struct {
+	p       Provider
+	phrases []string
+}
+
+var providerPhrases = [...]providerPhrase{
+	{Google, []string{"gsmtp", "google.com", "googlemail.com", "gmail-smtp"}},
+	{Microsoft, []string{
+		"protection.outlook", "outlook.com", "microsoft", "office 365", "office365", "hotmail",
+		"recipientnotfound", "recipnotfound", "resolver.adr", "resolver.rst", "storedrv",
+		"exchange online", "mail.live.com", "prod.outlook",
+	}},
+	{Yahoo, []string{"yahoo", "aol.com", "verizonmedia"}},
+	{Apple, []string{"icloud", "apple.com", "@me.com", ".me.com", "@mac.com"}},
+	{Proofpoint, []string{"pphosted", "proofpoint"}},
+	{Mimecast, []string{"mimecast"}},
+	{Barracuda, []string{"barracuda"}},
+	{Cisco, []string{"ironport", "cisco", "iphmx"}},
+}
+
+// enhancedReason returns the default reason of an enhanced code, and whether the code is specific
+// enough to decide before generic phrases.
+func enhancedReason(e Enhanced, p Provider) (Reason, bool) {
+	if e.IsZero() {
+		return Undefined, false
+	}
+	soft := e.Class == 4
+	switch e.Subject {
+	case 0:
+		return Undefined, false
+	case 1:
+		switch e.Detail {
+		case 0:
+			return UserUnknown, false
+		case 1, 3:
+			return UserUnknown, true
+		case 2:
+			return HostUnknown, true
+		case 4:
+			return Filtered, true
+		case 6:
+			return HasMoved, true
+		case 7, 8:
+			return Rejected, true
+		case 9:
+			return SystemError, false
+		case 10:
+			if p == Microsoft {
+				return UserUnknown, true
+			}
+			return NotAccept, true
+		case 90:
+			return RateLimited, true // Microsoft: daily recipient limit
+		}
+		if e.Detail >= 300 {
+			return UserUnknown, false // Microsoft 5.1.351 and the like
+		}
+		return UserUnknown, false
+	case 2:
+		switch e.Detail {
+		case 0:
+			return Filtered, false
+		case 1:
+			if soft {
+				return Suspend, false
+			}
+			return Suspend, true
+		case 2:
+			return MailboxFull, true
+		case 3:
+			return EmailTooLarge, true
+		case 4:
+			return Filtered, true
+		case 121, 122:
+			return RateLimited, true // Microsoft: recipient limits
+		}
+		return Filtered, false
+	case 3:
+		switch e.Detail {
+		case 1:
+			return SystemFull, true
+		case 2:
+			return NotAccept, true
+		case 4:
+			return EmailTooLarge, true
+		}
+		return SystemError, false
+	case 4:
+		switch e.Detail {
+		case 1:
+			if soft {
+				return Expired, false
+			}
+			return UserUnknown, false // Microsoft 5.4.1: recipient address rejected
+		case 2:
+			return NetworkError, false
+		case 3:
+			return SystemError, false
+		case 4:
+			if soft {
+				return NetworkError, false
+			}
+			return HostUnknown, true
+		case 5:
+			return SystemFull, false
+		case 6:
+			return NetworkError, true
+		case 7:
+			return Expired, true
+		case 300, 316, 317, 318:
+			return Expired, true
+		case 310, 311, 312, 314:
+			return NetworkError, true
+		}
+		return NetworkError, false
+	case 5:
+		switch e.Detail {
+		case 2, 6:
+			return SyntaxError, true
+		case 3:
+			return RateLimited, true
+		case 1, 4:
+			return SyntaxError, false
+		}
+		return Undefined, false
+	case 6:
+		return ContentError, e.Detail != 0
+	case 7:
+		return securityReason(e, p)
+	}
+	return Undefined, false
+}
+
+// securityReason is enhancedReason for subject 7, where providers use numbers of their own.
+func securityReason(e Enhanced, p Provider) (Reason, bool) {
+	d := e.Detail
+	if p == Google {
+		switch d {
+		case 23:
+			return RequirePTR, true
+		case 27, 30, 32:
+			return AuthFailure, true
+		case 29:
+			return FailedSTARTTLS, true
+		case 28:
+			return PolicyViolation, true
+		}
+	}
+	switch {
+	case d == 0:
+		return SecurityError, false
+	case d == 1:
+		if e.Class == 4 {
+			return Blocked, false
+		}
+		return SecurityError, false
+	case d == 2:
+		return Blocked, false
+	case d >= 3 && d <= 9, d == 11, d == 12, d == 14, d == 15, d == 19:
+		return SecurityError, false
+	case d == 10:
+		return FailedSTARTTLS, true
+	case d == 13:
+		return Suspend, true
+	case d == 16:
+		return EmailTooLarge, true
+	case d == 17, d == 18:
+		return HasMoved, true
+	case d >= 20 && d <= 24, d == 26, d == 29, d == 32:
+		return AuthFailure, true
+	case d == 25:
+		return RequirePTR, true
+	case d == 27:
+		return NotAccept, true
+	case d == 28:
+		return SpamDetected, true
+	case d == 30:
+		return FailedSTARTTLS, true
+	// Microsoft Exchange Online's own numbers.
+	case d == 57, d == 64:
+		return SecurityError, true
+	case d >= 124 && d <= 136:
+		return Rejected, true
+	case d >= 321 && d <= 325:
+		return FailedSTARTTLS, true
+	case d >= 500 && d <= 508, d == 511:
+		return Blocked, true
+	case d >= 509 && d <= 510, d == 513:
+		return AuthFailure, true
+	case d >= 606 && d <= 649:
+		return Blocked, true
+	case d == 650, d == 651:
+		return BadReputation, true
+	case d == 652:
+		return RateLimited, true
+	case d >= 700 && d <= 750:
+		return Blocked, true
+	}
+	return SecurityError, false
+}
+
+// basicReason returns the reason a basic code suggests on its own, or Undefined.
+func basicReason(b uint16) Reason {
+	switch b {
+	case 451:
+		return SystemError
+	case 452:
+		return SystemFull
+	case 454:
+		return FailedSTARTTLS
+	case 500, 501, 502, 503, 504, 555:
+		return SyntaxError
+	case 521, 556:
+		return NotAccept
+	case 523:
+		return FailedSTARTTLS
+	case 525:
+		return Suspend
+	case 530, 534, 535, 538:
+		return SecurityError
+	case 551:
+		return HasMoved
+	case 552:
+		return MailboxFull
+	}
+	return Undefined
+}
+
+// mailFromPhrases say that the reply was to the sender address (MAIL FROM).
+var mailFromPhrases = []string{
+	"in reply to mail from", "after mail from", ">>> mail from", "[mail_from]",
+}

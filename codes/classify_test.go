@@ -1,0 +1,98 @@
+package codes
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestClassifyCorpus measures how often Classify agrees with the labelled corpus on the class and
+// the reason (Sisimai's pre-5.6 names read through ParseReason).
+func TestClassifyCorpus(t *testing.T) {
+	rows := readLabelled(t, "testdata/bounce-reasons.tsv")
+	class, reason := measureClassify(t, rows)
+	t.Logf("corpus (%d rows, %d overridden): class %.1f%%, reason %.1f%%", len(rows), len(corpusOverrides), class.percent(), reason.percent())
+	if class.percent() < 97 || reason.percent() < 87 {
+		t.Errorf("agreement too low: class %.1f%% (want 97), reason %.1f%% (want 87)", class.percent(), reason.percent())
+	}
+}
+
+// measureClassify classifies every row and counts agreement; disagreements are logged with -v.
+func measureClassify(t *testing.T, rows []labelled) (class, reason agreement) {
+	t.Helper()
+	confusion := map[string]int{}
+	for _, row := range rows {
+		want := row.expected()
+		wantReason, err := ParseReason(want.reason)
+		if err != nil {
+			t.Fatalf("line %d: %v", row.line, err)
+		}
+		got := Classify(row.text)
+		class.add(got.Class.String() == want.class)
+		reason.add(got.Reason == wantReason)
+		if got.Class.String() != want.class || got.Reason != wantReason {
+			t.Logf("line %d: got %v/%v, want %s/%v: %.160q", row.line, got.Class, got.Reason, want.class, wantReason, row.text)
+			confusion[fmt.Sprintf("%v→%v", wantReason, got.Reason)]++
+		}
+	}
+	keys := make([]string, 0, len(confusion))
+	for k := range confusion {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return confusion[keys[i]] > confusion[keys[j]] })
+	var b strings.Builder
+	for _, k := range keys {
+		fmt.Fprintf(&b, " %s:%d", k, confusion[k])
+	}
+	t.Logf("reason disagreements (want→got):%s", b.String())
+	return class, reason
+}
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		class  Class
+		reason Reason
+		fault  bool
+		prov   Provider
+	}{
+		{"gmail_user_unknown", "smtp; 550-5.1.1 The email account that you tried to reach does not exist. Please try 550-5.1.1 double-checking the recipient's email address for typos or 550-5.1.1 unnecessary spaces. Learn more at 550 5.1.1 https://support.google.com/mail/?p=NoSuchUser a1si123.45 - gsmtp", Hard, UserUnknown, true, Google},
+		{"codes_lie_rate_limit", "550 5.1.1 <kijitora@example.com> - 203.0.113.222 has sent to too many recipients this hour. IB607 <http://x.co/rlbounce>", Hard, RateLimited, false, NoProvider},
+		{"enhanced_class_wins", "550 4.4.7 message expired", Soft, Expired, false, NoProvider},
+		{"spamhaus_block_not_address", "smtp; 554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using Spamhaus; To request removal from this list see https://www.spamhaus.org/query/ip/192.0.2.1", Hard, Blocked, false, NoProvider},
+		{"yahoo_tss04", "421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes", Soft, BadReputation, false, Yahoo},
+		{"microsoft_recipient_not_found", "Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'", Hard, UserUnknown, true, Microsoft},
+		{"null_mx_is_address_fault", "556 5.1.10 Recipient address has null MX", Hard, NotAccept, true, NoProvider},
+		{"temporary_notaccept_not_fault", "453 4.3.2 System not accepting network messages", Soft, NotAccept, false, NoProvider},
+		{"mailbox_full_soft_text", "The user's mailbox is full", Soft, MailboxFull, false, NoProvider},
+		{"no_code_user_unknown_hard", "Unknown user: kijitora@example.com", Hard, UserUnknown, true, NoProvider},
+		{"timeout_soft", "connect to example.com[192.0.2.1]:25: Connection timed out", Soft, Expired, false, NoProvider},
+		{"nothing", "", Unknown, Undefined, false, NoProvider},
+		{"text_without_clue", "something odd happened", Unknown, OnHold, false, NoProvider},
+		{"delivered", "250 2.0.0 OK 1700000000 a1si2.3 - gsmtp", Success, Delivered, false, Google},
+		{"vacation", "I am out of the office until Monday.", Unknown, Vacation, false, NoProvider},
+		{"dmarc_apple", "554 5.7.1 Your message was rejected due to example.jp's DMARC policy. See https://support.apple.com/en-us/HT204137 for", Hard, AuthFailure, false, Apple},
+		{"gmail_4_7_30_is_dkim", "421 4.7.30 Your email has been rate limited because DKIM authentication didn't pass for this message. - gsmtp", Soft, AuthFailure, false, Google},
+		{"mimecast", "554 email rejected due to security policies - https://community.mimecast.com/docs/DOC-1369#554", Hard, PolicyViolation, false, Mimecast},
+		{"proofpoint_dnsbl", "554 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.1", Hard, Blocked, false, Proofpoint},
+		{"barracuda", "550 permanent failure for one or more recipients (kijitora@example.com:blocked by barracudacentral.org)", Hard, Blocked, false, Barracuda},
+		{"ironport", "554 5.7.1 ACL dropped (IronPort)", Hard, SecurityError, false, Cisco},
+		{"marketo_wrapper", "5.3.0 - Other mail system problem 554-'5.1.0 Sender denied'", Hard, Rejected, false, NoProvider},
+		{"office365_ndr", "550 5.7.606 Access denied, banned sending IP [192.0.2.1]. To request removal from this list please visit https://sender.office.com/", Hard, Blocked, false, NoProvider},
+		{"exchange_dmarc", "550 5.7.509 Access denied, sending domain [EXAMPLE.JP] does not pass DMARC verification and has a DMARC policy of reject. [x.prod.protection.outlook.com]", Hard, AuthFailure, false, Microsoft},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := Classify(tt.text)
+			if b.Class != tt.class || b.Reason != tt.reason || b.AddressAtFault != tt.fault || b.Provider != tt.prov {
+				t.Errorf("Classify(%q) = class %v, reason %v, fault %v, provider %q; want %v, %v, %v, %q",
+					tt.text, b.Class, b.Reason, b.AddressAtFault, b.Provider, tt.class, tt.reason, tt.fault, tt.prov)
+			}
+			if b.Code != Parse(tt.text) {
+				t.Errorf("Classify(%q).Code = %+v, Parse = %+v", tt.text, b.Code, Parse(tt.text))
+			}
+		})
+	}
+}
