@@ -3,7 +3,6 @@ package codes
 import (
 	"bufio"
 	"os"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -64,14 +63,6 @@ func readLabelled(t testing.TB, path string) []labelled {
 		t.Fatalf("reading %s: %v", path, err)
 	}
 	return rows
-}
-
-// basicString formats a basic code the way the tables write it: "" for none.
-func basicString(b uint16) string {
-	if b == 0 {
-		return ""
-	}
-	return strconv.Itoa(int(b))
 }
 
 // override is a corrected label for one corpus row, with the reason the corpus label is wrong.

@@ -13,10 +13,10 @@ func TestParseCorpus(t *testing.T) {
 	for _, row := range rows {
 		want := row.expected()
 		got := Parse(row.text)
-		basic.add(basicString(got.Basic) == want.basic)
+		basic.add(basicText(got.Basic) == want.basic)
 		enhanced.add(got.Enhanced.String() == want.enhanced)
-		if basicString(got.Basic) != want.basic || got.Enhanced.String() != want.enhanced {
-			t.Logf("line %d: got %q %q, want %q %q", row.line, basicString(got.Basic), got.Enhanced, want.basic, want.enhanced)
+		if basicText(got.Basic) != want.basic || got.Enhanced.String() != want.enhanced {
+			t.Logf("line %d: got %q %q, want %q %q", row.line, basicText(got.Basic), got.Enhanced, want.basic, want.enhanced)
 		}
 		checkLiteral(t, row.text, got)
 	}
@@ -31,7 +31,7 @@ func TestParseCorpus(t *testing.T) {
 func checkLiteral(t testing.TB, text string, c Code) {
 	t.Helper()
 	if c.Basic != 0 {
-		if c.Basic < 200 || c.Basic > 599 || !containsNumber(text, basicString(c.Basic)) {
+		if c.Basic < 200 || c.Basic > 599 || !containsNumber(text, basicText(c.Basic)) {
 			t.Errorf("basic %d is not in %q", c.Basic, text)
 		}
 	}
