@@ -105,11 +105,15 @@ func registryRecord(e Enhanced) *catalogRecord {
 	return &enhancedCatalog[start+int(e.Detail)]
 }
 
+// matches reports whether the record gives e a meaning.
+func (r *providerRecord) matches(e Enhanced) bool {
+	return r.class == e.Class && r.subject == e.Subject && r.detailLo <= e.Detail && e.Detail <= r.detailHi
+}
+
 // providerRecordFor returns provider p's own record for e, or nil.
 func providerRecordFor(e Enhanced, p Provider) *providerRecord {
 	for i := range providerCatalog {
-		r := &providerCatalog[i]
-		if r.provider == p && r.class == e.Class && r.subject == e.Subject && r.detailLo <= e.Detail && e.Detail <= r.detailHi {
+		if r := &providerCatalog[i]; r.provider == p && r.matches(e) {
 			return r
 		}
 	}
@@ -120,12 +124,15 @@ func providerRecordFor(e Enhanced, p Provider) *providerRecord {
 // none or several do.
 func soleProviderRecord(e Enhanced) *providerRecord {
 	var found *providerRecord
-	for p := NoProvider + 1; p < numProviders; p++ {
-		if r := providerRecordFor(e, p); r != nil {
-			if found != nil {
-				return nil
-			}
+	for i := range providerCatalog {
+		r := &providerCatalog[i]
+		if !r.matches(e) {
+			continue
+		}
+		if found == nil {
 			found = r
+		} else if found.provider != r.provider {
+			return nil
 		}
 	}
 	return found
