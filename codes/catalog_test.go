@@ -660,3 +660,45 @@ func BenchmarkAdvice(b *testing.B) {
 		Advice(Bounce{Class: Class(i % 4), Reason: Reason(i % int(numReasons))})
 	}
 }
+
+func TestCatalogAnswersEveryCorpusCode(t *testing.T) {
+	// testdata/bounce-reasons.tsv: real bounce reasons with the codes literally in them.
+	data, err := os.ReadFile("testdata/bounce-reasons.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nonStandard := map[string]bool{"426": true, "522": true, "540": true, "542": true, "571": true}
+	var rows, agree int
+	for i, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")[1:] {
+		f := strings.Split(line, "\t")
+		if len(f) < 5 {
+			t.Fatalf("line %d: %d fields", i+2, len(f))
+		}
+		if f[1] != "" {
+			n, err := strconv.Atoi(f[1])
+			if err != nil {
+				t.Fatalf("line %d: basic %q: %v", i+2, f[1], err)
+			}
+			if _, ok := LookupBasic(uint16(n)); ok == nonStandard[f[1]] {
+				t.Errorf("line %d: LookupBasic(%s) found = %v, want %v", i+2, f[1], ok, !nonStandard[f[1]])
+			}
+		}
+		if f[2] == "" {
+			continue
+		}
+		code, err := ParseEnhanced(f[2])
+		if err != nil {
+			t.Fatalf("line %d: %v", i+2, err)
+		}
+		e, ok := LookupEnhanced(code, NoProvider)
+		if !ok {
+			t.Errorf("line %d: LookupEnhanced(%s) not found", i+2, f[2])
+			continue
+		}
+		rows++
+		if want, err := ParseReason(f[4]); err == nil && want == e.Reason {
+			agree++
+		}
+	}
+	t.Logf("catalog default reason agrees with the corpus label on %d of %d rows with an enhanced code", agree, rows)
+}
