@@ -85,6 +85,9 @@ func (p detailPane) View() string {
 	if p.offset < end {
 		out = append(out, p.lines[p.offset:end]...)
 	}
+	if end < len(p.lines) && p.height > 1 {
+		out[len(out)-1] = p.sh.styles.Dim.Render(fit("↓ more: j, pgdn", p.width))
+	}
 	for len(out) < p.height {
 		out = append(out, "")
 	}
@@ -153,104 +156,113 @@ func (p *detailPane) build() {
 		colW = (w - 3) / 2
 	}
 
-	// Left: what the mail server said, and what Marketo recorded.
-	var left []string
-	section := func(dst *[]string, title string) {
-		if len(*dst) > 0 {
-			*dst = append(*dst, "")
-		}
-		*dst = append(*dst, st.Section.Render(title))
-	}
-	section(&left, "Reason text (as the server wrote it)")
+	// Each section is a list of lines wrapped to one column.
+	var reasonSec, causeSec, stateSec, verdictSec, adviceSec, meaningSec []string
+	para := func(dst *[]string, s string) { *dst = append(*dst, wrap(s, colW)...) }
+
+	reasonSec = append(reasonSec, st.Section.Render("Reason text (as the server wrote it)"))
 	reason := tx.Block(l.Reason)
 	if strings.TrimSpace(reason) == "" {
-		left = append(left, st.Dim.Render("(empty)"))
+		reasonSec = append(reasonSec, st.Dim.Render("(empty)"))
 	} else {
-		for _, para := range strings.Split(reason, "\n") {
-			left = append(left, wrap(para, colW)...)
+		for _, ln := range strings.Split(reason, "\n") {
+			para(&reasonSec, ln)
 		}
 	}
-	causes := causeColumns(p.ds, l)
-	if len(causes) > 0 {
-		section(&left, "Cause columns")
+	if causes := causeColumns(p.ds, l); len(causes) > 0 {
+		causeSec = append(causeSec, st.Section.Render("Cause columns"))
 		for _, c := range causes {
-			left = append(left, st.Label.Render(tx.Line(c[0])+":"))
-			for _, para := range strings.Split(tx.Block(c[1]), "\n") {
-				for _, s := range wrap(para, colW-2) {
-					left = append(left, "  "+s)
+			causeSec = append(causeSec, st.Label.Render(tx.Line(c[0])+":"))
+			for _, ln := range strings.Split(tx.Block(c[1]), "\n") {
+				for _, s := range wrap(ln, colW-2) {
+					causeSec = append(causeSec, "  "+s)
 				}
 			}
 		}
 	}
-	section(&left, "Marketo state")
-	left = append(left, "Email Invalid: "+yesNo(l.EmailInvalid))
+	stateSec = append(stateSec, st.Section.Render("Marketo state"), "Email Invalid: "+yesNo(l.EmailInvalid))
 	susp := "Email Suspended: " + yesNo(l.EmailSuspended)
 	if !l.EmailSuspendedAt.IsZero() {
 		susp += " (at " + l.EmailSuspendedAt.Format("2006-01-02 15:04") + ")"
 	}
-	left = append(left, susp)
+	stateSec = append(stateSec, susp)
 	if p.ds.SuspendedNow(l) {
-		left = append(left, st.Bad.Render("Suspended now: yes")+" (within the last 24 hours)")
+		stateSec = append(stateSec, st.Bad.Render("Suspended now: yes")+" (within the last 24 hours)")
 	} else {
-		left = append(left, "Suspended now: no")
+		stateSec = append(stateSec, "Suspended now: no")
 	}
 	if l.Unsubscribed {
-		left = append(left, "Unsubscribed: yes")
+		stateSec = append(stateSec, "Unsubscribed: yes")
 	}
 
-	// Right: what the codes mean and what to do.
-	var right []string
 	b := l.Bounce
-	para := func(s string) {
-		for _, ln := range wrap(s, colW) {
-			right = append(right, ln)
-		}
+	verdictSec = append(verdictSec, st.Section.Render("Verdict"))
+	para(&verdictSec, st.Label.Render("Class: ")+st.Class(b.Class).Render(b.Class.String()))
+	reasonLine := st.Label.Render("Reason: ") + b.Reason.String()
+	if d := codes.Describe(b.Reason); d != "" {
+		reasonLine += " - " + d
 	}
-	section(&right, "What it means")
+	para(&verdictSec, reasonLine)
+	if b.AddressAtFault {
+		para(&verdictSec, st.Label.Render("Address at fault: ")+st.Bad.Render("yes")+" - the address itself does not work.")
+	} else {
+		para(&verdictSec, st.Label.Render("Address at fault: ")+st.Good.Render("no")+" - a block or a server problem, not a dead address.")
+	}
+	if b.Provider != codes.NoProvider {
+		para(&verdictSec, st.Label.Render("Provider: ")+b.Provider.String())
+	}
+	if adv := codes.Advice(b); adv != "" {
+		adviceSec = append(adviceSec, st.Section.Render("Advice"))
+		para(&adviceSec, adv)
+	}
+
+	meaningSec = append(meaningSec, st.Section.Render("What the codes mean"))
 	if b.Basic != 0 {
 		name, expl := "not in the catalog", ""
 		if e, ok := codes.LookupBasic(b.Basic); ok {
 			name, expl = e.Name, e.Explanation
 		}
-		para(st.Label.Render(itoa(int(b.Basic))) + "  " + name)
+		para(&meaningSec, st.Label.Render(itoa(int(b.Basic)))+"  "+name)
 		if expl != "" {
-			para(expl)
+			para(&meaningSec, expl)
 		}
 	} else {
-		para(st.Dim.Render("No basic reply code in the text."))
+		para(&meaningSec, st.Dim.Render("No basic reply code in the text."))
 	}
+	meaningSec = append(meaningSec, "")
 	if !b.Enhanced.IsZero() {
 		name, expl := "not in the registry", ""
 		if e, ok := codes.LookupEnhanced(b.Enhanced, b.Provider); ok {
 			name, expl = e.Name, e.Explanation
 		}
-		right = append(right, "")
-		para(st.Label.Render(b.Enhanced.String()) + "  " + name)
+		para(&meaningSec, st.Label.Render(b.Enhanced.String())+"  "+name)
 		if expl != "" {
-			para(expl)
+			para(&meaningSec, expl)
 		}
 	} else {
-		right = append(right, "")
-		para(st.Dim.Render("No enhanced status code in the text."))
+		para(&meaningSec, st.Dim.Render("No enhanced status code in the text."))
 	}
-	section(&right, "Verdict")
-	para(st.Label.Render("Class: ") + st.Class(b.Class).Render(b.Class.String()))
-	reasonLine := st.Label.Render("Reason: ") + b.Reason.String()
-	if d := codes.Describe(b.Reason); d != "" {
-		reasonLine += " - " + d
+
+	join := func(secs ...[]string) []string {
+		var out []string
+		for _, sec := range secs {
+			if len(sec) == 0 {
+				continue
+			}
+			if len(out) > 0 {
+				out = append(out, "")
+			}
+			out = append(out, sec...)
+		}
+		return out
 	}
-	para(reasonLine)
-	if b.AddressAtFault {
-		para(st.Label.Render("Address at fault: ") + st.Bad.Render("yes") + " - the address itself does not work.")
-	} else {
-		para(st.Label.Render("Address at fault: ") + st.Good.Render("no") + " - a block or a server problem, not a dead address.")
-	}
-	if b.Provider != codes.NoProvider {
-		para(st.Label.Render("Provider: ") + b.Provider.String())
-	}
-	if adv := codes.Advice(b); adv != "" {
-		section(&right, "Advice")
-		para(adv)
+	// Two columns: what the server said and Marketo recorded, beside what it means. One column:
+	// the verdict and advice come right after the text, the rest below.
+	left := join(reasonSec, causeSec, stateSec)
+	right := join(verdictSec, adviceSec, meaningSec)
+	if !twoCols {
+		left = join(reasonSec, verdictSec, adviceSec, meaningSec, causeSec, stateSec)
+		right = nil
 	}
 
 	lines := top
@@ -268,10 +280,6 @@ func (p *detailPane) build() {
 		}
 	} else {
 		for _, s := range left {
-			lines = append(lines, fit(s, w))
-		}
-		lines = append(lines, "")
-		for _, s := range right {
 			lines = append(lines, fit(s, w))
 		}
 	}
