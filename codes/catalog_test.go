@@ -702,3 +702,37 @@ func TestCatalogAnswersEveryCorpusCode(t *testing.T) {
 	}
 	t.Logf("catalog default reason agrees with the corpus label on %d of %d rows with an enhanced code", agree, rows)
 }
+
+func TestCatalogProviderEntriesAreReachable(t *testing.T) {
+	for _, r := range providerCatalog {
+		lo := Enhanced{r.class, r.subject, r.detailLo}
+		hi := Enhanced{r.class, r.subject, r.detailHi}
+		want := lo.String()
+		if r.detailHi != r.detailLo {
+			want += "-" + hi.String()
+		}
+		if r.code != want {
+			t.Errorf("%v record is labelled %q, want %q", r.provider, r.code, want)
+		}
+		if r.classes != classSet(1)<<catalogClassOf(r.class) {
+			t.Errorf("%v %s: classes do not match class %d", r.provider, r.code, r.class)
+		}
+		// Each end of the range must reach this record: an earlier, wider record would hide it.
+		for _, e := range []Enhanced{lo, hi} {
+			got, ok := LookupEnhanced(e, r.provider)
+			if !ok || got.Code != r.code || got.Provider != r.provider {
+				t.Errorf("LookupEnhanced(%s, %v) = %s (%v), want %s", e, r.provider, got.Code, got.Provider, r.code)
+			}
+		}
+	}
+}
+
+func catalogClassOf(digit uint16) Class {
+	switch digit {
+	case 2:
+		return Success
+	case 4:
+		return Soft
+	}
+	return Hard
+}
