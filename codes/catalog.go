@@ -7,8 +7,8 @@ import (
 
 // Entry is one code of the catalog.
 type Entry struct {
-	Code        string   // "550", or the enhanced code as the registry lists it, "X.1.1"
-	Classes     []Class  // for an enhanced code: the classes it is registered for
+	Code        string   // "550", the enhanced code as the registry lists it, "X.1.1", or a provider's, "5.7.606-5.7.649"
+	Classes     []Class  // the classes the code is registered for (a basic code: its first digit's)
 	Name        string   // the registry's (or RFC's) name, verbatim
 	Explanation string   // plain language, for a marketer
 	Marketo     string   // the wording of Marketo's "Email Bounce Codes" page, where it differs
