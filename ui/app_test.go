@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"image/color"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -584,3 +585,76 @@ func TestSkippedRowsAreCountedAndListed(t *testing.T) {
 type errTest string
 
 func (e errTest) Error() string { return string(e) }
+
+func TestMouseWheelScrollsAndClickSelects(t *testing.T) {
+	ds := bigDatasetForMouse()
+	h := newHarness(t, ds, 80, 24)
+	h.gotoGroup(550, "5.1.1")
+	h.press("enter")
+	h.send(tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if h.a.leadsP.win.offset != 3 {
+		t.Fatalf("wheel down: offset %d, want 3", h.a.leadsP.win.offset)
+	}
+	// Row 0 of the list is at y = header (2) + column titles (1).
+	h.send(tea.MouseClickMsg{Button: tea.MouseLeft, Y: headerLines + 1 + 2})
+	if got := h.a.leadsP.win.cursor; got != 5 {
+		t.Fatalf("click on the third visible row: cursor %d, want 5", got)
+	}
+	if h.a.screen() != scrLeads {
+		t.Fatal("a first click opened the lead")
+	}
+	h.send(tea.MouseClickMsg{Button: tea.MouseLeft, Y: headerLines + 1 + 2})
+	if h.a.screen() != scrDetail || h.a.detailP.lead != h.a.leadsP.idx[5] {
+		t.Fatal("a click on the selected row did not open it")
+	}
+}
+
+// bigDatasetForMouse is the small dataset with enough 550 5.1.1 leads to scroll.
+func bigDatasetForMouse() *model.Dataset {
+	ds := smallDataset()
+	for i := range 40 {
+		l := ds.Leads[0]
+		l.Email = "x" + itoa(i) + "@acme.example"
+		ds.Leads = append(ds.Leads, l)
+	}
+	return ds
+}
+
+func TestStaleSelectionIsDropped(t *testing.T) {
+	h := newHarness(t, smallDataset(), 120, 40)
+	stale := selectedMsg{gen: h.a.selGen - 1, sel: []int32{0}}
+	h.send(stale)
+	if len(h.a.sel) != 8 {
+		t.Fatalf("a stale selection replaced the current one: %d leads", len(h.a.sel))
+	}
+}
+
+func TestBackgroundColourSwitchesPalette(t *testing.T) {
+	h := newHarness(t, smallDataset(), 120, 40)
+	dark := h.a.sh.styles.Title.Render("x")
+	h.send(tea.BackgroundColorMsg{Color: color.White})
+	if light := h.a.sh.styles.Title.Render("x"); light == dark {
+		t.Fatal("a light background did not change the palette")
+	}
+}
+
+func TestSelectionVisibleWithoutColour(t *testing.T) {
+	h := newHarness(t, smallDataset(), 80, 24)
+	h.gotoGroup(550, "5.1.1")
+	h.press("enter", "space")
+	var cursorRow, markedRow string
+	for _, line := range strings.Split(h.view(), "\n") {
+		if strings.Contains(line, "bob@acme.example") {
+			cursorRow = line
+		}
+		if strings.Contains(line, "ann@acme.example") {
+			markedRow = line
+		}
+	}
+	if !strings.HasPrefix(cursorRow, "▶") {
+		t.Errorf("cursor row without colour: %q", cursorRow)
+	}
+	if !strings.Contains(markedRow, "✓") {
+		t.Errorf("marked row without colour: %q", markedRow)
+	}
+}
