@@ -18,9 +18,9 @@ func Classify(text string) Bounce {
 	low := lowerText(buf[:0], text)
 	// low is never modified after this point, so viewing it as a string is safe.
 	s := unsafe.String(unsafe.SliceData(low), len(low))
-	var bg bigrams
-	bg.fill(s)
-	m := matcher{s: s, bg: &bg}
+	var tg trigrams
+	tg.fill(s)
+	m := matcher{s: s, tg: &tg}
 
 	b := Bounce{Code: Parse(text)}
 	b.Provider = m.provider()
@@ -78,54 +78,56 @@ func continuationCode(s string) int {
 	return e.end + 1
 }
 
-// bigrams is the set of pairs of adjacent bytes in a lower-cased text, with bytes folded into 28
-// groups (a-z, space, anything else). Checking a phrase's bigrams against it is much cheaper than
-// searching for the phrase, and rules out most phrases at once.
-type bigrams [(28*28 + 63) / 64]uint64
+// trigrams is the set of runs of three adjacent bytes in a lower-cased text, with bytes folded
+// into 28 groups (a-z, space, anything else). Checking a phrase's trigrams against it is much
+// cheaper than searching for the phrase, and rules out almost every absent phrase at once.
+type trigrams [(28*28*28 + 63) / 64]uint64
 
-func bigramGroup(c byte) int {
-	switch {
-	case c >= 'a' && c <= 'z':
-		return int(c - 'a')
-	case c == ' ':
+func trigramGroup(c byte) uint {
+	if d := uint(c - 'a'); d < 26 {
+		return d
+	}
+	if c == ' ' {
 		return 26
 	}
 	return 27
 }
 
-func (g *bigrams) fill(s string) {
-	for i := 0; i+1 < len(s); i++ {
-		k := bigramGroup(s[i])*28 + bigramGroup(s[i+1])
+func (g *trigrams) fill(s string) {
+	if len(s) < 3 {
+		return
+	}
+	k := trigramGroup(s[0])*28 + trigramGroup(s[1])
+	for i := 2; i < len(s); i++ {
+		k = (k%(28*28))*28 + trigramGroup(s[i])
 		g[k/64] |= 1 << (k % 64)
 	}
 }
 
-func (g *bigrams) has(a, b byte) bool {
-	k := bigramGroup(a)*28 + bigramGroup(b)
-	return g[k/64]&(1<<(k%64)) != 0
+// mayContain reports whether every trigram of p is in the set: false means p is surely absent.
+func (g *trigrams) mayContain(p string) bool {
+	if len(p) < 3 {
+		return true
+	}
+	k := trigramGroup(p[0])*28 + trigramGroup(p[1])
+	for i := 2; i < len(p); i++ {
+		k = (k%(28*28))*28 + trigramGroup(p[i])
+		if g[k/64]&(1<<(k%64)) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // matcher searches one lower-cased text for phrases.
 type matcher struct {
 	s  string
-	bg *bigrams
+	tg *trigrams
 }
 
 // has reports whether the text contains phrase p (lower case).
 func (m *matcher) has(p string) bool {
-	n := len(p)
-	if n > len(m.s) {
-		return false
-	}
-	if n >= 2 {
-		if !m.bg.has(p[0], p[1]) || !m.bg.has(p[n-2], p[n-1]) {
-			return false
-		}
-		if n >= 4 && !m.bg.has(p[n/2-1], p[n/2]) {
-			return false
-		}
-	}
-	return strings.Contains(m.s, p)
+	return len(p) <= len(m.s) && m.tg.mayContain(p) && strings.Contains(m.s, p)
 }
 
 // any reports whether the text contains one of the phrases.

@@ -61,3 +61,82 @@ func containsNumber(text, s string) bool {
 		from = i + 1
 	}
 }
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, text, basic, enhanced string
+	}{
+		// Shapes of real reasons.
+		{"smtp_prefix", "smtp; 550 5.1.1 user unknown", "550", "5.1.1"},
+		{"smtp_upper_no_space", "SMTP;552 5.2.2 Over quota", "552", "5.2.2"},
+		{"x_postfix", "X-Postfix; host mx.example.com[192.0.2.1] said: 552 5.2.2 Over quota (in reply to RCPT TO command)", "552", "5.2.2"},
+		{"hash_enhanced", "Sorry, no mailbox here by that name. (#5.1.1)", "", "5.1.1"},
+		{"exchange_hash", "#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##", "550", "5.1.1"},
+		{"gmail_continuation", "550-5.1.1 The email account that you tried to reach does not exist. Please try 550-5.1.1 double-checking the recipient's email address for typos or 550-5.1.1 unnecessary spaces. Learn more at 550 5.1.1 https://support.google.com/mail/?p=NoSuchUser a1si2.3 - gsmtp", "550", "5.1.1"},
+		{"enhanced_alone", "5.2.2 <sabineko@example.co.jp>... Mailbox Full", "", "5.2.2"},
+		{"marketo_wrapper", "5.3.0 - Other mail system problem 554-'5.1.0 Sender denied'", "554", "5.1.0"},
+		{"marketo_wrapper_no_inner_code", "smtp; 5.1.0 - Unknown address error 540-'Error: Wrong recipients' (delivery attempts: 0)", "540", "5.1.0"},
+		{"exchange_arrow", "Remote Server returned '550 5.1.351 Remote server returned unknown recipient or mailbox unavailable -> 550 5.1.1 User unknown'", "550", "5.1.1"},
+		{"angle_nested_keeps_outer", "554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>", "554", "4.4.7"},
+		{"greeting_first", "host smtpz4.laposte.net[194.117.213.1] refused to talk to me: 220-laposte 421 4.2.1 Service refuse.", "421", "4.2.1"},
+		{"greeting_without_enhanced", "220-mx.example.com ESMTP 554 Blocked", "554", ""},
+		{"two_digit_detail", "550 5.7.26 Unauthenticated email is not accepted", "550", "5.7.26"},
+		{"microsoft_5_1_10", "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup", "550", "5.1.10"},
+		{"three_digit_detail", "550 5.7.606 Access denied, banned sending IP [192.0.2.1].", "550", "5.7.606"},
+		{"soft_three_digit", "451 4.7.650 The mail server [192.0.2.1] has been temporarily rate limited due to IP reputation.", "451", "4.7.650"},
+		{"x00_only_if_nothing_else", "554 5.0.0 Service unavailable; 550 5.1.1 User unknown", "550", "5.1.1"},
+		{"x00_alone", "451 4.0.0 I/O error", "451", "4.0.0"},
+		{"basic_before_enhanced_not_first", "503 Error: need RCPT command 550 5.7.1 IP address blacklisted", "550", "5.7.1"},
+		{"colon_after_basic", "550: 5.2.2 <mailboxfull@example.org>... Mailbox Full", "550", "5.2.2"},
+		{"basic_glued_to_command", "did not like our final DATA:550 5.7.509 Access denied", "550", "5.7.509"},
+		{"error_code_fields", "Invalid Address, ERROR_CODE :550, ERROR_CODE :5.1.1 <a@example.jp>... User Unknown", "550", "5.1.1"},
+		{"disagreeing_digits_kept", "550 4.4.7 QUEUE.Expired; message expired", "550", "4.4.7"},
+		{"delivered", "250 2.1.5 Ok", "250", "2.1.5"},
+		{"non_english", "550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]", "550", "5.1.1"},
+		{"japanese", "550 5.1.1 宛先のメールアドレスは存在しません", "550", "5.1.1"},
+		{"nonstandard_571", "571 5.7.1 Message refused, DMARC verification Failed.", "571", "5.7.1"},
+		{"no_code", "Mailbox full", "", ""},
+		{"empty", "", "", ""},
+
+		// Look-alikes that are not codes.
+		{"ipv4", "Connection refused by 192.168.250.251 and 10.5.1.1", "", ""},
+		{"ipv4_bracket", "[203.0.113.225]", "", ""},
+		{"ipv4_after_code", "550 Access denied [5.1.1.1]", "550", ""},
+		{"ipv6", "host gmail-smtp-in.l.google.com[2404:6800:4008:c05::1a] said: try later", "", ""},
+		{"ipv6_220", "[2606:2800:220:1:248:1893:25c8:1946] said: deferred", "", ""},
+		{"ipv6_embedded_v4", "smtp; 550-5.7.1 [2401:2500:102:3032:192.0.2.222 13] Messages with multiple addresses", "550", "5.7.1"},
+		{"yahoo_tag", "temporarily deferred - 4.16.55.1; see https://postmaster.yahooinc.com", "", ""},
+		{"yahoo_hash_tag", "451 Resources temporarily unavailable. Please try again later [#4.16.5].", "451", ""},
+		{"yahoo_hash_tag_port", "Please try again later [#4.16.4:70].", "", ""},
+		{"version_postfix", "Postfix 2.5.1 says hello", "", ""},
+		{"version_v", "relay v2.5.1 rejected", "", ""},
+		{"version_word", "Version 4.2.1 of the filter", "", ""},
+		{"version_class3", "Postfix 3.4.5", "", ""},
+		{"date_dotted", "on 2024.05.12 at 10:45:21", "", ""},
+		{"date_european", "am 12.05.2024 um 10:45", "", ""},
+		{"time", "at 14:55:21 +0200", "", ""},
+		{"hash_in_url", "see http://postmaster.comcast.net/smtp-error-codes.php#554 for details", "", ""},
+		{"code_in_url_path", "see http://postmaster.yahoo.com/550-bl23.html", "", ""},
+		{"mimecast_sa", "554 email rejected due to security policies - MCSpamSignature.sa.2.2", "554", ""},
+		{"class_7", "550 7.7.1 The IP you're using is not authorized", "550", ""},
+		{"placeholder", "smtp; 5.x.0 - Message bounced by administrator", "", ""},
+		{"tag_ib", "550 This IP has sent too many messages this hour. IB504", "550", ""},
+		{"tag_underscore", "Mail rejected. OFR_506", "", ""},
+		{"message_id", "a1si4559855pfb.201 - gsmtp 98e67ed59e1d1-2c2d0e28189si6418580a91.13", "", ""},
+		{"port", "connect to mx.example.com[192.0.2.1]:465: Connection timed out", "", ""},
+		{"port_443", "proxy [192.0.2.1]:443 refused", "", ""},
+		{"size", "Message size exceeds 500 KB", "", ""},
+		{"duration", "could not be delivered after 421 minutes", "", ""},
+		{"four_digits", "error 5500 and 25.5.1.1x", "", ""},
+		{"basic_with_dot_number", "554 30 Sorry (554.30)", "554", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Parse(tt.text)
+			if basicText(got.Basic) != tt.basic || got.Enhanced.String() != tt.enhanced {
+				t.Errorf("Parse(%q) = %q %q, want %q %q", tt.text, basicText(got.Basic), got.Enhanced, tt.basic, tt.enhanced)
+			}
+			checkLiteral(t, tt.text, got)
+		})
+	}
+}

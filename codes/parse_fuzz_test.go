@@ -1,0 +1,51 @@
+package codes
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzParse checks that Parse and Classify never panic, and that every code Parse reports is
+// well formed and written literally in the input.
+func FuzzParse(f *testing.F) {
+	for _, row := range readLabelled(f, "testdata/bounce-reasons.tsv") {
+		f.Add(row.text)
+	}
+	for _, s := range benchReasons {
+		f.Add(s)
+	}
+	f.Add("550-5.1.1 a 550-5.1.1 b 550 5.1.1 c")
+	f.Add("[2001:db8::220:5.1.1]:443 4.16.55.1 v2.5.1 #554")
+	f.Fuzz(func(t *testing.T, text string) {
+		c := Parse(text)
+		checkLiteral(t, text, c)
+		if c.Basic != 0 && !validBasic(c.Basic) {
+			t.Errorf("Parse(%q) reported basic %d, not a reply code", text, c.Basic)
+		}
+		if e := c.Enhanced; !e.IsZero() {
+			if e.Subject > 7 || e.Detail > 999 {
+				t.Errorf("Parse(%q) reported enhanced %v", text, e)
+			}
+			if _, err := ParseEnhanced(e.String()); err != nil {
+				t.Errorf("Parse(%q) reported enhanced %v: %v", text, e, err)
+			}
+		}
+		b := Classify(text)
+		if b.Code != c {
+			t.Errorf("Classify(%q).Code = %+v, Parse = %+v", text, b.Code, c)
+		}
+		if b.AddressAtFault && b.Reason != UserUnknown && b.Reason != HostUnknown && b.Reason != HasMoved && b.Reason != NotAccept {
+			t.Errorf("Classify(%q): address at fault with reason %v", text, b.Reason)
+		}
+		safe := SafeText(text)
+		if !utf8.ValidString(safe) {
+			t.Errorf("SafeText(%q) = %q is not valid UTF-8", text, safe)
+		}
+		for _, r := range safe {
+			if r < ' ' || r == 0x7f || (r >= 0x80 && r <= 0x9f) {
+				t.Errorf("SafeText(%q) = %q keeps control %U", text, safe, r)
+				break
+			}
+		}
+	})
+}
