@@ -126,6 +126,7 @@ type domainSet struct {
 type people struct {
 	first, last []name
 	titles      []string
+	romaji      bool // names may also be written in Latin letters: Sato for 佐藤
 }
 
 // generator writes rows. It owns its PRNG and every pool; nothing is shared between calls.
@@ -194,7 +195,7 @@ func csvField(s string) string {
 
 func (g *generator) buildPeople() {
 	for l := range numLocales {
-		p := people{first: firstNames(l), last: lastNames(l)}
+		p := people{first: firstNames(l), last: lastNames(l), romaji: l == japanese}
 		for _, t := range jobTitles(l) {
 			p.titles = append(p.titles, csvField(t))
 		}
@@ -376,7 +377,7 @@ func (g *generator) buildPools() {
 			g.randString(digits, 7)+g.randString(lower, 2)+"."+strconv.Itoa(100+g.n(900)))
 		nam := strconv.Itoa(10 + g.n(3))
 		g.msHosts = append(g.msHosts, [...]string{"BN8", "DM6", "CO1", "MW2", "SN1", "BY5", "CY4"}[g.n(7)]+
-			"NAM"+nam+"FT"+strconv.Itoa(100 + g.n(900))[1:]+".eop-nam"+nam+".prod.protection.outlook.com")
+			"NAM"+nam+"FT"+strconv.Itoa(1000 + g.n(1000))[1:]+".eop-nam"+nam+".prod.protection.outlook.com")
 		g.msIDs = append(g.msIDs, "08DD"+g.randString(hexUpper, 12))
 		g.mcIDs = append(g.mcIDs, g.randString(alnum, 22)+"."+[...]string{"us", "eu", "uk"}[g.n(3)]+strconv.Itoa(100+g.n(500)))
 		g.qids = append(g.qids, g.randString(hexUpper, 10))
@@ -499,9 +500,15 @@ func (g *generator) appendRow(b []byte, ti int) []byte {
 	b = strconv.AppendInt(b, g.nextID, 10)
 	g.nextID += 1 + int64(g.n(30))
 	b = append(b, ',')
-	b = append(b, first.display...)
-	b = append(b, ',')
-	b = append(b, last.display...)
+	if p.romaji && g.n(2) == 0 {
+		b = appendCapitalized(b, first.ascii)
+		b = append(b, ',')
+		b = appendCapitalized(b, last.ascii)
+	} else {
+		b = append(b, first.display...)
+		b = append(b, ',')
+		b = append(b, last.display...)
+	}
 	b = append(b, ',')
 	b = append(b, e...)
 	b = append(b, ',')
@@ -636,6 +643,18 @@ func civil(days int64) (y, m, d int) {
 		y++
 	}
 	return y, m, d
+}
+
+// appendCapitalized appends the ASCII word s with its first letter in upper case.
+func appendCapitalized(b []byte, s string) []byte {
+	if s == "" {
+		return b
+	}
+	c := s[0]
+	if 'a' <= c && c <= 'z' {
+		c -= 'a' - 'A'
+	}
+	return append(append(b, c), s[1:]...)
 }
 
 func append2(b []byte, v int) []byte {

@@ -35,8 +35,8 @@ func firstNames(l locale) []name {
 	case japanese:
 		return []name{
 			{"花子", "hanako"}, {"健太", "kenta"}, {"美咲", "misaki"}, {"翔太", "shota"},
-			{"由美", "yumi"}, {"大輔", "daisuke"}, {"Haruka", "haruka"}, {"Takumi", "takumi"},
-			{"Yuki", "yuki"}, {"Sakura", "sakura"}, {"Ren", "ren"}, {"Aoi", "aoi"},
+			{"由美", "yumi"}, {"大輔", "daisuke"}, {"遥", "haruka"}, {"拓海", "takumi"},
+			{"優希", "yuki"}, {"さくら", "sakura"}, {"蓮", "ren"}, {"葵", "aoi"},
 		}
 	}
 	return []name{
@@ -71,8 +71,8 @@ func lastNames(l locale) []name {
 	case japanese:
 		return []name{
 			{"佐藤", "sato"}, {"鈴木", "suzuki"}, {"高橋", "takahashi"}, {"田中", "tanaka"},
-			{"渡辺", "watanabe"}, {"伊藤", "ito"}, {"Yamamoto", "yamamoto"}, {"Nakamura", "nakamura"},
-			{"Kobayashi", "kobayashi"}, {"Kato", "kato"},
+			{"渡辺", "watanabe"}, {"伊藤", "ito"}, {"山本", "yamamoto"}, {"中村", "nakamura"},
+			{"小林", "kobayashi"}, {"加藤", "kato"},
 		}
 	}
 	return []name{
