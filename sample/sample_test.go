@@ -377,6 +377,33 @@ func TestGenerateMix(t *testing.T) {
 			t.Errorf("%s: %.1f%% of rows, want %.0f%% to %.0f%%", c.what, 100*s, 100*c.min, 100*c.max)
 		}
 	}
+	if classifyWorks() {
+		reasons := map[codes.Reason]int{}
+		cache := map[string]codes.Reason{}
+		for _, rec := range recs {
+			text := reasonText(rec)
+			r, ok := cache[text]
+			if !ok {
+				r = codes.Classify(text).Reason
+				cache[text] = r
+			}
+			reasons[r]++
+		}
+		blocked := reasons[codes.Blocked] + reasons[codes.BadReputation] + reasons[codes.PolicyViolation] + reasons[codes.SpamDetected]
+		for _, c := range []struct {
+			what     string
+			n        int
+			min, max float64
+		}{
+			{"classified userunknown", reasons[codes.UserUnknown], 0.30, 0.50},
+			{"classified as blocks", blocked, 0.12, 0.35},
+			{"classified mailboxfull", reasons[codes.MailboxFull], 0.03, 0.15},
+		} {
+			if s := share(c.n); s < c.min || s > c.max {
+				t.Errorf("%s: %.1f%% of rows, want %.0f%% to %.0f%%", c.what, 100*s, 100*c.min, 100*c.max)
+			}
+		}
+	}
 	// Real exports repeat texts: many distinct ones, but far fewer than rows.
 	if len(distinct) < 1000 || len(distinct) > rows/2 {
 		t.Errorf("%d distinct reason texts in %d rows, want 1000 to %d", len(distinct), rows, rows/2)
