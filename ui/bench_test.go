@@ -1,13 +1,31 @@
 package ui
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"testing"
 	"time"
 
 	"github.com/bouncelens/bouncelens/codes"
 	"github.com/bouncelens/bouncelens/model"
+	"github.com/bouncelens/bouncelens/sample"
 )
+
+// millionLeads is a generated export of a million leads loaded by the model, or, while the
+// generator or loader are not there yet, leads built by hand.
+func millionLeads(b *testing.B) *model.Dataset {
+	const n = 1_000_000
+	var buf bytes.Buffer
+	if err := sample.Generate(&buf, n, 1); err == nil && buf.Len() > 0 {
+		ds, err := model.LoadReader(context.Background(), &buf, "generated.csv", model.Options{})
+		if err == nil && ds != nil && len(ds.Leads) == n {
+			return ds
+		}
+	}
+	b.Log("sample.Generate or model.LoadReader not ready: leads built by hand")
+	return bigDataset(n)
+}
 
 // bigDataset builds n leads over a spread of codes and 1,000 domains, bounces filled in by hand,
 // so the benchmarks do not depend on the loader.
@@ -42,7 +60,7 @@ func bigDataset(n int) *model.Dataset {
 // BenchmarkKeyPress measures one key press handled and its frame rendered, on a million leads
 // at 120x40: moving, paging, drilling in and going back.
 func BenchmarkKeyPress(b *testing.B) {
-	h := newHarness(b, bigDataset(1_000_000), 120, 40)
+	h := newHarness(b, millionLeads(b), 120, 40)
 	h.gotoGroup(550, "5.1.1")
 	frame := func(keys ...string) {
 		h.press(keys...)
@@ -97,20 +115,32 @@ func BenchmarkKeyPress(b *testing.B) {
 	})
 }
 
-// BenchmarkFilterKeystroke measures a filter keystroke on a million leads: the text changes,
-// the selection and grouping run (the command the debounce would start), and the frame is drawn.
+// BenchmarkFilterKeystroke measures a filter keystroke on a million leads, in the leads of
+// 550 ▸ 5.1.1. "echo": the key handled and the frame drawn with the new text (the select runs
+// in a command, off the update loop). "results": the same plus the command that selects and
+// groups the million leads, its result applied and the frame drawn again.
 func BenchmarkFilterKeystroke(b *testing.B) {
-	h := newHarness(b, bigDataset(1_000_000), 120, 40)
+	h := newHarness(b, millionLeads(b), 120, 40)
 	h.gotoGroup(550, "5.1.1")
 	h.press("enter", "/")
-	h.typ("okafor")
-	b.Run("type", func(b *testing.B) {
+	h.typ("smith")
+	b.Run("echo", func(b *testing.B) {
+		for b.Loop() {
+			h.a.Update(keyMsg("1")) // the command is dropped: only the update loop is timed
+			_ = h.a.View()
+			h.a.Update(keyMsg("backspace"))
+			_ = h.a.View()
+		}
+		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(2*b.N)/1e3, "ms/keystroke")
+	})
+	b.Run("results", func(b *testing.B) {
 		for b.Loop() {
 			h.typ("1")
 			_ = h.a.View()
 			h.press("backspace")
 			_ = h.a.View()
 		}
-		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(2*b.N)/1e6, "ms/keystroke")
+		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(2*b.N)/1e3, "ms/keystroke")
 	})
+	b.ReportMetric(float64(len(h.a.sel)), "leads-matched")
 }
