@@ -221,8 +221,8 @@ func enhancedAt(text string, i int) (span, bool) {
 		detail = detail*10 + uint16(text[j]-'0')
 		j++
 	}
-	if j == start || j-start > 3 {
-		return span{}, false
+	if j == start || j-start > 3 || (j-start > 1 && text[start] == '0') {
+		return span{}, false // no detail, too long, or with a leading zero ("5.1.01")
 	}
 	if j < n {
 		switch a := text[j]; {

@@ -128,6 +128,7 @@ func TestParse(t *testing.T) {
 		{"size", "Message size exceeds 500 KB", "", ""},
 		{"duration", "could not be delivered after 421 minutes", "", ""},
 		{"four_digits", "error 5500 and 25.5.1.1x", "", ""},
+		{"leading_zero_detail", "550 5.1.01 odd", "550", ""},
 		{"basic_with_dot_number", "554 30 Sorry (554.30)", "554", ""},
 	}
 	for _, tt := range tests {
