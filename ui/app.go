@@ -2,7 +2,6 @@ package ui
 
 import (
 	"bytes"
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -96,6 +95,7 @@ type App struct {
 	selecting    bool
 	domainsStale bool
 	sortGen      int
+	sorting      bool
 	exportGen    int
 	exporting    bool
 
@@ -224,6 +224,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		}
 	case leadsSortedMsg:
 		if msg.gen == a.sortGen {
+			a.sorting = false
 			a.leadsP.SetLeads(a.ds, a.leadsP.src, a.leadsP.title, msg.idx)
 			a.leadsP.Reset()
 		}
@@ -508,6 +509,7 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 		idx := a.sourceLeads(src)
 		if a.leadsP.order == byFile {
 			a.sortGen++
+			a.sorting = false
 			a.leadsP.SetLeads(a.ds, src, a.leadsP.title, idx)
 			a.leadsP.Reset()
 			return nil
@@ -633,6 +635,7 @@ func (a *App) openLeads(src leadSource, title string, idx []int32) {
 	a.leadsP.order = byFile
 	a.leadsP.Reset()
 	a.sortGen++
+	a.sorting = false
 	if a.screen() == scrLeads {
 		return
 	}
@@ -642,6 +645,7 @@ func (a *App) openLeads(src leadSource, title string, idx []int32) {
 // sortLeads sorts a copy of idx in a command.
 func (a *App) sortLeads(idx []int32, order leadOrder) tea.Cmd {
 	a.sortGen++
+	a.sorting = true
 	gen, ds := a.sortGen, a.ds
 	return func() tea.Msg {
 		out := slices.Clone(idx)
@@ -652,23 +656,28 @@ func (a *App) sortLeads(idx []int32, order leadOrder) tea.Cmd {
 
 func sortLeadIndices(ds *model.Dataset, idx []int32, order leadOrder) {
 	leads := ds.Leads
-	switch order {
-	case byEmail:
-		slices.SortStableFunc(idx, func(x, y int32) int {
-			return cmp.Compare(strings.ToLower(leads[x].Email), strings.ToLower(leads[y].Email))
-		})
-	case byDomain:
-		slices.SortStableFunc(idx, func(x, y int32) int {
-			ex, ey := strings.ToLower(leads[x].Email), strings.ToLower(leads[y].Email)
-			if c := cmp.Compare(domainOf(ex), domainOf(ey)); c != 0 {
-				return c
-			}
-			return cmp.Compare(ex, ey)
-		})
-	case byDate:
+	if order == byDate {
 		slices.SortStableFunc(idx, func(x, y int32) int {
 			return leadDate(&leads[y]).Compare(leadDate(&leads[x]))
 		})
+		return
+	}
+	// Lowercase each key once, not once per comparison.
+	type keyed struct {
+		key string
+		i   int32
+	}
+	ks := make([]keyed, len(idx))
+	for j, i := range idx {
+		e := strings.ToLower(leads[i].Email)
+		if order == byDomain {
+			e = domainOf(e) + "\x00" + e
+		}
+		ks[j] = keyed{e, i}
+	}
+	slices.SortStableFunc(ks, func(x, y keyed) int { return strings.Compare(x.key, y.key) })
+	for j := range ks {
+		idx[j] = ks[j].i
 	}
 }
 
@@ -926,6 +935,9 @@ func (a *App) header() string {
 	}
 	if a.selecting {
 		right += " · filtering…"
+	}
+	if a.sorting {
+		right += " · sorting…"
 	}
 	line2 += "   " + st.Dim.Render(right)
 	return fit(line1, w) + "\n" + fit(line2, w)

@@ -56,7 +56,7 @@ func (p *domainsPane) sortByName() {
 
 // reasonRows is how many lines the reasons panel gets.
 func (p *domainsPane) reasonRows() int {
-	return min(8, max(p.height/3, 3))
+	return min(12, max(p.height/3, 3))
 }
 
 // SetSize gives the pane its size.
