@@ -873,10 +873,7 @@ func (a *App) header() string {
 	if a.ds != nil && len(a.ds.Files) > 0 {
 		files = a.ds.Files
 	}
-	names := make([]string, len(files))
-	for i, f := range files {
-		names[i] = a.sh.text.Line(f)
-	}
+	names := a.fileNames(files)
 	line1 := st.Title.Render("bouncelens") + " " + st.Header.Render(strings.Join(names, ", "))
 	if a.ds != nil {
 		total := len(a.ds.Leads)
@@ -1027,6 +1024,9 @@ func (a *App) View() tea.View {
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
 	v.WindowTitle = "bouncelens"
+	if a.ds != nil && len(a.ds.Files) > 0 {
+		v.WindowTitle += " - " + strings.Join(a.fileNames(a.ds.Files), ", ")
+	}
 	if a.screen() == scrLoading && a.loadingP.p.BytesTotal > 0 {
 		v.ProgressBar = tea.NewProgressBar(tea.ProgressBarDefault,
 			int(100*a.loadingP.p.BytesRead/a.loadingP.p.BytesTotal))
@@ -1036,3 +1036,16 @@ func (a *App) View() tea.View {
 
 // LoadErr is the error that ended the load, if any.
 func (a *App) LoadErr() error { return a.loadErr }
+
+// fileNames are the names of files as the header shows them: safe, stdin spelled out.
+func (a *App) fileNames(files []string) []string {
+	names := make([]string, len(files))
+	for i, f := range files {
+		if f == "-" {
+			names[i] = "(stdin)"
+		} else {
+			names[i] = a.sh.text.Line(f)
+		}
+	}
+	return names
+}
