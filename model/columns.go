@@ -1,0 +1,271 @@
+package model
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// fieldKind is how a column's text becomes a Lead field.
+type fieldKind uint8
+
+const (
+	kindExtra  fieldKind = iota // kept in Lead.Extra
+	kindString                  // a string field of Lead
+	kindCause                   // a string field that holds a bounce cause (interned, classified)
+	kindBool                    // a bool field of Lead
+	kindTime                    // a time.Time field of Lead
+)
+
+// leadField is one csv-tagged field of Lead, read once per load with reflect.
+type leadField struct {
+	tag    string  // the Marketo display name, from the csv tag
+	norm   string  // tag normalised for matching
+	offset uintptr // byte offset in Lead
+	kind   fieldKind
+}
+
+// leadFields lists Lead's csv-tagged fields: the csv tags are the single source of column names.
+func leadFields() []leadField {
+	t := reflect.TypeFor[Lead]()
+	var out []leadField
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag := f.Tag.Get("csv")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		lf := leadField{tag: tag, norm: normalize(tag), offset: f.Offset}
+		switch {
+		case f.Type.Kind() == reflect.Bool:
+			lf.kind = kindBool
+		case f.Type == reflect.TypeFor[time.Time]():
+			lf.kind = kindTime
+		case f.Type.Kind() == reflect.String && strings.HasSuffix(lf.norm, "cause"):
+			lf.kind = kindCause
+		case f.Type.Kind() == reflect.String:
+			lf.kind = kindString
+		default:
+			continue
+		}
+		out = append(out, lf)
+	}
+	return out
+}
+
+// normalize lowercases a header name and drops spaces and punctuation, so that "Email Invalid
+// Cause", "emailInvalidCause" and "email_invalid_cause" match.
+func normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// aliases maps other spellings of a column (Marketo REST names that differ from the display
+// names, and other platforms' bounce exports, research/formats.md section 4) to a Lead tag,
+// normalised.
+var aliases = map[string]string{
+	"email":           "emailaddress", // Marketo REST, SendGrid, Pardot, HubSpot, Postmark
+	"emailaddr":       "emailaddress",
+	"address":         "emailaddress", // Mailgun
+	"contactemail":    "emailaddress", // Zoho
+	"recipient":       "emailaddress",
+	"recipientemail":  "emailaddress",
+	"company":         "companyname",
+	"firstname":       "firstname",
+	"lastname":        "lastname",
+	"leadid":          "id",
+	"created":         "createdat", // SendGrid
+	"createdate":      "createdat",
+	"updated":         "updatedat",
+	"bouncedat":       "emailsuspendedat",
+	"emailbouncedat":  "emailsuspendedat",
+	"suspendedat":     "emailsuspendedat",
+	"invalidcause":    "emailinvalidcause",
+	"suspendedcause":  "emailsuspendedcause",
+	"emailinvalidrsn": "emailinvalidcause",
+}
+
+// reasonNames are other platforms' columns that hold the raw SMTP text, tried before the
+// generic "says bounce or reason" rule (research/formats.md section 4).
+var reasonNames = []string{
+	"details",        // Postmark
+	"diagnosticcode", // Amazon SES
+	"smtpmessage",    // Oracle Eloqua
+	"smtpbouncereason",
+	"bouncereason", // Salesforce Marketing Cloud, Zoho
+	"emailbouncedreason",
+	"hsemailhardbouncereason", // HubSpot
+	"error",                   // Mailgun
+}
+
+// layout is how one file's columns map onto Lead.
+type layout struct {
+	header   []string
+	kinds    []fieldKind
+	offsets  []uintptr // for Lead fields
+	extra    []int     // for kindExtra: index into Dataset.ExtraColumns
+	nExtra   int       // len of Lead.Extra for this file's rows
+	email    int       // column of the email address
+	reason   int       // column named by Options.ReasonColumn, or -1
+	invalid  int       // Email Invalid Cause column, or -1
+	suspend  int       // Email Suspended Cause column, or -1
+	other    int       // first other bounce/reason column, or -1
+	causeCol []bool    // columns whose values are interned through the cause cache
+}
+
+// newLayout maps a header onto Lead's fields; unknown columns go to Extra, whose names are
+// merged into extraCols (shared by every file of a dataset). It fails when there is no email
+// or no reason column.
+func newLayout(header []string, fields []leadField, extraCols *[]string, reasonColumn string) (*layout, error) {
+	lay := &layout{
+		header:   header,
+		kinds:    make([]fieldKind, len(header)),
+		offsets:  make([]uintptr, len(header)),
+		extra:    make([]int, len(header)),
+		causeCol: make([]bool, len(header)),
+		email:    -1, reason: -1, invalid: -1, suspend: -1, other: -1,
+	}
+	byNorm := make(map[string]int, len(fields))
+	for i, f := range fields {
+		byNorm[f.norm] = i
+	}
+	used := make(map[int]bool)
+	norms := make([]string, len(header))
+	for c, name := range header {
+		n := normalize(name)
+		norms[c] = n
+		fi, ok := byNorm[n]
+		if !ok {
+			if a, isAlias := aliases[n]; isAlias {
+				fi, ok = byNorm[a]
+			}
+		}
+		if ok && !used[fi] {
+			used[fi] = true
+			f := fields[fi]
+			lay.kinds[c] = f.kind
+			lay.offsets[c] = f.offset
+			switch f.norm {
+			case "emailaddress":
+				lay.email = c
+			case "emailinvalidcause":
+				lay.invalid = c
+				lay.causeCol[c] = true
+			case "emailsuspendedcause":
+				lay.suspend = c
+				lay.causeCol[c] = true
+			}
+			continue
+		}
+		lay.kinds[c] = kindExtra
+		lay.extra[c] = extraIndex(extraCols, name, lay.extra[:c], lay.kinds[:c])
+		if lay.extra[c]+1 > lay.nExtra {
+			lay.nExtra = lay.extra[c] + 1
+		}
+	}
+	if reasonColumn != "" {
+		want := normalize(reasonColumn)
+		for c, n := range norms {
+			if n == want {
+				lay.reason = c
+				break
+			}
+		}
+		if lay.reason < 0 {
+			return nil, &ParseError{Line: 1, Err: fmt.Errorf("no column named %q (the header has %s)", reasonColumn, quoteList(header))}
+		}
+		lay.causeCol[lay.reason] = true
+	} else if lay.other = otherReason(norms, lay); lay.other >= 0 {
+		lay.causeCol[lay.other] = true
+	}
+	if lay.email < 0 {
+		return nil, &ParseError{Line: 1, Err: fmt.Errorf("no email column (want \"Email Address\" or \"email\"; the header has %s)", quoteList(header))}
+	}
+	if lay.reason < 0 && lay.invalid < 0 && lay.suspend < 0 && lay.other < 0 {
+		return nil, &ParseError{Line: 1, Err: fmt.Errorf("no bounce reason column (want \"Email Invalid Cause\", \"Email Suspended Cause\" or a column named like bounce or reason; the header has %s); name one with --reason-column", quoteList(header))}
+	}
+	return lay, nil
+}
+
+// otherReason picks the first column, other than the Marketo cause columns, that holds a bounce
+// reason: a known platform column first, then one whose name says reason, then bounce.
+func otherReason(norms []string, lay *layout) int {
+	skip := func(c int) bool {
+		n := norms[c]
+		return c == lay.invalid || c == lay.suspend || c == lay.email || strings.HasPrefix(n, "bouncelens") ||
+			strings.Contains(n, "unsubscribe") || strings.Contains(n, "donotcall")
+	}
+	for _, want := range reasonNames {
+		for c, n := range norms {
+			if n == want && !skip(c) {
+				return c
+			}
+		}
+	}
+	for c, n := range norms {
+		if strings.Contains(n, "reason") && !skip(c) && !strings.HasSuffix(n, "enum") {
+			return c
+		}
+	}
+	for c, n := range norms {
+		if strings.Contains(n, "bounce") && !skip(c) {
+			if strings.HasSuffix(n, "type") || strings.HasSuffix(n, "code") || strings.HasSuffix(n, "category") ||
+				strings.HasSuffix(n, "at") || strings.HasSuffix(n, "date") || strings.HasSuffix(n, "time") ||
+				strings.HasPrefix(n, "is") {
+				continue
+			}
+			return c
+		}
+	}
+	return -1
+}
+
+// extraIndex returns name's index in cols, adding it when new or when this file already uses
+// that index for an earlier column of the same name.
+func extraIndex(cols *[]string, name string, earlier []int, kinds []fieldKind) int {
+	n := normalize(name)
+	for i, c := range *cols {
+		if normalize(c) == n && !taken(i, earlier, kinds) {
+			return i
+		}
+	}
+	*cols = append(*cols, name)
+	return len(*cols) - 1
+}
+
+func taken(i int, earlier []int, kinds []fieldKind) bool {
+	for c, e := range earlier {
+		if kinds[c] == kindExtra && e == i {
+			return true
+		}
+	}
+	return false
+}
+
+func quoteList(names []string) string {
+	const most = 8
+	var b strings.Builder
+	for i, n := range names {
+		if i == most {
+			b.WriteString(", ...")
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		if len(n) > 40 || !utf8.ValidString(n) {
+			n = strings.ToValidUTF8(n[:min(len(n), 40)], "?") + "..."
+		}
+		b.WriteString(`"` + n + `"`)
+	}
+	return b.String()
+}

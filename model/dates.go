@@ -1,0 +1,191 @@
+package model
+
+import (
+	"time"
+)
+
+// parseTime reads the dates exports write: ISO 8601 (2024-03-01T09:30:00Z, with or without a
+// zone or fraction), "2024-03-01 09:30:00", "2024-03-01", "3/1/2024 9:30 AM" (US order, as
+// Marketo writes), a few RFC forms, and empty for none. Times without a zone are taken as UTC;
+// times with one are converted to UTC.
+func parseTime(b []byte) (time.Time, bool) {
+	if len(b) == 0 {
+		return time.Time{}, true
+	}
+	if t, ok := parseISO(b); ok {
+		return t, true
+	}
+	if t, ok := parseUS(b); ok {
+		return t, true
+	}
+	s := string(b)
+	for _, layout := range []string{time.RFC1123Z, time.RFC1123, time.RFC850, time.ANSIC, time.RFC822Z, time.RFC822} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// digits reads n decimal digits at b[i:]; ok is false if there are fewer.
+func digits(b []byte, i, n int) (v int, ok bool) {
+	if i+n > len(b) {
+		return 0, false
+	}
+	for _, c := range b[i : i+n] {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int(c-'0')
+	}
+	return v, true
+}
+
+// number reads one or more digits (at most max) at b[i:], returning the value and the index after.
+func number(b []byte, i, most int) (v, next int, ok bool) {
+	j := i
+	for j < len(b) && j-i < most && b[j] >= '0' && b[j] <= '9' {
+		v = v*10 + int(b[j]-'0')
+		j++
+	}
+	return v, j, j > i
+}
+
+func parseISO(b []byte) (time.Time, bool) {
+	y, ok1 := digits(b, 0, 4)
+	mo, ok2 := digits(b, 5, 2)
+	d, ok3 := digits(b, 8, 2)
+	if !ok1 || !ok2 || !ok3 || b[4] != '-' || b[7] != '-' || mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return time.Time{}, false
+	}
+	var h, mi, sec, ns int
+	i := 10
+	if i < len(b) && (b[i] == 'T' || b[i] == ' ') && i+1 < len(b) && b[i+1] >= '0' && b[i+1] <= '9' {
+		var ok bool
+		if h, ok = digits(b, i+1, 2); !ok || i+3 >= len(b) || b[i+3] != ':' {
+			return time.Time{}, false
+		}
+		if mi, ok = digits(b, i+4, 2); !ok {
+			return time.Time{}, false
+		}
+		i += 6
+		if i < len(b) && b[i] == ':' {
+			if sec, ok = digits(b, i+1, 2); !ok {
+				return time.Time{}, false
+			}
+			i += 3
+			if i < len(b) && (b[i] == '.' || b[i] == ',') {
+				j := i + 1
+				scale := int(time.Second)
+				for j < len(b) && b[j] >= '0' && b[j] <= '9' {
+					if scale > 1 {
+						scale /= 10
+						ns += int(b[j]-'0') * scale
+					}
+					j++
+				}
+				if j == i+1 {
+					return time.Time{}, false
+				}
+				i = j
+			}
+		}
+		if h > 24 || mi > 59 || sec > 60 {
+			return time.Time{}, false
+		}
+	}
+	offset := 0
+	rest := b[i:]
+	if len(rest) > 0 && rest[0] == ' ' {
+		rest = rest[1:]
+	}
+	switch {
+	case len(rest) == 0:
+	case len(rest) == 1 && (rest[0] == 'Z' || rest[0] == 'z'):
+	case string(rest) == "UTC" || string(rest) == "GMT":
+	case len(rest) >= 3 && (rest[0] == '+' || rest[0] == '-'):
+		oh, ok := digits(rest, 1, 2)
+		if !ok {
+			return time.Time{}, false
+		}
+		om := 0
+		switch {
+		case len(rest) == 3:
+		case len(rest) == 6 && rest[3] == ':':
+			om, ok = digits(rest, 4, 2)
+		case len(rest) == 5:
+			om, ok = digits(rest, 3, 2)
+		default:
+			ok = false
+		}
+		if !ok || oh > 14 || om > 59 {
+			return time.Time{}, false
+		}
+		offset = (oh*60 + om) * 60
+		if rest[0] == '-' {
+			offset = -offset
+		}
+	default:
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(mo), d, h, mi, sec, ns, time.UTC)
+	if offset != 0 {
+		t = t.Add(-time.Duration(offset) * time.Second)
+	}
+	return t, true
+}
+
+// parseUS reads M/D/YYYY with an optional h:mm[:ss] and AM/PM.
+func parseUS(b []byte) (time.Time, bool) {
+	mo, i, ok := number(b, 0, 2)
+	if !ok || i >= len(b) || b[i] != '/' {
+		return time.Time{}, false
+	}
+	d, i, ok := number(b, i+1, 2)
+	if !ok || i >= len(b) || b[i] != '/' {
+		return time.Time{}, false
+	}
+	y, j, ok := number(b, i+1, 4)
+	if !ok || j-i-1 != 4 && j-i-1 != 2 {
+		return time.Time{}, false
+	}
+	if j-i-1 == 2 {
+		y += 2000
+	}
+	i = j
+	var h, mi, sec int
+	if i < len(b) && b[i] == ' ' {
+		if h, i, ok = number(b, i+1, 2); !ok || i >= len(b) || b[i] != ':' {
+			return time.Time{}, false
+		}
+		if mi, ok = digits(b, i+1, 2); !ok {
+			return time.Time{}, false
+		}
+		i += 3
+		if i < len(b) && b[i] == ':' {
+			if sec, ok = digits(b, i+1, 2); !ok {
+				return time.Time{}, false
+			}
+			i += 3
+		}
+		if i+3 == len(b) && b[i] == ' ' && (b[i+2]|0x20) == 'm' {
+			switch b[i+1] | 0x20 {
+			case 'a':
+				if h == 12 {
+					h = 0
+				}
+			case 'p':
+				if h < 12 {
+					h += 12
+				}
+			default:
+				return time.Time{}, false
+			}
+			i = len(b)
+		}
+	}
+	if i != len(b) || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(mo), d, h, mi, sec, 0, time.UTC), true
+}

@@ -1,0 +1,221 @@
+package model
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	"unsafe"
+
+	"github.com/gocarina/gocsv"
+)
+
+// ExportOptions shape an export.
+type ExportOptions struct {
+	Format  string   // "csv" (default) or "emails"
+	Columns []string // columns beyond Marketo's import columns, by name
+}
+
+// importColumns are the columns Marketo's list import matches on, in order.
+var importColumns = []string{"Email Address", "First Name", "Last Name", "Company Name"}
+
+// exportColumn is one column of an export and how to read it from a lead.
+type exportColumn struct {
+	name string
+	get  func(l *Lead) string
+}
+
+// derivedColumns are what bouncelens worked out, exportable by these names (which a load
+// never takes for a reason column).
+var derivedColumns = []exportColumn{
+	{"bouncelens class", func(l *Lead) string { return l.Bounce.Class.String() }},
+	{"bouncelens code", func(l *Lead) string {
+		if l.Bounce.Basic == 0 {
+			return ""
+		}
+		return strconv.Itoa(int(l.Bounce.Basic))
+	}},
+	{"bouncelens enhanced", func(l *Lead) string { return l.Bounce.Enhanced.String() }},
+	{"bouncelens reason", func(l *Lead) string { return l.Bounce.Reason.String() }},
+	{"bouncelens text", func(l *Lead) string { return l.Reason }},
+}
+
+// ExportColumns lists the column names Export accepts in ExportOptions.Columns: Lead's fields,
+// the dataset's other columns, and what bouncelens derived.
+func (ds *Dataset) ExportColumns() []string {
+	var names []string
+	for _, f := range leadFields() {
+		names = append(names, f.tag)
+	}
+	names = append(names, ds.ExtraColumns...)
+	for _, d := range derivedColumns {
+		names = append(names, d.name)
+	}
+	return names
+}
+
+// column resolves a column name (matched ignoring case, spaces and punctuation).
+func (ds *Dataset) column(name string) (exportColumn, error) {
+	n := normalize(name)
+	if a, ok := aliases[n]; ok {
+		n = a
+	}
+	for _, f := range leadFields() {
+		if f.norm != n {
+			continue
+		}
+		off := f.offset
+		switch f.kind {
+		case kindBool:
+			return exportColumn{f.tag, func(l *Lead) string {
+				return strconv.FormatBool(*(*bool)(unsafe.Add(unsafe.Pointer(l), off)))
+			}}, nil
+		case kindTime:
+			return exportColumn{f.tag, func(l *Lead) string {
+				t := *(*time.Time)(unsafe.Add(unsafe.Pointer(l), off))
+				if t.IsZero() {
+					return ""
+				}
+				return t.Format(time.RFC3339)
+			}}, nil
+		default:
+			return exportColumn{f.tag, func(l *Lead) string {
+				return *(*string)(unsafe.Add(unsafe.Pointer(l), off))
+			}}, nil
+		}
+	}
+	for k, c := range ds.ExtraColumns {
+		if normalize(c) == n {
+			return exportColumn{c, func(l *Lead) string {
+				if k < len(l.Extra) {
+					return l.Extra[k]
+				}
+				return ""
+			}}, nil
+		}
+	}
+	for _, d := range derivedColumns {
+		if normalize(d.name) == n {
+			return d, nil
+		}
+	}
+	return exportColumn{}, fmt.Errorf("unknown column %q (known: %s)", name, strings.Join(ds.ExportColumns(), ", "))
+}
+
+// guard defuses a cell a spreadsheet would run as a formula: one starting with = + - @, a tab
+// or a carriage return gets a leading single quote.
+func guard(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
+}
+
+// Export writes the selected leads: by default as CSV with Marketo's import columns (Email
+// Address, First Name, Last Name, Company Name), cells guarded against formula injection.
+// Format "emails" writes one email address per line (leads without one are left out).
+func (ds *Dataset) Export(w io.Writer, sel []int32, opts ExportOptions) error {
+	switch opts.Format {
+	case "emails":
+		bw := bufio.NewWriter(w)
+		for _, i := range sel {
+			e := ds.Leads[i].Email
+			if e == "" || strings.ContainsAny(e, "\r\n") {
+				continue
+			}
+			bw.WriteString(e)
+			bw.WriteByte('\n')
+		}
+		return bw.Flush()
+	case "", "csv":
+	default:
+		return fmt.Errorf("unknown export format %q (want csv or emails)", opts.Format)
+	}
+	var cols []exportColumn
+	for _, name := range append(importColumns[:len(importColumns):len(importColumns)], opts.Columns...) {
+		c, err := ds.column(name)
+		if err != nil {
+			return err
+		}
+		cols = append(cols, c)
+	}
+	cw := gocsv.NewSafeCSVWriter(csv.NewWriter(w))
+	row := make([]string, len(cols))
+	for k, c := range cols {
+		row[k] = c.name
+	}
+	if err := cw.Write(row); err != nil {
+		return err
+	}
+	for _, i := range sel {
+		l := &ds.Leads[i]
+		for k, c := range cols {
+			row[k] = guard(c.get(l))
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// ExportFile writes Export's output to path atomically; it refuses an existing file unless
+// force is set (the error then wraps fs.ErrExist).
+func (ds *Dataset) ExportFile(path string, sel []int32, opts ExportOptions, force bool) error {
+	if !force {
+		if _, err := os.Lstat(path); err == nil {
+			return fmt.Errorf("exporting to %s: %w", path, fs.ErrExist)
+		}
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("exporting to %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	bw := bufio.NewWriterSize(tmp, 256<<10)
+	err = ds.Export(bw, sel, opts)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = tmp.Chmod(0o644)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("exporting to %s: %w", path, err)
+	}
+	if force {
+		err = os.Rename(tmp.Name(), path)
+	} else if err = os.Link(tmp.Name(), path); err != nil && !errors.Is(err, fs.ErrExist) {
+		// No hard links on this file system: fall back to a checked rename.
+		if _, serr := os.Lstat(path); serr == nil {
+			err = fs.ErrExist
+		} else {
+			err = os.Rename(tmp.Name(), path)
+		}
+	}
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return fmt.Errorf("exporting to %s: %w", path, fs.ErrExist)
+		}
+		return fmt.Errorf("exporting to %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,406 @@
+package model
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/bouncelens/bouncelens/codes"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// cause is one distinct cause text, interned.
+type cause struct {
+	text string
+	id   int32
+	v    *verdict
+}
+
+// verdict is the bounce of every cause text that differs only in email addresses' local parts
+// (most reasons quote the recipient's address: "550 5.1.1 <ann@x.com>: user unknown"). It is
+// computed once, by codes.Classify on the first such text, when first needed.
+type verdict struct {
+	once   sync.Once
+	bounce codes.Bounce
+}
+
+func (c *cause) get() codes.Bounce {
+	c.v.once.Do(func() { c.v.bounce = codes.Classify(c.text) })
+	return c.v.bounce
+}
+
+// causeCache interns cause texts for every worker of a load.
+type causeCache struct {
+	mu       sync.Mutex
+	m        map[string]*cause
+	verdicts map[string]*verdict
+	list     []*cause
+}
+
+func (cc *causeCache) lookup(b []byte) *cause {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	if c, ok := cc.m[string(b)]; ok {
+		return c
+	}
+	c := &cause{text: string(b), id: int32(len(cc.list))}
+	key := maskLocalParts(c.text)
+	if c.v = cc.verdicts[key]; c.v == nil {
+		c.v = new(verdict)
+		cc.verdicts[key] = c.v
+	}
+	cc.m[c.text] = c
+	cc.list = append(cc.list, c)
+	return c
+}
+
+// maskLocalParts replaces the local part of every email address in s by one placeholder.
+func maskLocalParts(s string) string {
+	at := strings.IndexByte(s, '@')
+	if at < 0 {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	start := 0
+	for at >= 0 {
+		i := start + at
+		j := i
+		for j > start && isLocalChar(s[j-1]) {
+			j--
+		}
+		b = append(b, s[start:j]...)
+		if j < i {
+			b = append(b, 0)
+		}
+		b = append(b, '@')
+		start = i + 1
+		at = strings.IndexByte(s[start:], '@')
+	}
+	b = append(b, s[start:]...)
+	return string(b)
+}
+
+func isLocalChar(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+		c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c == '\'' || c >= 0x80
+}
+
+// arenaBlock is the size of the blocks a worker copies kept text into: one allocation holds
+// the fields of thousands of rows, which keeps the heap small and the garbage collector idle.
+const arenaBlock = 1 << 20
+
+// arena hands out strings copied into large blocks. Blocks are never written after a string
+// is made from them.
+type arena struct{ buf []byte }
+
+func (a *arena) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > cap(a.buf)-len(a.buf) {
+		if len(b) > arenaBlock/8 {
+			return string(b)
+		}
+		a.buf = make([]byte, 0, arenaBlock)
+	}
+	off := len(a.buf)
+	a.buf = append(a.buf, b...)
+	return unsafe.String(&a.buf[off], len(b))
+}
+
+// interner shares the values of one column that repeat (companies, first names); it turns
+// itself off for columns whose values are mostly distinct.
+type interner struct {
+	m       map[string]string
+	lookups int
+	off     bool
+}
+
+// worker parses chunks of one file; each worker has its own caches, so workers share nothing
+// but the cause cache.
+type worker struct {
+	ld      *loader
+	lay     *layout
+	file    string
+	idx     uint16
+	sp      splitter
+	ar      arena
+	slab    []string
+	interns []interner
+	causes  map[string]*cause
+	fix     []byte
+}
+
+func newWorker(ld *loader, lay *layout, delim byte, file string, idx int) *worker {
+	w := &worker{ld: ld, lay: lay, file: file, idx: uint16(idx), sp: splitter{delim: delim},
+		interns: make([]interner, len(lay.kinds)), causes: make(map[string]*cause)}
+	for c := range w.interns {
+		switch {
+		case c == lay.email || lay.kinds[c] != kindString && lay.kinds[c] != kindExtra:
+			w.interns[c].off = true
+		default:
+			w.interns[c].m = make(map[string]string)
+		}
+	}
+	return w
+}
+
+func (w *worker) intern(c int, b []byte) string {
+	in := &w.interns[c]
+	if in.off || len(b) < 12 {
+		return w.ar.str(b)
+	}
+	if s, ok := in.m[string(b)]; ok {
+		return s
+	}
+	s := w.ar.str(b)
+	in.m[s] = s
+	in.lookups++
+	if len(in.m) > 1<<12 && len(in.m)*4 > in.lookups*3 {
+		in.off, in.m = true, nil
+	}
+	return s
+}
+
+// seen counts a hit of the interner of column c (misses are counted in intern).
+func (w *worker) cause(b []byte) *cause {
+	if c, ok := w.causes[string(b)]; ok {
+		return c
+	}
+	c := w.ld.causes.lookup(b)
+	w.causes[c.text] = c
+	return c
+}
+
+// extras returns a slice of n strings carved from a shared slab.
+func (w *worker) extras(n int) []string {
+	if len(w.slab) < n {
+		w.slab = make([]string, max(n, 1<<14))
+	}
+	e := w.slab[:n:n]
+	w.slab = w.slab[n:]
+	return e
+}
+
+// parse fills j.leads and j.skipped from j.data.
+func (w *worker) parse(j *job) {
+	data := j.data
+	line := j.line
+	for len(data) > 0 {
+		next, lines, rerr := w.sp.split(data)
+		rec := data[:next]
+		data = data[next:]
+		start := line
+		line += lines
+		if rerr != nil {
+			j.rows++
+			j.skipped = append(j.skipped, &ParseError{File: w.file, StartLine: start, Line: start + rerr.lines, Column: rerr.column, Err: rerr.err})
+			continue
+		}
+		if len(w.sp.fields) == 1 && len(w.sp.fields[0]) == 0 {
+			continue // a blank line
+		}
+		j.rows++
+		j.leads = append(j.leads, Lead{})
+		l := &j.leads[len(j.leads)-1]
+		if err := w.fill(l, w.sp.fields, needsCheck(rec)); err != nil {
+			j.leads = j.leads[:len(j.leads)-1]
+			j.skipped = append(j.skipped, &ParseError{File: w.file, StartLine: start, Line: start, Err: err})
+			continue
+		}
+		l.File = w.idx
+		l.Line = int32(start)
+	}
+}
+
+// fill sets l from the fields of one record; check asks for each field's text to be checked
+// (the record holds non-ASCII or control bytes).
+func (w *worker) fill(l *Lead, fields [][]byte, check bool) error {
+	lay := w.lay
+	if len(fields) != len(lay.kinds) {
+		return fmt.Errorf("has %d fields, the header has %d", len(fields), len(lay.kinds))
+	}
+	var extra []string
+	if lay.nExtra > 0 {
+		extra = w.extras(lay.nExtra)
+	}
+	var invalid, suspend, other *cause
+	base := unsafe.Pointer(l)
+	for c, f := range fields {
+		if len(f) > maxField {
+			return fieldError(c, lay.header[c], fmt.Sprintf("%d bytes long (at most %d)", len(f), maxField))
+		}
+		if len(f) == 4 && string(f) == "null" {
+			f = f[:0]
+		}
+		if check {
+			var err error
+			if f, err = w.repair(f); err != nil {
+				return fieldError(c, lay.header[c], err.Error())
+			}
+		}
+		switch lay.kinds[c] {
+		case kindString:
+			*(*string)(unsafe.Add(base, lay.offsets[c])) = w.intern(c, f)
+		case kindBool:
+			v, ok := parseBool(f)
+			if !ok {
+				return fieldError(c, lay.header[c], fmt.Sprintf("%q is not true or false", f))
+			}
+			*(*bool)(unsafe.Add(base, lay.offsets[c])) = v
+		case kindTime:
+			t, ok := parseTime(f)
+			if !ok {
+				return fieldError(c, lay.header[c], fmt.Sprintf("%q is not a date", f))
+			}
+			*(*time.Time)(unsafe.Add(base, lay.offsets[c])) = t
+		default:
+			var s string
+			if lay.causeCol[c] {
+				ce := w.cause(f)
+				s = ce.text
+				switch c {
+				case lay.invalid:
+					invalid = ce
+				case lay.suspend:
+					suspend = ce
+				}
+				if c == lay.reason || c == lay.other {
+					other = ce
+				}
+			} else {
+				s = w.intern(c, f)
+			}
+			if lay.kinds[c] == kindCause {
+				*(*string)(unsafe.Add(base, lay.offsets[c])) = s
+			} else {
+				extra[lay.extra[c]] = s
+			}
+		}
+	}
+	l.Extra = extra
+	ce := other
+	if lay.reason < 0 {
+		switch {
+		case invalid != nil && invalid.text != "":
+			ce = invalid
+		case suspend != nil && suspend.text != "":
+			ce = suspend
+		case other == nil:
+			ce = w.cause(nil)
+		}
+	}
+	l.Reason = ce.text
+	l.rid = ce.id
+	l.Bounce = ce.get()
+	if l.Bounce.Class == codes.Unknown && l.EmailInvalid {
+		l.Bounce.Class = codes.Hard // Marketo sets Email Invalid on a hard bounce
+	}
+	return nil
+}
+
+// needsCheck reports whether the fields of rec must be checked one by one: it holds a control
+// byte other than tab and line ends, or invalid UTF-8. It reads eight bytes at a time.
+func needsCheck(rec []byte) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	nonASCII := false
+	b := rec
+	for len(b) >= 8 {
+		x := binary.LittleEndian.Uint64(b)
+		if x&hi != 0 {
+			nonASCII = true
+		}
+		if (x-lo*0x20)&^x&hi != 0 || hasDel(x) {
+			for _, c := range b[:8] {
+				if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+					return true
+				}
+			}
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= 0x80 {
+			nonASCII = true
+		} else if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			return true
+		}
+	}
+	return nonASCII && !utf8.Valid(rec)
+}
+
+// hasDel reports whether a word holds a DEL (0x7f) byte; it may report false positives.
+func hasDel(x uint64) bool {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	y := x ^ (lo * 0x7f)
+	return (y-lo)&^y&hi != 0
+}
+
+var errUnrepairable = errors.New("invalid UTF-8 that is not Windows-1252 text either")
+
+// repair checks one field's text: control characters make it unreadable; invalid UTF-8 is
+// repaired, as UTF-8 with damaged bytes replaced when it holds valid multi-byte sequences, else
+// as Windows-1252 (what spreadsheets save as "ANSI").
+func (w *worker) repair(f []byte) ([]byte, error) {
+	for _, c := range f {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			return nil, fmt.Errorf("control character U+%04X", c)
+		}
+	}
+	if utf8.Valid(f) {
+		return f, nil
+	}
+	multi := false
+	for b := f; len(b) > 0; {
+		r, n := utf8.DecodeRune(b)
+		if r != utf8.RuneError && n > 1 {
+			multi = true
+			break
+		}
+		b = b[n:]
+	}
+	if multi {
+		w.fix = append(w.fix[:0], strings.ToValidUTF8(string(f), "\uFFFD")...)
+		return w.fix, nil
+	}
+	out, err := charmap.Windows1252.NewDecoder().Bytes(f)
+	if err != nil {
+		return nil, errUnrepairable
+	}
+	for _, r := range string(out) {
+		if r >= 0x80 && r < 0xa0 || r == utf8.RuneError {
+			return nil, errUnrepairable
+		}
+	}
+	w.fix = append(w.fix[:0], out...)
+	return w.fix, nil
+}
+
+// parseBool reads the booleans exports write: true/false in any case, 1/0, yes/no, y/n, t/f,
+// and empty for false.
+func parseBool(b []byte) (bool, bool) {
+	switch len(b) {
+	case 0:
+		return false, true
+	case 1:
+		switch b[0] | 0x20 {
+		case '1', 't', 'y':
+			return true, true
+		case '0', 'f', 'n':
+			return false, true
+		}
+	}
+	s := string(b) // no allocation: compared, not kept
+	switch {
+	case strings.EqualFold(s, "true"), strings.EqualFold(s, "yes"):
+		return true, true
+	case strings.EqualFold(s, "false"), strings.EqualFold(s, "no"):
+		return false, true
+	}
+	return false, false
+}

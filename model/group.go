@@ -1,0 +1,250 @@
+package model
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/bouncelens/bouncelens/codes"
+)
+
+// SortBy orders groups.
+type SortBy uint8
+
+// The group orders.
+const (
+	ByCount SortBy = iota // most leads first
+	ByCode                // numeric code order
+)
+
+// Group is the leads of one basic code (top level) or one enhanced code under it (Subgroups).
+// Basic 0 is the "no code" group; an Enhanced zero subgroup holds leads with no enhanced code.
+type Group struct {
+	Basic     uint16
+	Enhanced  codes.Enhanced
+	Count     int
+	Share     float64     // Count over the selection's size, 0..1
+	Class     codes.Class // the class most of its leads have
+	Name      string      // the catalog name of the enhanced code, else of the basic code
+	Leads     []int32     // indices into ds.Leads
+	Subgroups []Group
+}
+
+// NoCodeName is the Name of the group of leads whose reason holds no reply code.
+const NoCodeName = "no code"
+
+// groupAcc accumulates one (basic, enhanced) pair.
+type groupAcc struct {
+	basic    uint16
+	enhanced codes.Enhanced
+	count    int
+	classes  [codes.Success + 1]int
+	provider codes.Provider
+	mixed    bool // leads from more than one provider
+	leads    []int32
+}
+
+// Groups groups the selected leads by basic code, then by enhanced code.
+func (ds *Dataset) Groups(sel []int32, by SortBy) []Group {
+	index := make(map[uint64]int32)
+	var accs []groupAcc
+	keys := make([]int32, len(sel))
+	lastKey, lastIdx := uint64(1)<<63, int32(-1)
+	for n, i := range sel {
+		b := &ds.Leads[i].Bounce
+		k := uint64(b.Basic)<<48 | uint64(b.Enhanced.Class)<<32 | uint64(b.Enhanced.Subject)<<16 | uint64(b.Enhanced.Detail)
+		idx := lastIdx
+		if k != lastKey {
+			var ok bool
+			if idx, ok = index[k]; !ok {
+				idx = int32(len(accs))
+				index[k] = idx
+				accs = append(accs, groupAcc{basic: b.Basic, enhanced: b.Enhanced, provider: b.Provider})
+			}
+			lastKey, lastIdx = k, idx
+		}
+		a := &accs[idx]
+		a.count++
+		if int(b.Class) < len(a.classes) {
+			a.classes[b.Class]++
+		}
+		if b.Provider != a.provider {
+			a.mixed = true
+		}
+		keys[n] = idx
+	}
+	for k := range accs {
+		accs[k].leads = make([]int32, 0, accs[k].count)
+	}
+	for n, i := range sel {
+		a := &accs[keys[n]]
+		a.leads = append(a.leads, i)
+	}
+
+	total := float64(len(sel))
+	top := make(map[uint16]int)
+	var groups []Group
+	var classes [][codes.Success + 1]int
+	for k := range accs {
+		a := &accs[k]
+		t, ok := top[a.basic]
+		if !ok {
+			t = len(groups)
+			top[a.basic] = t
+			groups = append(groups, Group{Basic: a.basic, Name: basicName(a.basic)})
+			classes = append(classes, [codes.Success + 1]int{})
+		}
+		for c, n := range a.classes {
+			classes[t][c] += n
+		}
+		g := &groups[t]
+		g.Count += a.count
+		p := codes.NoProvider
+		if !a.mixed {
+			p = a.provider
+		}
+		g.Subgroups = append(g.Subgroups, Group{
+			Basic: a.basic, Enhanced: a.enhanced, Count: a.count, Share: float64(a.count) / total,
+			Class: majority(a.classes), Name: enhancedName(a.basic, a.enhanced, p), Leads: a.leads,
+		})
+	}
+	for t := range groups {
+		g := &groups[t]
+		g.Share = float64(g.Count) / total
+		g.Class = majority(classes[t])
+		if len(g.Subgroups) == 1 {
+			g.Leads = g.Subgroups[0].Leads
+		} else {
+			g.Leads = mergeSorted(g.Subgroups, g.Count)
+		}
+		sortGroups(g.Subgroups, by)
+	}
+	sortGroups(groups, by)
+	return groups
+}
+
+// mergeSorted merges the subgroups' leads back into file order.
+func mergeSorted(subs []Group, n int) []int32 {
+	out := make([]int32, 0, n)
+	for _, s := range subs {
+		out = append(out, s.Leads...)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func majority(n [codes.Success + 1]int) codes.Class {
+	best := codes.Unknown
+	for c := range n {
+		if n[c] > n[best] {
+			best = codes.Class(c)
+		}
+	}
+	return best
+}
+
+func sortGroups(gs []Group, by SortBy) {
+	byCode := func(a, b Group) int {
+		// "no code" (0) sorts last.
+		if c := cmp.Compare(a.Basic-1, b.Basic-1); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Enhanced.Class-1, b.Enhanced.Class-1); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Enhanced.Subject, b.Enhanced.Subject); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Enhanced.Detail, b.Enhanced.Detail)
+	}
+	slices.SortStableFunc(gs, func(a, b Group) int {
+		if by == ByCount {
+			if c := cmp.Compare(b.Count, a.Count); c != 0 {
+				return c
+			}
+		}
+		return byCode(a, b)
+	})
+}
+
+func basicName(basic uint16) string {
+	if basic == 0 {
+		return NoCodeName
+	}
+	if e, ok := codes.LookupBasic(basic); ok {
+		return e.Name
+	}
+	return ""
+}
+
+func enhancedName(basic uint16, e codes.Enhanced, p codes.Provider) string {
+	if !e.IsZero() {
+		if en, ok := codes.LookupEnhanced(e, p); ok && en.Name != "" {
+			return en.Name
+		}
+	}
+	return basicName(basic)
+}
+
+// DomainGroup is the bounces of one receiving domain.
+type DomainGroup struct {
+	Domain  string
+	Count   int
+	Reasons []ReasonCount // most first
+	Leads   []int32
+}
+
+// ReasonCount is how many leads of a domain bounced for one reason.
+type ReasonCount struct {
+	Reason codes.Reason
+	Count  int
+}
+
+// Domains groups the selected leads by receiving domain (lowercased), most bounces first.
+func (ds *Dataset) Domains(sel []int32) []DomainGroup {
+	index := make(map[string]int)
+	var out []DomainGroup
+	for _, i := range sel {
+		l := &ds.Leads[i]
+		d := l.Domain()
+		if !isLowerASCII(d) {
+			d = strings.ToLower(d)
+		}
+		k, ok := index[d]
+		if !ok {
+			k = len(out)
+			index[d] = k
+			out = append(out, DomainGroup{Domain: d})
+		}
+		g := &out[k]
+		g.Count++
+		g.Leads = append(g.Leads, i)
+		r := l.Bounce.Reason
+		found := false
+		for n := range g.Reasons {
+			if g.Reasons[n].Reason == r {
+				g.Reasons[n].Count++
+				found = true
+				break
+			}
+		}
+		if !found {
+			g.Reasons = append(g.Reasons, ReasonCount{Reason: r, Count: 1})
+		}
+	}
+	for k := range out {
+		slices.SortStableFunc(out[k].Reasons, func(a, b ReasonCount) int {
+			if c := cmp.Compare(b.Count, a.Count); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.Reason, b.Reason)
+		})
+	}
+	slices.SortStableFunc(out, func(a, b DomainGroup) int {
+		if c := cmp.Compare(b.Count, a.Count); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Domain, b.Domain)
+	})
+	return out
+}

@@ -1,0 +1,372 @@
+package model
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+)
+
+// chunkSize is how much of a file one worker parses at a time.
+const chunkSize = 1 << 20
+
+// inFlight is how many chunks are read ahead of the one being merged.
+const inFlight = 8
+
+// Load reads the named files ("-" for stdin) and merges them into one dataset.
+//
+// The same lead in two files is kept twice (both bounces count); Dataset.DistinctLeads counts
+// each email address once.
+func Load(ctx context.Context, files []string, opts Options) (*Dataset, error) {
+	if len(files) == 0 {
+		return nil, errors.New("no file to load")
+	}
+	if len(files) > 1<<16 {
+		return nil, fmt.Errorf("too many files (%d)", len(files))
+	}
+	ld := newLoader(opts)
+	for _, name := range files {
+		if name != "-" {
+			ld.estBytes += decodedSize(name)
+		}
+	}
+	for i, name := range files {
+		var err error
+		if name == "-" {
+			err = ld.read(ctx, os.Stdin, name, i, 0)
+		} else {
+			err = ld.readFile(ctx, name, i)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return ld.finish(), nil
+}
+
+// LoadReader reads one export from r; name is used in errors and in Dataset.Files.
+func LoadReader(ctx context.Context, r io.Reader, name string, opts Options) (*Dataset, error) {
+	ld := newLoader(opts)
+	if err := ld.read(ctx, r, name, 0, 0); err != nil {
+		return nil, err
+	}
+	return ld.finish(), nil
+}
+
+// loader is the state of one Load: the dataset being built and what every file shares.
+type loader struct {
+	opts     Options
+	ds       *Dataset
+	fields   []leadField
+	causes   causeCache
+	estBytes int64 // decoded size of all files, 0 when unknown: sizes Dataset.Leads once
+}
+
+func newLoader(opts Options) *loader {
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+	ld := &loader{opts: opts, ds: &Dataset{Now: now()}, fields: leadFields()}
+	ld.causes.m = make(map[string]*cause)
+	ld.causes.verdicts = make(map[string]*verdict)
+	return ld
+}
+
+func (ld *loader) finish() *Dataset {
+	ds := ld.ds
+	ds.reasons = make([]string, len(ld.causes.list))
+	for i, c := range ld.causes.list {
+		ds.reasons[i] = c.text
+	}
+	return ds
+}
+
+// decodedSize guesses the size of a file's text: its size, or for gzip the size its trailer
+// records. It returns 0 when it cannot tell.
+func decodedSize(name string) int64 {
+	f, err := os.Open(name)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return 0
+	}
+	var head [2]byte
+	if _, err := f.ReadAt(head[:], 0); err != nil {
+		return 0
+	}
+	switch {
+	case head[0] == 0x1f && head[1] == 0x8b && fi.Size() > 8:
+		var tail [4]byte
+		if _, err := f.ReadAt(tail[:], fi.Size()-4); err != nil {
+			return 0
+		}
+		return int64(binary.LittleEndian.Uint32(tail[:]))
+	case head[0] == 0xff && head[1] == 0xfe, head[0] == 0xfe && head[1] == 0xff:
+		return fi.Size() / 2
+	}
+	return fi.Size()
+}
+
+func (ld *loader) readFile(ctx context.Context, name string, idx int) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var size int64
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		size = fi.Size()
+		if fi.Size() == 0 {
+			return &ParseError{File: name, Err: errors.New("is empty: no header and no rows")}
+		}
+	}
+	return ld.read(ctx, f, name, idx, size)
+}
+
+// job is one chunk of complete records on its way through the workers to the merge.
+type job struct {
+	buf     []byte // the chunk's buffer, returned to the pool once merged
+	data    []byte // the records
+	line    int    // line number of data[0]
+	leads   []Lead
+	skipped []*ParseError
+	rows    int
+	done    chan struct{}
+}
+
+// read loads one file: it decodes and checks the start, reads the header, then one goroutine
+// cuts the text into chunks of whole records, workers parse and fill them in parallel, and the
+// chunks are merged here in file order.
+func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, size int64) error {
+	ds := ld.ds
+	ds.Files = append(ds.Files, name)
+	cr := &countingReader{r: r}
+	br, err := decode(cr)
+	if err != nil {
+		return &ParseError{File: name, Err: err}
+	}
+	header, delim, line, err := readHeader(br)
+	if err != nil {
+		return &ParseError{File: name, Line: line, Err: err}
+	}
+	lay, err := newLayout(header, ld.fields, &ds.ExtraColumns, ld.opts.ReasonColumn)
+	if err != nil {
+		pe := err.(*ParseError)
+		pe.File = name
+		pe.Line, pe.StartLine = line-1, line-1
+		return pe
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	free := make(chan []byte, inFlight)
+	for range inFlight {
+		free <- nil // allocated when first used
+	}
+	leadPool := make(chan []Lead, inFlight)
+	work := make(chan *job, inFlight)
+	order := make(chan *job, inFlight)
+	var wg sync.WaitGroup
+	var readErr error
+	wg.Go(func() {
+		readErr = cutChunks(ctx, br, line, free, work, order)
+	})
+	nw := max(1, min(runtime.GOMAXPROCS(0), 4))
+	for range nw {
+		w := newWorker(ld, lay, delim, name, idx)
+		wg.Go(func() {
+			for j := range work {
+				select {
+				case l := <-leadPool:
+					j.leads = l[:0]
+				default:
+				}
+				if ctx.Err() == nil {
+					w.parse(j)
+				}
+				close(j.done)
+			}
+		})
+	}
+	stop := func() {
+		cancel()
+		for j := range order {
+			<-j.done
+		}
+		wg.Wait()
+	}
+
+	rowsBefore := ds.Rows
+	last := time.Now()
+	for j := range order {
+		select {
+		case <-j.done:
+		case <-ctx.Done():
+		}
+		if err := ctx.Err(); err != nil {
+			stop()
+			return fmt.Errorf("reading %s: %w", name, err)
+		}
+		if ld.opts.Strict && len(j.skipped) > 0 {
+			stop()
+			return j.skipped[0]
+		}
+		if cap(ds.Leads) == 0 && ld.estBytes > 0 && len(j.data) > 0 {
+			est := float64(ld.estBytes) / float64(len(j.data)) * float64(len(j.leads)) * 1.03
+			ds.Leads = make([]Lead, 0, int(est)+256)
+		}
+		ds.Leads = append(ds.Leads, j.leads...)
+		ds.Skipped = append(ds.Skipped, j.skipped...)
+		ds.Rows += j.rows
+		free <- j.buf[:0]
+		select {
+		case leadPool <- j.leads:
+		default:
+		}
+		if p := ld.opts.Progress; p != nil && time.Since(last) > 200*time.Millisecond {
+			last = time.Now()
+			p(Progress{File: name, BytesRead: cr.n.Load(), BytesTotal: size, Rows: ds.Rows})
+		}
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("reading %s: %w", name, err)
+	}
+	if readErr != nil {
+		return &ParseError{File: name, Err: fmt.Errorf("reading: %w", readErr)}
+	}
+	if p := ld.opts.Progress; p != nil {
+		p(Progress{File: name, BytesRead: cr.n.Load(), BytesTotal: size, Rows: ds.Rows})
+	}
+	if ds.Rows == rowsBefore {
+		return &ParseError{File: name, Err: errors.New("has a header but no rows")}
+	}
+	return nil
+}
+
+// cutChunks reads br into chunks of whole records and hands each to the workers (work) and to
+// the merge (order), in file order. line is the line number of the first byte.
+func cutChunks(ctx context.Context, br *bufio.Reader, line int, free chan []byte, work, order chan<- *job) error {
+	defer close(order)
+	defer close(work)
+	var carry []byte
+	firstChunk := 64 << 10
+	for {
+		var b []byte
+		select {
+		case b = <-free:
+		case <-ctx.Done():
+			return nil
+		}
+		if b == nil {
+			// Small inputs get a small first buffer.
+			b = make([]byte, 0, max(firstChunk, min(chunkSize, 2*len(carry))))
+			firstChunk = chunkSize
+		}
+		b = append(b[:0], carry...)
+		var eof bool
+		var cut int
+		for {
+			n, err := io.ReadFull(br, b[len(b):cap(b)])
+			b = b[:len(b)+n]
+			if err != nil {
+				if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+					return err
+				}
+				eof = true
+				cut = len(b)
+				break
+			}
+			if cut = cutRecords(b); cut > 0 {
+				break
+			}
+			if len(b) >= maxRecord {
+				// No record ends within maxRecord: a quote was never closed. Resync at a
+				// newline so the rest of the file is still read.
+				if cut = bytes.LastIndexByte(b, '\n') + 1; cut == 0 {
+					cut = len(b)
+				}
+				break
+			}
+			b = append(b, make([]byte, cap(b))...)[:len(b)]
+		}
+		carry = append(carry[:0], b[cut:]...)
+		if cut > 0 {
+			j := &job{buf: b, data: b[:cut], line: line, done: make(chan struct{})}
+			line += bytes.Count(j.data, []byte{'\n'})
+			work <- j
+			order <- j
+		} else {
+			free <- b
+		}
+		if eof {
+			return nil
+		}
+	}
+}
+
+// readHeader reads the header record and sniffs the delimiter. It skips a spreadsheet "sep=;"
+// line. It returns the line number of the first row.
+func readHeader(br *bufio.Reader) (header []string, delim byte, next int, err error) {
+	line := 1
+	var rec []byte
+	for {
+		part, err := br.ReadSlice('\n')
+		rec = append(rec, part...)
+		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
+			if !errors.Is(err, io.EOF) {
+				return nil, 0, line, err
+			}
+			break
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			if len(rec) > maxField {
+				return nil, 0, line, errors.New("header line too long")
+			}
+			continue
+		}
+		if line == 1 && len(rec) <= 8 && bytes.HasPrefix(rec, []byte("sep=")) && len(bytes.TrimSpace(rec)) == 5 {
+			delim = rec[4]
+			rec = rec[:0]
+			line++
+			continue
+		}
+		if bytes.Count(rec, []byte{'"'})%2 == 0 {
+			break
+		}
+		if len(rec) > maxField {
+			return nil, 0, line, errors.New("header never closes its quote")
+		}
+	}
+	if delim == 0 {
+		delim = sniffDelimiter(rec)
+	}
+	sp := splitter{delim: delim}
+	_, lines, rerr := sp.split(rec)
+	if rerr != nil {
+		return nil, 0, line + rerr.lines, fmt.Errorf("header: %w", rerr.err)
+	}
+	for _, f := range sp.fields {
+		header = append(header, string(bytes.TrimSpace(f)))
+	}
+	if len(header) == 1 && header[0] == "" {
+		return nil, 0, line, errors.New("is empty: no header")
+	}
+	for i, h := range header {
+		if h == "" {
+			header[i] = fmt.Sprintf("Column %d", i+1)
+		}
+	}
+	return header, delim, line + max(lines, 1), nil
+}

@@ -1,0 +1,365 @@
+package model
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bouncelens/bouncelens/codes"
+)
+
+var testNow = time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
+
+func testOptions() Options {
+	return Options{Now: func() time.Time { return testNow }}
+}
+
+func loadFiles(t *testing.T, opts Options, names ...string) (*Dataset, error) {
+	t.Helper()
+	paths := make([]string, len(names))
+	for i, n := range names {
+		paths[i] = filepath.Join("testdata", n)
+	}
+	return Load(context.Background(), paths, opts)
+}
+
+// checkTotals asserts that every row read is a lead or a skipped row.
+func checkTotals(t *testing.T, ds *Dataset) {
+	t.Helper()
+	if ds.Rows != len(ds.Leads)+len(ds.Skipped) {
+		t.Errorf("rows %d != leads %d + skipped %d", ds.Rows, len(ds.Leads), len(ds.Skipped))
+	}
+}
+
+func TestLoadPeopleExportVariants(t *testing.T) {
+	for _, name := range []string{"people.csv", "people-lf.csv", "people-bom.csv", "people-utf16le.csv", "people-utf16be.csv", "people.csv.gz"} {
+		t.Run(name, func(t *testing.T) {
+			ds, err := loadFiles(t, testOptions(), name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkTotals(t, ds)
+			if len(ds.Leads) != 3 || len(ds.Skipped) != 0 {
+				t.Fatalf("got %d leads, %d skipped (%v), want 3 and 0", len(ds.Leads), len(ds.Skipped), ds.Skipped)
+			}
+			a, b, c := &ds.Leads[0], &ds.Leads[1], &ds.Leads[2]
+			if a.ID != "1001" || a.FirstName != "Ann" || a.LastName != "Lee" || a.Email != "ann.lee@example.com" || a.Company != "Acme, Inc." {
+				t.Errorf("lead 1 fields: %+v", a)
+			}
+			if !a.EmailInvalid || a.EmailSuspended || a.Unsubscribed || !b.EmailSuspended || b.EmailInvalid || !b.Unsubscribed == false || !c.EmailInvalid || !c.Unsubscribed {
+				t.Errorf("booleans: a=%v/%v/%v b=%v/%v/%v c=%v/%v", a.EmailInvalid, a.EmailSuspended, a.Unsubscribed, b.EmailInvalid, b.EmailSuspended, b.Unsubscribed, c.EmailInvalid, c.Unsubscribed)
+			}
+			if want := time.Date(2024, 3, 1, 9, 30, 0, 0, time.UTC); !a.CreatedAt.Equal(want) || !b.CreatedAt.Equal(want) {
+				t.Errorf("Created At: %v, %v; want %v", a.CreatedAt, b.CreatedAt, want)
+			}
+			if want := time.Date(2026, 11, 27, 14, 3, 11, 0, time.UTC); !a.UpdatedAt.Equal(want) {
+				t.Errorf("Updated At %v, want %v", a.UpdatedAt, want)
+			}
+			if want := time.Date(2026, 11, 28, 20, 5, 0, 0, time.UTC); !b.UpdatedAt.Equal(want) {
+				t.Errorf("Updated At with zone %v, want %v", b.UpdatedAt, want)
+			}
+			if want := time.Date(2026, 11, 28, 21, 5, 0, 0, time.UTC); !b.EmailSuspendedAt.Equal(want) {
+				t.Errorf("Email Suspended At %v, want %v", b.EmailSuspendedAt, want)
+			}
+			if !ds.SuspendedNow(b) || ds.SuspendedNow(a) {
+				t.Errorf("SuspendedNow: b=%v a=%v", ds.SuspendedNow(b), ds.SuspendedNow(a))
+			}
+			if a.Reason != a.EmailInvalidCause || b.Reason != b.EmailSuspendedCause {
+				t.Errorf("reasons: %q, %q", a.Reason, b.Reason)
+			}
+			if !strings.Contains(c.Reason, `"please" retry`) {
+				t.Errorf("escaped quotes: %q", c.Reason)
+			}
+			if a.Bounce.Basic != 550 || a.Bounce.Enhanced != (codes.Enhanced{Class: 5, Subject: 1, Detail: 1}) || a.Bounce.Class != codes.Hard {
+				t.Errorf("bounce of lead 1: %+v", a.Bounce)
+			}
+			if c.LastName != "Dürr" || c.Company != "Dürr GmbH" {
+				t.Errorf("UTF-8 text: %q %q", c.LastName, c.Company)
+			}
+			if len(ds.ExtraColumns) != 1 || ds.ExtraColumns[0] != "Job Title" || a.Extra[0] != "VP Sales" || b.Extra[0] != "" || c.Extra[0] != "Einkäufer" {
+				t.Errorf("extra columns %q: %q %q %q", ds.ExtraColumns, a.Extra, b.Extra, c.Extra)
+			}
+			if a.Line != 2 || c.Line != 4 {
+				t.Errorf("lines %d, %d; want 2, 4", a.Line, c.Line)
+			}
+		})
+	}
+}
+
+func TestLoadBulkExtracts(t *testing.T) {
+	ds, err := loadFiles(t, testOptions(), "bulk.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTotals(t, ds)
+	if len(ds.Leads) != 2 {
+		t.Fatalf("%d leads, skipped %v", len(ds.Leads), ds.Skipped)
+	}
+	a, b := &ds.Leads[0], &ds.Leads[1]
+	if a.Email != "rw@example.com" || a.Company != "" || a.FirstName != "Russell" || !a.EmailInvalid || a.EmailSuspendedCause != "" {
+		t.Errorf("lead 1: %+v", a)
+	}
+	if b.FirstName != "" || b.Company != "Seahawks" || b.Reason != "421 4.7.0 Try again later, closing connection." || b.Bounce.Class != codes.Soft {
+		t.Errorf("lead 2: %+v", b)
+	}
+	if len(ds.ExtraColumns) != 1 || ds.ExtraColumns[0] != "leadSource" || a.Extra[0] != "Webinar" || b.Extra[0] != "" {
+		t.Errorf("extra: %q %q %q", ds.ExtraColumns, a.Extra, b.Extra)
+	}
+
+	ds, err = loadFiles(t, testOptions(), "bulk.ssv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTotals(t, ds)
+	if len(ds.Leads) != 2 || ds.Leads[0].Reason != "550 5.1.1 user unknown; no such mailbox" || ds.Leads[1].Reason != "" {
+		t.Errorf("semicolon-separated: %+v", ds.Leads)
+	}
+	if ds.Leads[1].Bounce.Class != codes.Unknown {
+		t.Errorf("empty reason, Email Invalid false: class %v", ds.Leads[1].Bounce.Class)
+	}
+
+	ds, err = loadFiles(t, testOptions(), "sep-hint.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Leads) != 1 || ds.Leads[0].Reason != "550 5.1.1 user unknown, no such user" || ds.Leads[0].Line != 3 {
+		t.Errorf("sep= hint: %+v", ds.Leads)
+	}
+}
+
+func TestLoadEmbeddedNewlines(t *testing.T) {
+	ds, err := loadFiles(t, testOptions(), "multiline.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTotals(t, ds)
+	if len(ds.Leads) != 2 {
+		t.Fatalf("%d leads, skipped %v", len(ds.Leads), ds.Skipped)
+	}
+	if r := ds.Leads[0].Reason; strings.Count(r, "\n") != 2 || !strings.HasSuffix(r, "gsmtp") {
+		t.Errorf("multi-line reason %q", r)
+	}
+	if ds.Leads[0].Extra[0] != "first" || ds.Leads[1].Line != 5 || ds.Leads[1].Extra[0] != "second" {
+		t.Errorf("after a multi-line field: %q line %d %q", ds.Leads[0].Extra, ds.Leads[1].Line, ds.Leads[1].Extra)
+	}
+}
+
+func TestLoadReasonColumnChoice(t *testing.T) {
+	tests := []struct {
+		name   string
+		column string
+		want   []string
+	}{
+		{"invalid, then suspended, then other", "", []string{"550 5.1.1 user unknown", "554 5.7.1 blocked", "421 4.7.0 later"}},
+		{"named column", "bounce details", []string{"421 4.7.0 later", "421 4.7.0 later", "421 4.7.0 later"}},
+		{"named Marketo column", "emailSuspendedCause", []string{"554 5.7.1 blocked", "554 5.7.1 blocked", ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := testOptions()
+			opts.ReasonColumn = tt.column
+			ds, err := loadFiles(t, opts, "reasons.csv")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, w := range tt.want {
+				if ds.Leads[i].Reason != w {
+					t.Errorf("lead %d: reason %q, want %q", i, ds.Leads[i].Reason, w)
+				}
+			}
+		})
+	}
+	opts := testOptions()
+	opts.ReasonColumn = "Nope"
+	_, err := loadFiles(t, opts, "reasons.csv")
+	if err == nil || !strings.Contains(err.Error(), "reasons.csv:1:") || !strings.Contains(err.Error(), `"Nope"`) {
+		t.Errorf("unknown reason column: %v", err)
+	}
+}
+
+func TestLoadOtherPlatforms(t *testing.T) {
+	tests := []struct{ file, reason string }{
+		{"sendgrid.csv", "550 5.1.1 unknown or illegal user: ann@example.com"},
+		{"mailgun.csv", "550 5.1.1 The email account does not exist"},
+		{"postmark.csv", "smtp;550 5.1.1 user unknown"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			ds, err := loadFiles(t, testOptions(), tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ds.Leads) != 1 || ds.Leads[0].Email != "ann@example.com" || ds.Leads[0].Reason != tt.reason {
+				t.Fatalf("got %+v, skipped %v", ds.Leads, ds.Skipped)
+			}
+			if ds.Leads[0].Bounce.Enhanced != (codes.Enhanced{Class: 5, Subject: 1, Detail: 1}) {
+				t.Errorf("bounce %+v", ds.Leads[0].Bounce)
+			}
+		})
+	}
+}
+
+func TestLoadSeveralFiles(t *testing.T) {
+	ds, err := loadFiles(t, testOptions(), "people.csv", "second.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTotals(t, ds)
+	if len(ds.Leads) != 5 || len(ds.Files) != 2 {
+		t.Fatalf("%d leads from %q", len(ds.Leads), ds.Files)
+	}
+	if got := ds.DistinctLeads(ds.All()); got != 4 {
+		t.Errorf("distinct leads %d, want 4 (ann.lee@example.com bounced in both files)", got)
+	}
+	l := &ds.Leads[3]
+	if l.File != 1 || l.Line != 2 || l.Email != "ann.lee@example.com" || l.Bounce.Class != codes.Soft {
+		t.Errorf("lead from the second file: %+v", l)
+	}
+	if len(ds.ExtraColumns) != 2 || ds.ExtraColumns[1] != "Lead Source" || l.Extra[1] != "Webinar" || l.Extra[0] != "" {
+		t.Errorf("merged extra columns %q, lead extra %q", ds.ExtraColumns, l.Extra)
+	}
+	if len(ds.Leads[0].Extra) > 1 && ds.Leads[0].Extra[1] != "" {
+		t.Errorf("first file has no Lead Source: %q", ds.Leads[0].Extra)
+	}
+}
+
+func TestLoadStdinReader(t *testing.T) {
+	data, err := os.ReadFile("testdata/people.csv.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds, err := LoadReader(context.Background(), bytes.NewReader(data), "-", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Leads) != 3 || ds.Files[0] != "-" {
+		t.Errorf("%d leads from %q", len(ds.Leads), ds.Files)
+	}
+}
+
+func TestLoadNotCSV(t *testing.T) {
+	tests := []struct {
+		file string
+		want string
+	}{
+		{"binary.bin", "binary.bin: is not text"},
+		{"book.xlsx", "book.xlsx: is a zip archive or an Excel workbook"},
+		{"bounces.json", "bounces.json: looks like JSON"},
+		{"empty.csv", "empty.csv: is empty"},
+		{"header-only.csv", "header-only.csv: has a header but no rows"},
+		{"no-email.csv", "no-email.csv:1: no email column"},
+		{"no-reason.csv", "no-reason.csv:1: no bounce reason column"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			ds, err := loadFiles(t, testOptions(), tt.file)
+			if err == nil {
+				t.Fatalf("loaded %d leads, want error %q", len(ds.Leads), tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q, want it to contain %q", err, tt.want)
+			}
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.File != filepath.Join("testdata", tt.file) {
+				t.Errorf("error %v is not a *ParseError naming the file", err)
+			}
+		})
+	}
+}
+
+func TestLoadBadRows(t *testing.T) {
+	type skip struct {
+		line int
+		why  string
+	}
+	tests := []struct {
+		file  string
+		leads []string // emails kept
+		skips []skip
+	}{
+		{"ragged.csv", []string{"a@example.com", "d@example.com"}, []skip{{3, "has 1 fields, the header has 2"}, {4, "has 3 fields"}}},
+		{"bare-quote.csv", []string{"c@example.com"}, []skip{{2, `bare "`}, {3, `extraneous or missing "`}}},
+		{"control.csv", []string{"b@example.com"}, []skip{{2, "control character U+001B"}}},
+		{"invalid-utf8.csv", []string{"a@example.com", "b@example.com"}, []skip{{4, "invalid UTF-8"}}},
+		{"bad-values.csv", []string{"c@example.com"}, []skip{{2, `"maybe" is not true or false`}, {3, `"yesterday" is not a date`}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			ds, err := loadFiles(t, testOptions(), tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkTotals(t, ds)
+			var got []string
+			for _, l := range ds.Leads {
+				got = append(got, l.Email)
+			}
+			if strings.Join(got, " ") != strings.Join(tt.leads, " ") {
+				t.Errorf("kept %q, want %q", got, tt.leads)
+			}
+			if len(ds.Skipped) != len(tt.skips) {
+				t.Fatalf("skipped %v, want %v", ds.Skipped, tt.skips)
+			}
+			for i, s := range tt.skips {
+				pe := ds.Skipped[i]
+				msg := pe.Error()
+				prefix := filepath.Join("testdata", tt.file) + ":" + strconv.Itoa(s.line) + ":"
+				if !strings.HasPrefix(msg, prefix) || !strings.Contains(msg, s.why) {
+					t.Errorf("skipped[%d] = %q, want %q ... %q", i, msg, prefix, s.why)
+				}
+			}
+			opts := testOptions()
+			opts.Strict = true
+			if _, err := loadFiles(t, opts, tt.file); err == nil || err.Error() != ds.Skipped[0].Error() {
+				t.Errorf("strict: error %v, want %v", err, ds.Skipped[0])
+			}
+		})
+	}
+	ds, err := loadFiles(t, testOptions(), "invalid-utf8.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds.Leads[0].Company != "Müller GmbH" || ds.Leads[1].Reason != "550 5.1.1 rép \uFFFD" {
+		t.Errorf("repaired text: %q, %q", ds.Leads[0].Company, ds.Leads[1].Reason)
+	}
+}
+
+func TestLoadHugeField(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("Email Address,Email Invalid Cause\n")
+	b.WriteString("a@example.com,550 5.1.1 ok\n")
+	b.WriteString("b@example.com,\"")
+	b.WriteString(strings.Repeat("x", maxField+10))
+	b.WriteString("\"\nc@example.com,550 5.1.1 ok\n")
+	b.WriteString("d@example.com,\"never closed\n")
+	b.WriteString(strings.Repeat("y,", 100) + "\n")
+	ds, err := LoadReader(context.Background(), &b, "huge.csv", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTotals(t, ds)
+	if len(ds.Leads) != 2 || len(ds.Skipped) != 2 {
+		t.Fatalf("%d leads, skipped %v", len(ds.Leads), ds.Skipped)
+	}
+	if msg := ds.Skipped[0].Error(); !strings.HasPrefix(msg, "huge.csv:3:") || !strings.Contains(msg, "bytes long") {
+		t.Errorf("huge field: %q", msg)
+	}
+	if msg := ds.Skipped[1].Error(); !strings.HasPrefix(msg, "huge.csv:6: record from line 5:") || !strings.Contains(msg, "not closed") {
+		t.Errorf("unclosed quote: %q", msg)
+	}
+}
+
+func TestLoadCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := Load(ctx, []string{"testdata/people.csv"}, testOptions())
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("error %v, want context.Canceled", err)
+	}
+}
