@@ -12,6 +12,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/bouncelens/bouncelens/codes"
 	"github.com/bouncelens/bouncelens/model"
@@ -874,7 +875,7 @@ func (a *App) header() string {
 		files = a.ds.Files
 	}
 	names := a.fileNames(files)
-	line1 := st.Title.Render("bouncelens") + " " + st.Header.Render(strings.Join(names, ", "))
+	line1 := st.Header.Render(strings.Join(names, ", "))
 	if a.ds != nil {
 		total := len(a.ds.Leads)
 		n := len(a.sel)
@@ -895,6 +896,9 @@ func (a *App) header() string {
 		if a.partial {
 			line1 += st.Dim.Render(" · ") + st.Error.Render("partial: cancelled")
 		}
+	}
+	if title := st.Title.Render("bouncelens") + " "; lipgloss.Width(title)+lipgloss.Width(line1) <= w {
+		line1 = title + line1
 	}
 	line2 := st.Crumb.Render(a.crumb())
 	var filters []string

@@ -111,6 +111,10 @@ func (p *leadsPane) columns() leadColumns {
 	rest := p.width - 4 - c.state - c.date - 4
 	c.email = rest * 45 / 100
 	c.name = rest * 25 / 100
+	if p.width < 100 {
+		c.email = rest * 50 / 100
+		c.name = rest * 22 / 100
+	}
 	c.company = rest - c.email - c.name
 	return c
 }
