@@ -51,7 +51,9 @@ type (
 		idx []int32
 	}
 	filterTickMsg struct{ gen int }
-	exportedMsg   struct {
+	// distinctMsg is how many distinct addresses load gen holds.
+	distinctMsg struct{ gen, n int }
+	exportedMsg struct {
 		gen  int
 		path string
 		n    int
@@ -83,6 +85,7 @@ type App struct {
 	loadingP loadingPane
 	loadErr  error
 	partial  bool
+	distinct int // distinct addresses in the dataset; 0 until counted
 
 	ds        *model.Dataset
 	marks     *marks
@@ -213,6 +216,10 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		if msg.gen == a.loadGen {
 			return a.loaded(msg)
 		}
+	case distinctMsg:
+		if msg.gen == a.loadGen {
+			a.distinct = msg.n
+		}
 	case selectedMsg:
 		if msg.gen == a.selGen {
 			a.selected(msg)
@@ -302,7 +309,10 @@ func (a *App) loaded(msg loadedMsg) tea.Cmd {
 	} else if n := len(ds.Skipped); n > 0 {
 		cmds = append(cmds, a.statusP.Set(statusError, plural(n, "row", "rows")+" could not be read: ! lists them"))
 	}
-	cmds = append(cmds, a.reselect())
+	gen := a.loadGen
+	cmds = append(cmds, a.reselect(), func() tea.Msg {
+		return distinctMsg{gen: gen, n: ds.DistinctLeads(ds.All())}
+	})
 	return tea.Batch(cmds...)
 }
 
@@ -323,11 +333,8 @@ func (a *App) reselect() tea.Cmd {
 func selectAll(gen int, ds *model.Dataset, f model.Filter, by model.SortBy, wantDomains bool) selectedMsg {
 	sel := ds.Select(f)
 	m := selectedMsg{gen: gen, sel: sel}
-	for _, i := range sel {
-		if c := ds.Leads[i].Bounce.Class; int(c) < len(m.counts) {
-			m.counts[c]++
-		}
-	}
+	cc := ds.ClassCounts(sel)
+	copy(m.counts[:], cc[:])
 	m.groups = ds.Groups(sel, by)
 	if wantDomains {
 		m.domains = ds.Domains(sel)
@@ -882,6 +889,9 @@ func (a *App) header() string {
 		count := plural(total, "lead", "leads")
 		if n != total {
 			count = commas(n) + " of " + count
+		}
+		if a.distinct > 0 && a.distinct < total {
+			count += " (" + commas(a.distinct) + " distinct)"
 		}
 		line1 += st.Dim.Render(" · ") + count + st.Dim.Render(" · ") +
 			st.Class(codes.Hard).Render("hard "+commas(a.counts[codes.Hard])) + st.Dim.Render(" · ") +

@@ -658,3 +658,14 @@ func TestSelectionVisibleWithoutColour(t *testing.T) {
 		t.Errorf("marked row without colour: %q", markedRow)
 	}
 }
+
+func TestDuplicateLeadsAreCountedOnce(t *testing.T) {
+	ds := smallDataset()
+	dup := ds.Leads[0]
+	dup.Email = "ANN@acme.example"
+	ds.Leads = append(ds.Leads, dup)
+	h := newHarness(t, ds, 120, 40)
+	if v := h.view(); !strings.Contains(v, "9 leads (8 distinct)") {
+		t.Fatalf("header does not count the lead found twice once:\n%s", v)
+	}
+}
