@@ -523,6 +523,13 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return a.sortLeads(idx, a.leadsP.order)
+	case key.Matches(k, km.Unmark):
+		if a.marks != nil && a.marks.n > 0 {
+			n := a.marks.n
+			a.marks.clear()
+			return a.statusP.Set(statusInfo, "Unmarked "+plural(n, "lead", "leads"))
+		}
+		return nil
 	case key.Matches(k, km.MarkAll) && scr == scrGroups:
 		if g, _ := a.groupsP.Current(); g != nil {
 			a.marks.toggleAll(g.Leads)
@@ -604,7 +611,7 @@ func (a *App) act(act any) tea.Cmd {
 	case openDomainAction:
 		a.openLeads(leadSource{domain: act.domain}, "@"+a.sh.text.Line(act.domain), a.sourceLeads(leadSource{domain: act.domain}))
 	case openLeadAction:
-		a.detailP.SetLead(a.ds, act.lead)
+		a.detailP.SetLead(a.ds, act.lead, a.match)
 		a.push(scrDetail)
 	case filterChangedAction:
 		a.match = act.text
@@ -992,7 +999,7 @@ func (a *App) shortHelp() bindings {
 	case scrDomains:
 		return bindings{km.Enter, km.Filter, km.Class, km.Copy, km.Export, km.Tab, km.Sort, km.Quit}
 	case scrLeads:
-		return bindings{km.Enter, km.Back, km.Mark, km.MarkAll, km.Copy, km.Export, km.Filter, km.Sort, km.Quit}
+		return bindings{km.Enter, km.Back, km.Mark, km.MarkAll, km.Unmark, km.Copy, km.Export, km.Filter, km.Sort, km.Quit}
 	case scrDetail:
 		return bindings{km.Back, km.Down, km.Copy, km.Export, km.Quit}
 	}

@@ -325,6 +325,13 @@ func TestMarkAllAndCopy(t *testing.T) {
 		t.Fatalf("no confirmation in the status line:\n%s", h.view())
 	}
 	h.press("a") // all marked: a unmarks them
+	if h.a.marks.n != 0 {
+		t.Fatalf("a on an all-marked list left %d marked", h.a.marks.n)
+	}
+	h.press("a", "u")
+	if h.a.marks.n != 0 {
+		t.Fatalf("u left %d marked", h.a.marks.n)
+	}
 	h.press("down", "space", "y")
 	if got := h.clipboard[len(h.clipboard)-1]; got != "bob@acme.example" {
 		t.Fatalf("copy of one marked lead = %q", got)

@@ -17,6 +17,7 @@ type detailPane struct {
 	sh     *shared
 	ds     *model.Dataset
 	lead   int32
+	query  string // filter text to highlight in the reason
 	lines  []string
 	builtW int
 	width  int
@@ -24,9 +25,9 @@ type detailPane struct {
 	offset int
 }
 
-// SetLead shows lead i of ds from the top.
-func (p *detailPane) SetLead(ds *model.Dataset, i int32) {
-	p.ds, p.lead, p.offset = ds, i, 0
+// SetLead shows lead i of ds from the top, with query highlighted in its reason text.
+func (p *detailPane) SetLead(ds *model.Dataset, i int32, query string) {
+	p.ds, p.lead, p.offset, p.query = ds, i, 0, query
 	p.build()
 }
 
@@ -165,8 +166,11 @@ func (p *detailPane) build() {
 	if strings.TrimSpace(reason) == "" {
 		reasonSec = append(reasonSec, st.Dim.Render("(empty)"))
 	} else {
+		plain := lipgloss.NewStyle()
 		for _, ln := range strings.Split(reason, "\n") {
-			para(&reasonSec, ln)
+			for _, w := range wrap(ln, colW) {
+				reasonSec = append(reasonSec, highlight(w, p.query, plain, st.Match))
+			}
 		}
 	}
 	if causes := causeColumns(p.ds, l); len(causes) > 0 {

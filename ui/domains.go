@@ -54,15 +54,30 @@ func (p *domainsPane) sortByName() {
 	p.domains = sorted
 }
 
-// reasonRows is how many lines the reasons panel gets.
+// sideBySide reports whether the reasons panel sits right of the list rather than below it.
+func (p *domainsPane) sideBySide() bool { return p.width >= 110 }
+
+// reasonRows is how many lines the reasons panel gets below the list.
 func (p *domainsPane) reasonRows() int {
 	return min(12, max(p.height/3, 3))
+}
+
+// listWidth is the width of the domain list.
+func (p *domainsPane) listWidth() int {
+	if p.sideBySide() {
+		return (p.width - 3) * 60 / 100
+	}
+	return p.width
 }
 
 // SetSize gives the pane its size.
 func (p *domainsPane) SetSize(w, h int) {
 	p.width, p.height = w, h
-	p.win.setHeight(h - 1 - p.reasonRows() - 1)
+	if p.sideBySide() {
+		p.win.setHeight(h - 1)
+	} else {
+		p.win.setHeight(h - 1 - p.reasonRows() - 1)
+	}
 }
 
 // Current returns the domain under the cursor, or nil.
@@ -118,20 +133,37 @@ func topReason(d *model.DomainGroup) codes.Reason {
 
 // View draws the domain list and the reasons of the current domain, exactly height lines.
 func (p domainsPane) View() string {
+	list := p.listLines(p.listWidth())
+	if p.sideBySide() {
+		rw := p.width - p.listWidth() - 3
+		reasons := p.reasonLines(rw, p.height)
+		sep := p.sh.styles.Dim.Render("│")
+		for i := range list {
+			list[i] += " " + sep + " " + reasons[i]
+		}
+		return strings.Join(list, "\n")
+	}
+	return strings.Join(append(list, p.reasonLines(p.width, p.reasonRows()+1)...), "\n")
+}
+
+// listLines draws the column titles and the visible domains in w cells.
+func (p domainsPane) listLines(w int) []string {
 	st := p.sh.styles
 	countW, shareW, barW := 9, 6, 12
-	if p.width >= 110 {
+	switch {
+	case w >= 110:
 		barW = 20
+	case w < 80:
+		countW, barW = 7, 8
 	}
-	nameW := max(p.width-2-countW-shareW-barW-16-4, 10)
-	var b strings.Builder
+	nameW := max(w-2-countW-shareW-barW-16-4, 10)
+	out := make([]string, 0, p.win.height+1)
 	head := "  " + fit("Receiving domain", nameW) + " " + fitRight("Leads", countW) + " " +
 		fitRight("Share", shareW) + " " + fit("", barW) + " " + "Top reason"
-	b.WriteString(st.ColumnHead.Render(fit(head, p.width)))
+	out = append(out, st.ColumnHead.Render(fit(head, w)))
 	from, to := p.win.visible()
 	if len(p.domains) == 0 {
-		b.WriteString("\n" + st.Dim.Render(fit("  No domains match.", p.width)))
-		from, to = 0, 1
+		out = append(out, st.Dim.Render(fit("  No domains match.", w)))
 	}
 	for i := from; i < to && i < len(p.domains); i++ {
 		d := &p.domains[i]
@@ -140,50 +172,61 @@ func (p domainsPane) View() string {
 			share = float64(d.Count) / float64(p.total)
 		}
 		selected := i == p.win.cursor
-		name := fit(p.sh.text.Line(d.Domain), nameW)
-		line := " " + " " + name + " " + fitRight(commas(d.Count), countW) + " " +
+		marker := "  "
+		if selected {
+			marker = "▶ "
+		}
+		line := marker + fit(p.sh.text.Line(d.Domain), nameW) + " " + fitRight(commas(d.Count), countW) + " " +
 			fitRight(fmt.Sprintf("%.1f%%", share*100), shareW) + " "
 		if selected {
-			line = "▶" + line[1:] + plainBar(share, barW)
+			line = st.Selected.Render(fit(line+plainBar(share, barW)+" "+topReason(d).String(), w))
 		} else {
-			line += bar(st, share, barW)
+			line = fit(line+bar(st, share, barW)+" "+topReason(d).String(), w)
 		}
-		line += " " + topReason(d).String()
-		if selected {
-			line = st.Selected.Render(fit(line, p.width))
-		} else {
-			line = fit(line, p.width)
-		}
-		b.WriteString("\n" + line)
+		out = append(out, line)
 	}
-	for i := to - from; i < p.win.height; i++ {
-		b.WriteString("\n")
+	for len(out) < p.win.height+1 {
+		out = append(out, fit("", w))
 	}
-	// The reasons of the current domain.
-	rows := p.reasonRows()
+	return out
+}
+
+// reasonLines draws why the current domain bounces in w cells and exactly h lines.
+func (p domainsPane) reasonLines(w, h int) []string {
+	st := p.sh.styles
 	d := p.Current()
 	title := "Why it bounces"
 	if d != nil {
 		title = "Why " + p.sh.text.Line(d.Domain) + " bounces"
 	}
-	b.WriteString("\n" + st.Section.Render(fit(title, min(p.width, lipgloss.Width(title)))))
-	for i := 0; i < rows; i++ {
-		b.WriteString("\n")
+	out := []string{st.Section.Render(fit(title, min(w, lipgloss.Width(title)))) + fit("", w-min(w, lipgloss.Width(title)))}
+	barW := 12
+	if w >= 70 {
+		barW = 16
+	}
+	for i := 0; len(out) < h; i++ {
 		if d == nil || i >= len(d.Reasons) {
+			out = append(out, fit("", w))
 			continue
 		}
-		if i == rows-1 && len(d.Reasons) > rows {
-			b.WriteString(st.Dim.Render(fit(fmt.Sprintf("  ... and %d more reasons", len(d.Reasons)-i), p.width)))
+		if len(out) == h-1 && len(d.Reasons) > i+1 {
+			out = append(out, st.Dim.Render(fit(fmt.Sprintf("  ... and %d more reasons", len(d.Reasons)-i), w)))
 			continue
 		}
 		rc := d.Reasons[i]
 		share := float64(rc.Count) / float64(max(d.Count, 1))
-		line := "  " + fit(rc.Reason.String(), 16) + " " + fitRight(commas(rc.Count), countW) + " " +
-			fitRight(fmt.Sprintf("%.0f%%", share*100), 5) + " " + bar(st, share, barW) + " " +
-			st.Dim.Render(codes.Describe(rc.Reason))
-		b.WriteString(fit(line, p.width))
+		line := "  " + fit(rc.Reason.String(), 16) + " " + fitRight(commas(rc.Count), 7) + " " +
+			fitRight(fmt.Sprintf("%.0f%%", share*100), 4) + " " + bar(st, share, barW)
+		if p.sideBySide() {
+			out = append(out, fit(line, w))
+			if desc := codes.Describe(rc.Reason); desc != "" && len(out) < h-1 {
+				out = append(out, st.Dim.Render(fit("    "+desc, w)))
+			}
+			continue
+		}
+		out = append(out, fit(line+" "+st.Dim.Render(codes.Describe(rc.Reason)), w))
 	}
-	return b.String()
+	return out
 }
 
 func sortDomainsByName(ds []model.DomainGroup) {

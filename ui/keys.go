@@ -7,7 +7,7 @@ type KeyMap struct {
 	Up, Down, PageUp, PageDown, Home, End   key.Binding
 	Enter, Back, Tab, Expand, Collapse      key.Binding
 	Filter, Class, Sort                     key.Binding
-	Mark, MarkAll, Copy, Export             key.Binding
+	Mark, MarkAll, Unmark, Copy, Export     key.Binding
 	Domains, Skipped, Help, Quit, ForceQuit key.Binding
 }
 
@@ -30,6 +30,7 @@ func DefaultKeyMap() KeyMap {
 		Sort:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
 		Mark:      key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
 		MarkAll:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "mark all")),
+		Unmark:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "unmark all")),
 		Copy:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy emails")),
 		Export:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export CSV")),
 		Domains:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "domains")),
@@ -51,7 +52,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Enter, k.Back, k.Tab, k.Domains, k.Expand, k.Collapse},
 		{k.Filter, k.Class, k.Sort, k.Skipped},
-		{k.Mark, k.MarkAll, k.Copy, k.Export},
+		{k.Mark, k.MarkAll, k.Unmark, k.Copy, k.Export},
 		{k.Help, k.Quit, k.ForceQuit},
 	}
 }
