@@ -1,0 +1,272 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/bouncelens/bouncelens/codes"
+	"github.com/bouncelens/bouncelens/model"
+)
+
+// scroll moves the list in view by d rows (mouse wheel).
+func (a *App) scroll(d int) {
+	switch a.screen() {
+	case scrGroups:
+		a.groupsP.win.scroll(d)
+	case scrDomains:
+		a.domainsP.win.scroll(d)
+	case scrLeads:
+		a.leadsP.win.scroll(d)
+	case scrDetail:
+		a.detailP.scroll(d)
+	case scrSkipped:
+		a.skippedP.win.scroll(d)
+	case scrHelp:
+		a.helpP.offset = max(a.helpP.offset+d, 0)
+	}
+}
+
+// click selects the row under the pointer; clicking the selected row opens it.
+func (a *App) click(y int) tea.Cmd {
+	row := y - headerLines - 1 // the body starts with the column titles
+	var w *window
+	switch a.screen() {
+	case scrGroups:
+		w = &a.groupsP.win
+	case scrDomains:
+		w = &a.domainsP.win
+	case scrLeads:
+		w = &a.leadsP.win
+	case scrSkipped:
+		w = &a.skippedP.win
+	default:
+		return nil
+	}
+	before := w.cursor
+	if !w.clickRow(row) || w.cursor != before {
+		return nil
+	}
+	return a.key(tea.KeyPressMsg{Code: tea.KeyEnter})
+}
+
+// bottom renders what sits between the body and the status line: the filter or export prompt.
+func (a *App) bottom() string {
+	switch {
+	case a.exporting:
+		return a.exportP.View(a.width)
+	case a.filterP.active:
+		return a.filterP.View(a.width)
+	}
+	return ""
+}
+
+// layout gives each pane the size left for the body.
+func (a *App) layout() {
+	h := a.bodyHeight()
+	w := a.width
+	a.groupsP.SetSize(w, h)
+	a.leadsP.SetSize(w, h)
+	a.detailP.SetSize(w, h)
+	a.domainsP.SetSize(w, h)
+	a.helpP.SetSize(w, h)
+	a.skippedP.SetSize(w, h)
+}
+
+func (a *App) bodyHeight() int {
+	h := a.height - headerLines - 1
+	if b := a.bottom(); b != "" {
+		h -= strings.Count(b, "\n") + 1
+	}
+	return max(h, 2)
+}
+
+// header draws the two header lines: files and counts, then where the user is and the filters.
+func (a *App) header() string {
+	st := a.sh.styles
+	w := a.width
+	files := a.loadingP.names
+	if a.ds != nil && len(a.ds.Files) > 0 {
+		files = a.ds.Files
+	}
+	names := a.fileNames(files)
+	line1 := st.Header.Render(strings.Join(names, ", "))
+	if a.ds != nil {
+		total := len(a.ds.Leads)
+		n := len(a.sel)
+		count := plural(total, "lead", "leads")
+		if n != total {
+			count = commas(n) + " of " + count
+		}
+		if a.distinct > 0 && a.distinct < total {
+			count += " (" + commas(a.distinct) + " distinct)"
+		}
+		line1 += st.Dim.Render(" · ") + count + st.Dim.Render(" · ") +
+			st.Class(codes.Hard).Render("hard "+commas(a.counts[codes.Hard])) + st.Dim.Render(" · ") +
+			st.Class(codes.Soft).Render("soft "+commas(a.counts[codes.Soft])) + st.Dim.Render(" · ") +
+			st.Class(codes.Unknown).Render("unknown "+commas(a.counts[codes.Unknown]))
+		if s := a.counts[codes.Success]; s > 0 {
+			line1 += st.Dim.Render(" · ") + st.Class(codes.Success).Render("success "+commas(s))
+		}
+		if k := len(a.ds.Skipped); k > 0 {
+			line1 += st.Dim.Render(" · ") + st.Error.Render(commas(k)+" skipped (!)")
+		}
+		if a.partial {
+			line1 += st.Dim.Render(" · ") + st.Error.Render("partial: cancelled")
+		}
+	}
+	if title := st.Title.Render("bouncelens") + " "; lipgloss.Width(title)+lipgloss.Width(line1) <= w {
+		line1 = title + line1
+	}
+	line2 := st.Crumb.Render(a.crumb())
+	var filters []string
+	if len(a.classes) > 0 {
+		cs := make([]string, len(a.classes))
+		for i, c := range a.classes {
+			cs[i] = c.String()
+		}
+		filters = append(filters, "class "+strings.Join(cs, ","))
+	}
+	f := a.opts.Filter
+	if f.Basic != 0 {
+		filters = append(filters, "code "+itoa(int(f.Basic)))
+	}
+	if !f.Enhanced.IsZero() {
+		filters = append(filters, "enhanced "+f.Enhanced.String())
+	}
+	for _, r := range f.Reasons {
+		filters = append(filters, "reason "+r.String())
+	}
+	if f.Domain != "" {
+		filters = append(filters, "domain "+a.sh.text.Line(f.Domain))
+	}
+	if a.match != "" {
+		filters = append(filters, "\""+a.sh.text.Line(a.match)+"\"")
+	}
+	right := ""
+	if len(filters) > 0 {
+		right = "filter: " + strings.Join(filters, " · ")
+	} else {
+		right = "filter: none"
+	}
+	if a.marks != nil && a.marks.n > 0 {
+		right += " · " + commas(a.marks.n) + " marked"
+	}
+	if a.selecting {
+		right += " · filtering…"
+	}
+	if a.sorting {
+		right += " · sorting…"
+	}
+	line2 += "   " + st.Dim.Render(right)
+	return fit(line1, w) + "\n" + fit(line2, w)
+}
+
+// crumb says where the user is.
+func (a *App) crumb() string {
+	switch a.screen() {
+	case scrLoading:
+		return "Loading"
+	case scrGroups:
+		s := "Codes"
+		if a.groupSort == model.ByCode {
+			return s + " (by code)"
+		}
+		return s + " (by count)"
+	case scrDomains:
+		return "Domains"
+	case scrLeads:
+		s := "Leads " + a.leadsP.title
+		if a.leadsP.order != byFile {
+			s += " (by " + a.leadsP.order.String() + ")"
+		}
+		return s
+	case scrDetail:
+		return "Lead " + a.leadsP.title
+	case scrHelp:
+		return "Help"
+	case scrSkipped:
+		return "Skipped rows"
+	}
+	return ""
+}
+
+// shortHelp is the status line's help for the current screen.
+func (a *App) shortHelp() bindings {
+	km := a.sh.keys
+	switch a.screen() {
+	case scrGroups:
+		return bindings{km.Enter, km.Filter, km.Class, km.Copy, km.Export, km.Domains, km.Expand, km.Sort, km.Quit}
+	case scrDomains:
+		return bindings{km.Enter, km.Filter, km.Class, km.Copy, km.Export, km.Tab, km.Sort, km.Quit}
+	case scrLeads:
+		return bindings{km.Enter, km.Back, km.Mark, km.MarkAll, km.Unmark, km.Copy, km.Export, km.Filter, km.Sort, km.Quit}
+	case scrDetail:
+		return bindings{km.Back, km.Down, km.Copy, km.Export, km.Quit}
+	}
+	return bindings{km.Back, km.Quit}
+}
+
+// render draws the whole screen: header, body, prompt, status line.
+func (a *App) render() string {
+	if a.screen() == scrLoading {
+		return a.loadingP.View(a.width, a.height)
+	}
+	var body string
+	switch a.screen() {
+	case scrGroups:
+		body = a.groupsP.View()
+	case scrDomains:
+		body = a.domainsP.View()
+	case scrLeads:
+		body = a.leadsP.View()
+	case scrDetail:
+		body = a.detailP.View()
+	case scrHelp:
+		body = a.helpP.View()
+	case scrSkipped:
+		body = a.skippedP.View()
+	}
+	parts := []string{a.header(), body}
+	if b := a.bottom(); b != "" {
+		parts = append(parts, b)
+	}
+	right := "? help"
+	if a.screen() == scrLeads && len(a.leadsP.idx) > 0 {
+		right = fmt.Sprintf("%s/%s  ? help", commas(a.leadsP.win.cursor+1), commas(len(a.leadsP.idx)))
+	}
+	parts = append(parts, a.statusP.View(a.width, a.shortHelp(), right))
+	return strings.Join(parts, "\n")
+}
+
+// View is the frame: the alt screen with mouse reporting, and the load's progress in the
+// terminal's own progress bar where it has one.
+func (a *App) View() tea.View {
+	v := tea.NewView(a.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "bouncelens"
+	if a.ds != nil && len(a.ds.Files) > 0 {
+		v.WindowTitle += " - " + strings.Join(a.fileNames(a.ds.Files), ", ")
+	}
+	if a.screen() == scrLoading && a.loadingP.p.BytesTotal > 0 {
+		v.ProgressBar = tea.NewProgressBar(tea.ProgressBarDefault,
+			int(100*a.loadingP.p.BytesRead/a.loadingP.p.BytesTotal))
+	}
+	return v
+}
+
+// fileNames are the names of files as the header shows them: safe, stdin spelled out.
+func (a *App) fileNames(files []string) []string {
+	names := make([]string, len(files))
+	for i, f := range files {
+		if f == "-" {
+			names[i] = "(stdin)"
+		} else {
+			names[i] = a.sh.text.Line(f)
+		}
+	}
+	return names
+}
