@@ -71,5 +71,5 @@ func (s statusBar) View(w int, keys help.KeyMap, right string) string {
 		s.help.SetWidth(max(w-rw, 0))
 		left = fit(s.help.ShortHelpView(keys.ShortHelp()), max(w-rw, 0))
 	}
-	return left + st.Dim.Render(right)
+	return left + st.Status.Render(right)
 }

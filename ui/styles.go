@@ -27,13 +27,12 @@ type Styles struct {
 	Section    lipgloss.Style // section titles in the detail and help views
 	Good       lipgloss.Style // "no, not the address" and other reassuring words
 	Bad        lipgloss.Style // "yes, the address is dead"
-	Status     lipgloss.Style // the status line's help
+	Status     lipgloss.Style // the right end of the status line
 	Message    lipgloss.Style // a transient status message
 	Error      lipgloss.Style // an error in the status line
 	Prompt     lipgloss.Style // the filter and file-name prompts
 	Input      lipgloss.Style // text being typed
 	Cursor     lipgloss.Style // the typing cursor
-	Panel      lipgloss.Style // the export panel's text
 	class      [4]lipgloss.Style
 	Help       help.Styles
 }
@@ -79,7 +78,6 @@ func NewStyles(isDark bool) Styles {
 		Prompt:     lipgloss.NewStyle().Bold(true).Foreground(p.accent),
 		Input:      lipgloss.NewStyle().Foreground(p.text),
 		Cursor:     lipgloss.NewStyle().Reverse(true),
-		Panel:      lipgloss.NewStyle().Foreground(p.text),
 		Help:       help.DefaultStyles(isDark),
 	}
 	s.class[codes.Unknown] = lipgloss.NewStyle().Foreground(p.unknown)
