@@ -201,6 +201,9 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 func (m *matcher) refine(r Reason, c Code) Reason {
 	switch r {
 	case UserUnknown:
+		if c.Enhanced.Subject == 1 && (c.Enhanced.Detail == 7 || c.Enhanced.Detail == 8) {
+			return Rejected // X.1.7 and X.1.8 are about the sender's address
+		}
 		if c.Enhanced.Subject != 1 && c.Enhanced.Subject != 2 && m.any(dataPhasePhrases) && !m.any(recipientRejectedPhrases) {
 			return Filtered
 		}

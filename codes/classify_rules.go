@@ -28,7 +28,7 @@ var strongRules = [...]rule{
 		"boite du destinataire pleine", "number of messages in recipient's mailbox", "mailbox exceeded",
 		"cannot append message", "user mailbox exceeds", "full mailbox", "mail box full", "mailquota",
 		"postfach voll", "buzón lleno", "casella piena",
-	}},
+	}, unless: []string{"sending quota", "submission quota", "email quota exceeded", "relay quota"}},
 	{reason: EmailTooLarge, phrases: []string{
 		"message too large", "message too big", "message is too large", "message is too big",
 		"message size exceeds", "size limit", "exceeds the size", "maximum message size",
@@ -48,7 +48,7 @@ var strongRules = [...]rule{
 		"is restricted", "no longer accepts mail", "disabled or discontinued", "temporarily disabled",
 		"receiving disabled", "compte du destinataire est bloque", "recipient account is blocked",
 		"boite du destinataire archivee", "account is not allowed", "is no longer valid",
-		"account has been frozen", "mailbox inactive",
+		"account has been frozen", "mailbox inactive", "banned recipient",
 	}, unless: []string{"inactive email address", "sender account"}},
 	{reason: HasMoved, phrases: []string{
 		"no longer on server", "has moved", "mailbox moved", "address has changed",
@@ -68,16 +68,19 @@ var strongRules = [...]rule{
 		"fails to pass authentication", "does not have authentication information",
 		"sender is unauthenticated", "not allowed to send from", "sender policy framework",
 		"isn't aligned", "not aligned with", "authentication results", "arc validation",
+		"authentication level", "authentication requirements",
 	}, unless: []string{"duplicate header", "spam classification"}},
 	{reason: RequirePTR, phrases: []string{
 		"ptr record", "reverse dns", "reverse-dns", "reverse_dns", "rdns", "reverse lookup",
 		"ip name lookup failed", "no ptr", "ptr resource record", "regarding ptr",
-		"pointer (ptr)", "ptr records", "reverse dns lookup",
+		"pointer (ptr)", "ptr records", "reverse dns lookup", "cannot find your hostname",
+		"reverse hostname",
 	}},
 	{reason: FailedSTARTTLS, phrases: []string{
 		"starttls", "tls required", "does not support tls", "tls connection", "over a tls",
 		"tls/ssl", "requiretls", "tls negotiation", "tls handshake", "must use tls",
-		"encryption required", "dane", "mta-sts",
+		"encryption required", "(dane)", "dane validation", "mta-sts", "requires encryption",
+		"requires tls", "tls version", "ciphers", "certificate", "tlsa", "dnssec",
 	}, unless: []string{"pipeline after starttls"}},
 	{reason: BadReputation, phrases: []string{
 		"reputation", "tss04", "user complaints", "likely suspicious",
@@ -92,8 +95,9 @@ var strongRules = [...]rule{
 		"may not be mail exchanger", "ip not in whitelist", "denial of service",
 		"your ip", "ip bloquee", "bloques par nos", "cloudmark", "ip address you're using",
 		"your network is on our block", "helo/ehlo", "after ehlo", "after helo", "dnsbl-lookup",
-		"mismatches client ip", "daily relay quota", "weren't sent",
-	}, unless: []string{"address that has been blacklisted", "not listed in", "blacklisted url"}},
+		"mismatches client ip", "daily relay quota", "weren't sent", "helo command rejected",
+		"not accepting messages", "spam ip",
+	}, unless: []string{"address that has been blacklisted", "not listed in", "blacklisted url", "sender verify"}},
 	{reason: RateLimited, phrases: []string{
 		"too many recipients", "rate limit", "receiving mail too quickly", "receiving mail at a rate",
 		"too many connections", "too many sessions", "connection rate", "frequency limited",
@@ -101,13 +105,16 @@ var strongRules = [...]rule{
 		"max message per connection", "max number of messages", "relay limit exceeded",
 		"excessive volume", "trop de connexions", "concurrent sessions", "too fast",
 		"sending limit", "recipient limit", "exceeded the limit", "unexpected volume",
+		"sending quota", "submission quota", "email quota exceeded", "thread limit",
+		"permitted limits", "too many concurrent", "frequency",
 		"busy, try again later", "throttl",
 	}, unless: []string{"invalid recipients"}},
 	{reason: NotCompliantRFC, phrases: []string{
 		"rfc 5322", "multiple addresses in from", "duplicate header", "missing a valid message-id",
 		"missing a valid address in the from", "blank from", "ip addresses are not allowed as a from",
 		"encoded-word syntax", "disallowed header", "not a valid rfc 5321 address",
-		"message is malformed", "multiple subject", "not rfc compliant",
+		"message is malformed", "multiple subject", "not rfc compliant", "messageid header",
+		"message-id header",
 	}, unless: []string{"recipient address <"}},
 	{reason: Rejected, phrases: []string{
 		"sender address rejected", "sender rejected", "sender was rejected", "domain of sender",
@@ -116,7 +123,10 @@ var strongRules = [...]rule{
 		"verify mailfrom", "mail from is mismatched", "sender is rejected", "bad sender",
 		"purported responsible address", "bounced by administrator", "address that has been blacklisted", "sender denied",
 		"sender address", "not a member of this mailing list", "group you tried to contact",
-		"groups.google.com", "unresolvable rfc.5321 from domain",
+		"groups.google.com", "unresolvable rfc.5321 from domain", "blocked senders", "envelope blocked",
+		"envelope from address", "sender was not authenticated", "sendernotauthenticated",
+		"sender not in allowed-senders", "sender not authenticated", "spam abuse detected",
+		"bad outbound sender", "unregistered domain",
 		"mail sending denied", "sender account is disabled",
 	}, unless: []string{"recipient address"}},
 	{reason: UserUnknown, phrases: []string{
@@ -159,13 +169,15 @@ var strongRules = [...]rule{
 		"unrouteable address", "unroutable address", "host not found", "illegal host",
 		"invalid domain", "domain name not found", "couldn't find any host", "invalid host",
 		"domain is not reachable", "nxdomain", "find the recipient domain",
-		"domain doesn't exist", "dns lookup failure", "bad destination system", "unknown domain", "does not exist (in reply",
+		"domain doesn't exist", "dns lookup failure",
+		"non-existent host", "bad destination system", "unknown domain", "does not exist (in reply",
 	}},
 	{reason: NetworkError, phrases: []string{
 		"name server", "host name lookup failure", "dns error",
 		"no relevant answers", "routing loop", "mail loop", "hop count",
 		"too many hops", "hops", "no route to host", "network error", "network is unreachable",
-		"lost connection", "is broken", "timed out while", "temporary dns", "dns lookup timeout",
+		"lost connection", "is broken", "timed out while", "dns lookup timeout",
+		"loops back to myself", "closed abruptly",
 		"dns failure"}},
 	{reason: ContentError, phrases: []string{
 		"8-bit data", "8bit", "mime error", "invalid structure", "headers too large", "media error",
@@ -181,7 +193,8 @@ var strongRules = [...]rule{
 		"spam score", "spamtrap", "junk mail", "likely unsolicited", "nature of the content",
 		"blacklisted url", "spam scale", "high on spam", "spam detected", "detected as spam",
 		"mail rejete", "mail data refused", "the spam", "identified as spam", "classified as spam",
-		"looks like spam", "spam classification", "suspected spam", "considered spam", "spam detected",
+		"looks like spam", "spam classification",
+		"quarantined", "content denied", "suspected spam", "considered spam", "spam detected",
 	}},
 	{reason: PolicyViolation, phrases: []string{
 		"policy reasons", "local policy", "denied by policy", "policy violation", "illegal attachment",
@@ -195,12 +208,13 @@ var strongRules = [...]rule{
 		"no identity changes", "authentication not allowed", "unauthenticated senders",
 		"authentification", "without authentication", "smtp authentication",
 		"code d'authentification", "delivery not authorized", "authentication mechanism",
+		"failed to authenticate",
 	}},
 	{reason: SyntaxError, phrases: []string{
 		"syntax error", "command not recognized", "command unrecognized", "bad sequence of commands",
 		"improper sequence", "parameter not implemented", "no data after bdat", "cannot decode",
 		"invalid data in message", "line too long", "malformed address", "command not implemented", "pipeline after",
-		"protocol violation, no commands",
+		"protocol violation, no commands", "unrecognized command", "smtp protocol violation",
 	}},
 	{reason: SystemFull, phrases: []string{
 		"insufficient disk space", "insufficient system storage", "disk full", "system storage",
@@ -220,6 +234,7 @@ var strongRules = [...]rule{
 		"host not reachable", "unable to connect", "socket error", "timed out", "timeout",
 		"will-retry-until", "could not connect", "connection refused",
 		"could not find a gateway", "establish an smtp connection", "deferred: connection",
+		"retry time not reached", "have been failing",
 	}},
 	{reason: SystemError, phrases: []string{
 		"resources temporarily unavailable", "multiple retries",
@@ -484,6 +499,8 @@ func securityReason(e Enhanced, p Provider) (Reason, bool) {
 		return RateLimited, true
 	case d >= 700 && d <= 750:
 		return Blocked, true
+	case d >= 900 && d <= 999:
+		return PolicyViolation, true // a mail flow (transport) rule rejected the message
 	}
 	return SecurityError, false
 }

@@ -11,19 +11,20 @@ import (
 // the reason (Sisimai's pre-5.6 names read through ParseReason).
 func TestClassifyCorpus(t *testing.T) {
 	rows := readLabelled(t, "testdata/bounce-reasons.tsv")
-	class, reason := measureClassify(t, rows)
+	class, reason := measureClassify(t, rows, corpusOverrides)
 	t.Logf("corpus (%d rows, %d overridden): class %.1f%%, reason %.1f%%", len(rows), len(corpusOverrides), class.percent(), reason.percent())
 	if class.percent() < 97 || reason.percent() < 87 {
 		t.Errorf("agreement too low: class %.1f%% (want 97), reason %.1f%% (want 87)", class.percent(), reason.percent())
 	}
 }
 
-// measureClassify classifies every row and counts agreement; disagreements are logged with -v.
-func measureClassify(t *testing.T, rows []labelled) (class, reason agreement) {
+// measureClassify classifies every row and counts agreement with its labels (after overrides);
+// disagreements are logged with -v.
+func measureClassify(t *testing.T, rows []labelled, overrides map[int]override) (class, reason agreement) {
 	t.Helper()
 	confusion := map[string]int{}
 	for _, row := range rows {
-		want := row.expected()
+		want := row.expected(overrides)
 		wantReason, err := ParseReason(want.reason)
 		if err != nil {
 			t.Fatalf("line %d: %v", row.line, err)
@@ -94,5 +95,29 @@ func TestClassify(t *testing.T) {
 				t.Errorf("Classify(%q).Code = %+v, Parse = %+v", tt.text, b.Code, Parse(tt.text))
 			}
 		})
+	}
+}
+
+// TestClassifyRealWorld measures agreement on testdata/real-world.tsv: provider and MTA replies
+// gathered from public sources, labelled by hand (see testdata/README.md).
+func TestClassifyRealWorld(t *testing.T) {
+	rows := readLabelled(t, "testdata/real-world.tsv")
+	if len(rows) < 200 {
+		t.Fatalf("real-world.tsv has %d rows, want at least 200", len(rows))
+	}
+	var basic, enhanced agreement
+	for _, row := range rows {
+		got := Parse(row.text)
+		basic.add(basicText(got.Basic) == row.basic)
+		enhanced.add(got.Enhanced.String() == row.enhanced)
+		if basicText(got.Basic) != row.basic || got.Enhanced.String() != row.enhanced {
+			t.Logf("line %d: codes %q %q, want %q %q", row.line, basicText(got.Basic), got.Enhanced, row.basic, row.enhanced)
+		}
+		checkLiteral(t, row.text, got)
+	}
+	class, reason := measureClassify(t, rows, nil)
+	t.Logf("real-world (%d rows): basic %.1f%%, enhanced %.1f%%, class %.1f%%, reason %.1f%%", len(rows), basic.percent(), enhanced.percent(), class.percent(), reason.percent())
+	if basic.percent() < 99 || enhanced.percent() < 99 || class.percent() < 97 || reason.percent() < 85 {
+		t.Errorf("agreement too low: basic %.1f%%, enhanced %.1f%%, class %.1f%%, reason %.1f%%", basic.percent(), enhanced.percent(), class.percent(), reason.percent())
 	}
 }

@@ -11,7 +11,7 @@ func TestParseCorpus(t *testing.T) {
 	rows := readLabelled(t, "testdata/bounce-reasons.tsv")
 	var basic, enhanced agreement
 	for _, row := range rows {
-		want := row.expected()
+		want := row.expected(corpusOverrides)
 		got := Parse(row.text)
 		basic.add(basicText(got.Basic) == want.basic)
 		enhanced.add(got.Enhanced.String() == want.enhanced)
