@@ -109,6 +109,13 @@ func (g *trigrams) mayContain(p string) bool {
 	if len(p) < 3 {
 		return true
 	}
+	// The middle of a phrase is more telling than its start ("user unknown" starts like "user").
+	if m := len(p)/2 - 1; m > 0 {
+		k := (trigramGroup(p[m])*28+trigramGroup(p[m+1]))*28 + trigramGroup(p[m+2])
+		if g[k/64]&(1<<(k%64)) == 0 {
+			return false
+		}
+	}
 	k := trigramGroup(p[0])*28 + trigramGroup(p[1])
 	for i := 2; i < len(p); i++ {
 		k = (k%(28*28))*28 + trigramGroup(p[i])
