@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"runtime"
 	"strings"
 	"sync"
@@ -29,16 +30,17 @@ func (l *Lead) Domain() string {
 
 // matcher is a Filter prepared for testing many leads.
 type matcher struct {
-	classes     [256]bool
-	anyClass    bool
-	reasons     [256]bool
-	anyReason   bool
-	basic       uint16
-	enhanced    codes.Enhanced
-	domain      string
-	needle      string // lowercased; "" when there is no text match
-	asciiNeedle bool
-	reasonHit   []bool // per distinct reason text: does it contain the needle
+	classes   [256]bool
+	anyClass  bool
+	reasons   [256]bool
+	anyReason bool
+	basic     uint16
+	enhanced  codes.Enhanced
+	domain    string
+	needle    string   // lowercased; "" when there is no text match
+	reasonHit []bool   // per distinct reason text: does it contain the needle
+	leadHit   []uint64 // per lead, a bit: its email, name or company contains the needle
+	ridPass   []bool   // per distinct reason text: do its leads pass the code and reason filters
 }
 
 func (ds *Dataset) newMatcher(f Filter) *matcher {
@@ -52,10 +54,12 @@ func (ds *Dataset) newMatcher(f Filter) *matcher {
 	m.domain = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(f.Domain), "@"))
 	if f.Match != "" {
 		m.needle = strings.ToLower(f.Match)
-		m.asciiNeedle = isASCII(m.needle)
 		m.reasonHit = make([]bool, len(ds.reasons))
-		for i, r := range ds.reasons {
-			m.reasonHit[i] = m.contains(r)
+		ix := ds.index()
+		bits := make([]uint64, (len(ds.reasons)+63)/64)
+		ix.reasons.find([]byte(m.needle), 0, len(ds.reasons), bits)
+		for i := range m.reasonHit {
+			m.reasonHit[i] = bits[i>>6]&(1<<(i&63)) != 0
 		}
 	}
 	return m
@@ -70,87 +74,159 @@ func isASCII(s string) bool {
 	return true
 }
 
-// contains reports whether s holds the needle, ignoring case.
-func (m *matcher) contains(s string) bool {
-	n := m.needle
-	if !m.asciiNeedle {
-		return strings.Contains(strings.ToLower(s), n)
+// prepare computes, once per distinct reason text, whether leads bouncing with it pass the
+// code and reason filters and, with a text match, whether the text holds the needle.
+func (m *matcher) prepare(ds *Dataset) {
+	m.ridPass = make([]bool, len(ds.ridBounce))
+	for rid := range ds.ridBounce {
+		b := &ds.ridBounce[rid]
+		m.ridPass[rid] = (m.anyReason || m.reasons[b.Reason]) && (m.basic == 0 || b.Basic == m.basic) &&
+			(m.enhanced.IsZero() || b.Enhanced == m.enhanced)
 	}
-	if len(s) < len(n) {
-		return false
-	}
-	c0 := n[0]
-	up := c0
-	if c0 >= 'a' && c0 <= 'z' {
-		up = c0 - 'a' + 'A'
-	}
-outer:
-	for i := 0; i <= len(s)-len(n); i++ {
-		if c := s[i]; c != c0 && c != up {
-			continue
-		}
-		for k := 1; k < len(n); k++ {
-			c := s[i+k]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != n[k] {
-				continue outer
-			}
-		}
-		return true
-	}
-	return false
 }
 
-func (m *matcher) match(l *Lead) bool {
-	b := &l.Bounce
-	if !m.anyClass && !m.classes[b.Class] || !m.anyReason && !m.reasons[b.Reason] ||
-		m.basic != 0 && b.Basic != m.basic || !m.enhanced.IsZero() && b.Enhanced != m.enhanced {
+// match tests lead i, whose side-table entry is meta.
+func (m *matcher) match(ds *Dataset, i int, meta uint32) bool {
+	rid := meta >> 2
+	if !m.anyClass && !m.classes[meta&3] || int(rid) >= len(m.ridPass) || !m.ridPass[rid] {
 		return false
 	}
-	if m.domain != "" && !strings.EqualFold(l.Domain(), m.domain) {
+	if m.needle != "" && !m.reasonHit[rid] && m.leadHit[i>>6]&(1<<(i&63)) == 0 {
 		return false
 	}
-	if m.needle != "" {
-		if int(l.rid) < len(m.reasonHit) && m.reasonHit[l.rid] {
-			return true
-		}
-		return m.contains(l.Email) || m.contains(l.FirstName) || m.contains(l.LastName) ||
-			m.contains(l.Company) || m.fullName(l)
-	}
-	return true
+	return m.domain == "" || strings.EqualFold(ds.Leads[i].Domain(), m.domain)
 }
 
-// fullName matches a needle that spans first and last name ("ann lee").
-func (m *matcher) fullName(l *Lead) bool {
-	if strings.IndexByte(m.needle, ' ') < 0 || l.FirstName == "" || l.LastName == "" {
-		return false
+// searchIndex holds every lead's email, full name and company, and every distinct reason text,
+// lowercased, one per line, so that a text match is a fast substring search over a block of
+// memory.
+type searchIndex struct {
+	once    sync.Once
+	leads   textIndex
+	reasons textIndex
+}
+
+// textIndex is lines of lowercased text.
+type textIndex struct {
+	text   []byte
+	starts []int32 // where each line starts in text, and the end
+}
+
+// index builds the search index on first use.
+func (ds *Dataset) index() *searchIndex {
+	ix := &ds.search
+	ix.once.Do(func() {
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			r := &ix.reasons
+			n := 0
+			for _, s := range ds.reasons {
+				n += len(s) + 1
+			}
+			r.text = make([]byte, 0, n)
+			r.starts = make([]int32, len(ds.reasons)+1)
+			for i, s := range ds.reasons {
+				r.starts[i] = int32(len(r.text))
+				r.text = appendLower(r.text, s)
+				r.text = append(r.text, 0)
+			}
+			r.starts[len(ds.reasons)] = int32(len(r.text))
+		})
+		li := &ix.leads
+		n := 0
+		for i := range ds.Leads {
+			l := &ds.Leads[i]
+			n += len(l.Email) + len(l.FirstName) + len(l.LastName) + len(l.Company) + 4
+		}
+		li.text = make([]byte, 0, n)
+		li.starts = make([]int32, len(ds.Leads)+1)
+		for i := range ds.Leads {
+			l := &ds.Leads[i]
+			li.starts[i] = int32(len(li.text))
+			li.text = appendLower(li.text, l.Email)
+			li.text = append(li.text, 0)
+			li.text = appendLower(li.text, l.FirstName)
+			li.text = append(li.text, ' ')
+			li.text = appendLower(li.text, l.LastName)
+			li.text = append(li.text, 0)
+			li.text = appendLower(li.text, l.Company)
+			li.text = append(li.text, 0)
+		}
+		li.starts[len(ds.Leads)] = int32(len(li.text))
+		wg.Wait()
+	})
+	return ix
+}
+
+func appendLower(b []byte, s string) []byte {
+	if !isASCII(s) {
+		return append(b, strings.ToLower(s)...)
 	}
-	return m.contains(l.FirstName + " " + l.LastName)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// find sets a bit per line in [lo, hi) that holds the needle.
+func (ix *textIndex) find(needle []byte, lo, hi int, bits []uint64) {
+	pos, end := int(ix.starts[lo]), int(ix.starts[hi])
+	k := lo
+	for pos < end {
+		j := bytes.Index(ix.text[pos:end], needle)
+		if j < 0 {
+			return
+		}
+		at := pos + j
+		// The line that holds at: the last start <= at. Hits come in order, so walk forward.
+		for int(ix.starts[k+1]) <= at {
+			k++
+		}
+		bits[k>>6] |= 1 << (k & 63)
+		pos = int(ix.starts[k+1])
+		k++
+	}
 }
 
 // Select returns the indices into ds.Leads of the leads f matches, in file order. The text
 // match is tested once per distinct reason text; large datasets are scanned on every core.
 func (ds *Dataset) Select(f Filter) []int32 {
+	meta := ds.prepared()
 	m := ds.newMatcher(f)
+	m.prepare(ds)
 	n := len(ds.Leads)
 	parts := 1
 	if n >= 1<<16 {
 		parts = runtime.GOMAXPROCS(0)
 	}
+	var ix *searchIndex
+	if m.needle != "" {
+		ix = ds.index()
+		m.leadHit = make([]uint64, (n+63)/64)
+	}
 	out := make([][]int32, parts)
 	var wg sync.WaitGroup
 	for p := range parts {
-		lo, hi := n*p/parts, n*(p+1)/parts
+		// Parts split on multiples of 64 leads so each writes its own words of leadHit.
+		lo, hi := n*p/parts&^63, n*(p+1)/parts&^63
+		if p == parts-1 {
+			hi = n
+		}
 		wg.Go(func() {
+			if ix != nil {
+				ix.leads.find([]byte(m.needle), lo, hi, m.leadHit)
+			}
 			var sel []int32
 			if m.needle == "" && m.domain == "" {
 				sel = make([]int32, 0, hi-lo)
 			}
-			for i := lo; i < hi; i++ {
-				if m.match(&ds.Leads[i]) {
-					sel = append(sel, int32(i))
+			for i, mt := range meta[lo:hi] {
+				if m.match(ds, lo+i, mt) {
+					sel = append(sel, int32(lo+i))
 				}
 			}
 			out[p] = sel

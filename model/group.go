@@ -46,45 +46,44 @@ type groupAcc struct {
 
 // Groups groups the selected leads by basic code, then by enhanced code.
 func (ds *Dataset) Groups(sel []int32, by SortBy) []Group {
+	meta := ds.prepared()
 	index := make(map[uint64]int32)
 	var accs []groupAcc
 	keys := make([]int32, len(sel))
-	lastKey, lastIdx := uint64(1)<<63, int32(-1)
+	// Leads with the same reason text have the same codes: look the pair up once per text.
+	byReason := make([]int32, len(ds.ridBounce))
+	for i := range byReason {
+		byReason[i] = -1
+	}
 	for n, i := range sel {
-		b := &ds.Leads[i].Bounce
-		k := uint64(b.Basic)<<48 | uint64(b.Enhanced.Class)<<32 | uint64(b.Enhanced.Subject)<<16 | uint64(b.Enhanced.Detail)
-		idx := lastIdx
-		if k != lastKey {
+		mt := meta[i]
+		rid := mt >> 2
+		idx := byReason[rid]
+		if idx < 0 {
+			b := &ds.ridBounce[rid]
+			k := uint64(b.Basic)<<48 | uint64(b.Enhanced.Class)<<32 | uint64(b.Enhanced.Subject)<<16 | uint64(b.Enhanced.Detail)
 			var ok bool
 			if idx, ok = index[k]; !ok {
 				idx = int32(len(accs))
 				index[k] = idx
 				accs = append(accs, groupAcc{basic: b.Basic, enhanced: b.Enhanced, provider: b.Provider})
 			}
-			lastKey, lastIdx = k, idx
+			if b.Provider != accs[idx].provider {
+				accs[idx].mixed = true
+			}
+			byReason[rid] = idx
 		}
 		a := &accs[idx]
 		a.count++
-		if int(b.Class) < len(a.classes) {
-			a.classes[b.Class]++
-		}
-		if b.Provider != a.provider {
-			a.mixed = true
-		}
+		a.classes[mt&3]++
 		keys[n] = idx
-	}
-	for k := range accs {
-		accs[k].leads = make([]int32, 0, accs[k].count)
-	}
-	for n, i := range sel {
-		a := &accs[keys[n]]
-		a.leads = append(a.leads, i)
 	}
 
 	total := float64(len(sel))
 	top := make(map[uint16]int)
 	var groups []Group
 	var classes [][codes.Success + 1]int
+	accTop := make([]int, len(accs))
 	for k := range accs {
 		a := &accs[k]
 		t, ok := top[a.basic]
@@ -94,11 +93,25 @@ func (ds *Dataset) Groups(sel []int32, by SortBy) []Group {
 			groups = append(groups, Group{Basic: a.basic, Name: basicName(a.basic)})
 			classes = append(classes, [codes.Success + 1]int{})
 		}
+		accTop[k] = t
 		for c, n := range a.classes {
 			classes[t][c] += n
 		}
-		g := &groups[t]
-		g.Count += a.count
+		groups[t].Count += a.count
+		a.leads = make([]int32, 0, a.count)
+	}
+	for t := range groups {
+		groups[t].Leads = make([]int32, 0, groups[t].Count)
+	}
+	for n, i := range sel {
+		k := keys[n]
+		accs[k].leads = append(accs[k].leads, i)
+		g := &groups[accTop[k]]
+		g.Leads = append(g.Leads, i)
+	}
+	for k := range accs {
+		a := &accs[k]
+		g := &groups[accTop[k]]
 		p := codes.NoProvider
 		if !a.mixed {
 			p = a.provider
@@ -112,25 +125,10 @@ func (ds *Dataset) Groups(sel []int32, by SortBy) []Group {
 		g := &groups[t]
 		g.Share = float64(g.Count) / total
 		g.Class = majority(classes[t])
-		if len(g.Subgroups) == 1 {
-			g.Leads = g.Subgroups[0].Leads
-		} else {
-			g.Leads = mergeSorted(g.Subgroups, g.Count)
-		}
 		sortGroups(g.Subgroups, by)
 	}
 	sortGroups(groups, by)
 	return groups
-}
-
-// mergeSorted merges the subgroups' leads back into file order.
-func mergeSorted(subs []Group, n int) []int32 {
-	out := make([]int32, 0, n)
-	for _, s := range subs {
-		out = append(out, s.Leads...)
-	}
-	slices.Sort(out)
-	return out
 }
 
 func majority(n [codes.Success + 1]int) codes.Class {

@@ -12,6 +12,8 @@ import (
 	"runtime"
 	"sync"
 	"time"
+
+	"github.com/bouncelens/bouncelens/codes"
 )
 
 // chunkSize is how much of a file one worker parses at a time.
@@ -85,6 +87,9 @@ func (ld *loader) finish() *Dataset {
 	ds.reasons = make([]string, len(ld.causes.list))
 	for i, c := range ld.causes.list {
 		ds.reasons[i] = c.text
+	}
+	if n := len(ds.reasons) - len(ds.ridBounce); n > 0 {
+		ds.ridBounce = append(ds.ridBounce, make([]codes.Bounce, n)...)
 	}
 	return ds
 }
@@ -227,6 +232,14 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 			ds.Leads = make([]Lead, 0, int(est)+256)
 		}
 		ds.Leads = append(ds.Leads, j.leads...)
+		for k := range j.leads {
+			l := &j.leads[k]
+			ds.meta = append(ds.meta, uint32(l.rid)<<2|uint32(l.Bounce.Class&3))
+			if int(l.rid) >= len(ds.ridBounce) {
+				ds.ridBounce = append(ds.ridBounce, make([]codes.Bounce, int(l.rid)+1-len(ds.ridBounce))...)
+			}
+			ds.ridBounce[l.rid] = l.Bounce
+		}
 		ds.Skipped = append(ds.Skipped, j.skipped...)
 		ds.Rows += j.rows
 		free <- j.buf[:0]

@@ -4,6 +4,7 @@ package model
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/bouncelens/bouncelens/codes"
@@ -52,7 +53,38 @@ type Dataset struct {
 	// Rows counts the data rows read from every file: always len(Leads) + len(Skipped).
 	Rows int
 
-	reasons []string // distinct reason texts; Lead.rid indexes it
+	reasons []string    // distinct reason texts; Lead.rid indexes it
+	search  searchIndex // built on the first text match
+
+	mu        sync.Mutex
+	meta      []uint32       // per lead: rid<<2 | class, scanned instead of the leads themselves
+	ridBounce []codes.Bounce // per distinct reason text: its bounce (class aside)
+}
+
+// prepared returns the per-lead side table Select and Groups scan, building it when the
+// dataset was not made by Load (or its leads changed).
+func (ds *Dataset) prepared() []uint32 {
+	ds.mu.Lock()
+	defer ds.mu.Unlock()
+	if len(ds.meta) == len(ds.Leads) && len(ds.ridBounce) == len(ds.reasons) {
+		return ds.meta
+	}
+	ids := make(map[string]int32)
+	ds.reasons, ds.ridBounce, ds.meta = ds.reasons[:0], ds.ridBounce[:0], make([]uint32, len(ds.Leads))
+	for i := range ds.Leads {
+		l := &ds.Leads[i]
+		id, ok := ids[l.Reason]
+		if !ok {
+			id = int32(len(ds.reasons))
+			ids[l.Reason] = id
+			ds.reasons = append(ds.reasons, l.Reason)
+			ds.ridBounce = append(ds.ridBounce, l.Bounce)
+		}
+		l.rid = id
+		ds.meta[i] = uint32(id)<<2 | uint32(l.Bounce.Class&3)
+	}
+	ds.search = searchIndex{}
+	return ds.meta
 }
 
 // ParseError is a row or file that could not be read, with where it is, like encoding/csv's.

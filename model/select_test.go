@@ -160,3 +160,26 @@ func TestDomains(t *testing.T) {
 		t.Errorf("%d domains holding %d leads", len(doms), total)
 	}
 }
+
+func TestSelectHandBuiltDataset(t *testing.T) {
+	hard := codes.Bounce{Code: codes.Code{Basic: 550, Enhanced: codes.Enhanced{Class: 5, Subject: 1, Detail: 1}}, Class: codes.Hard, Reason: codes.UserUnknown}
+	soft := codes.Bounce{Code: codes.Code{Basic: 421}, Class: codes.Soft, Reason: codes.RateLimited}
+	ds := &Dataset{Leads: []Lead{
+		{Email: "a@x.com", Reason: "550 5.1.1 user unknown", Bounce: hard},
+		{Email: "b@y.com", FirstName: "Zed", Reason: "421 try later", Bounce: soft},
+		{Email: "c@x.com", Reason: "550 5.1.1 user unknown", Bounce: hard},
+	}}
+	if got := ds.Select(Filter{Classes: []codes.Class{codes.Hard}}); len(got) != 2 || got[1] != 2 {
+		t.Errorf("hard: %v", got)
+	}
+	if got := ds.Select(Filter{Match: "TRY"}); len(got) != 1 || got[0] != 1 {
+		t.Errorf("match reason: %v", got)
+	}
+	if got := ds.Select(Filter{Match: "zed"}); len(got) != 1 || got[0] != 1 {
+		t.Errorf("match name: %v", got)
+	}
+	groups := ds.Groups(ds.All(), ByCode)
+	if len(groups) != 2 || groups[0].Basic != 421 || groups[1].Count != 2 || groups[1].Subgroups[0].Enhanced != hard.Enhanced {
+		t.Errorf("groups %+v", groups)
+	}
+}
