@@ -84,7 +84,7 @@ var strongRules = [...]rule{
 	}, unless: []string{"pipeline after starttls"}},
 	{reason: BadReputation, phrases: []string{
 		"reputation", "tss04", "user complaints", "likely suspicious",
-	}},
+	}, unless: []string{"blocked using", "in an rbl"}},
 	{reason: Blocked, phrases: []string{
 		"blocked using", "listed in", "listed on", "spamhaus", "dnsbl", "rbl", "blacklisted by",
 		"ip address blacklisted", "blocklist", "block list", "blacklist", "blocked for abuse",
@@ -246,7 +246,7 @@ var weakRules = [...]rule{
 	{reason: Rejected, phrases: mailFromPhrases},
 	{reason: Blocked, phrases: []string{
 		"blocked", "service refuse", "bloque", "not in whitelist", "helo", "ehlo", "not permitted",
-		"banned", "deny",
+		"banned", "deny", "block for",
 	}},
 	{reason: PolicyViolation, phrases: []string{
 		"policy", "policies", "prohibited", "not accepted",
@@ -487,10 +487,20 @@ func securityReason(e Enhanced, p Provider) (Reason, bool) {
 		return Rejected, true
 	case d >= 321 && d <= 325:
 		return FailedSTARTTLS, true
-	case d >= 500 && d <= 508, d == 511:
-		return Blocked, true
-	case d >= 509 && d <= 510, d == 513:
+	case d >= 501 && d <= 503:
+		return Rejected, true // the sending account is banned for spam
+	case d == 504:
+		return UserUnknown, true
+	case d == 505:
+		return Suspend, true
+	case d == 508:
+		return RateLimited, true
+	case d == 509, d == 515:
 		return AuthFailure, true
+	case d == 512:
+		return NotCompliantRFC, true
+	case d >= 500 && d <= 513:
+		return Blocked, true
 	case d >= 606 && d <= 649:
 		return Blocked, true
 	case d == 650, d == 651:

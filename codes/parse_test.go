@@ -95,6 +95,10 @@ func TestParse(t *testing.T) {
 		{"non_english", "550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. OFR_416 [416]", "550", "5.1.1"},
 		{"japanese", "550 5.1.1 宛先のメールアドレスは存在しません", "550", "5.1.1"},
 		{"nonstandard_571", "571 5.7.1 Message refused, DMARC verification Failed.", "571", "5.7.1"},
+		{"marketo_spamhaus", "smtp; 554 5.7.1 Service unavailable; Client host [203.0.113.5] blocked using Spamhaus; To request removal from this list see https://www.spamhaus.org/query/ip/203.0.113.5", "554", "5.7.1"},
+		{"marketo_tss04", "smtp;421 4.7.0 [TSS04] Messages from 203.0.113.5 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes", "421", "4.7.0"},
+		{"marketo_no_code", "smtp; Mailbox unavailable or access denied", "", ""},
+		{"marketo_x_postfix_wrapper", "X-Postfix; host mx.example.com[192.0.2.1] said: 550 5.1.1 <a@example.com>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)", "550", "5.1.1"},
 		{"no_code", "Mailbox full", "", ""},
 		{"empty", "", "", ""},
 
