@@ -83,7 +83,7 @@ var strongRules = [...]rule{
 		"requires tls", "tls version", "ciphers", "certificate", "tlsa", "dnssec",
 	}, unless: []string{"pipeline after starttls"}},
 	{reason: BadReputation, phrases: []string{
-		"reputation", "tss04", "user complaints", "likely suspicious",
+		"reputation", "tss04", "user complaints", "likely suspicious", "[ts01]", "[ts02]", "[gl01]",
 	}, unless: []string{"blocked using", "in an rbl"}},
 	{reason: Blocked, phrases: []string{
 		"blocked using", "listed in", "listed on", "spamhaus", "dnsbl", "rbl", "blacklisted by",

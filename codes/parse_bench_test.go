@@ -73,3 +73,12 @@ func BenchmarkClassifyCorpus(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "reasons/s")
 }
+
+// TestParseDoesNotAllocate guards the property BenchmarkParse reports: Parse works on the stack.
+func TestParseDoesNotAllocate(t *testing.T) {
+	for _, s := range benchReasons {
+		if n := testing.AllocsPerRun(10, func() { Parse(s) }); n != 0 {
+			t.Errorf("Parse(%.40q) allocates %v times", s, n)
+		}
+	}
+}
