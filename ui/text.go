@@ -3,6 +3,7 @@ package ui
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
@@ -77,10 +78,10 @@ func sanitize(s string, keepNewlines bool) string {
 			b.WriteByte(' ')
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f):
 			// C0, DEL and C1 controls: dropped.
-		case r >= 0x200e && r <= 0x200f, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-			// Bidi marks and overrides: they would reorder the rest of the row.
-		case r == 0xfeff:
-			// Stray byte-order mark.
+		case r != 0x200d && unicode.Is(unicode.Cf, r):
+			// Format characters (bidi overrides, invisible marks, byte-order marks): they
+			// reorder or hide the rest of the row, or glue onto the padding after them.
+			// The zero-width joiner stays for emoji sequences.
 		default:
 			b.WriteRune(r)
 		}
@@ -101,6 +102,10 @@ func fit(s string, w int) string {
 	}
 	if n < w {
 		s += strings.Repeat(" ", w-n)
+		// A character that joins the next one into a cluster can swallow a space: top up.
+		for i := 0; i < 4 && lipgloss.Width(s) < w; i++ {
+			s += " "
+		}
 	}
 	return s
 }
