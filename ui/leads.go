@@ -104,11 +104,16 @@ func (p leadsPane) Update(msg tea.Msg) (leadsPane, any) {
 }
 
 // leadColumns are the widths of the leads list's columns.
-type leadColumns struct{ email, name, company, state, date int }
+type leadColumns struct{ email, name, company, state, date, reason int }
 
 func (p *leadsPane) columns() leadColumns {
 	c := leadColumns{state: 9, date: 10}
 	rest := p.width - 4 - c.state - c.date - 4
+	if p.width >= 150 {
+		// Wide enough for the reason text, where a filter often matches.
+		c.reason = rest * 40 / 100
+		rest -= c.reason + 1
+	}
 	c.email = rest * 45 / 100
 	c.name = rest * 25 / 100
 	if p.width < 100 {
@@ -153,7 +158,10 @@ func (p leadsPane) View() string {
 	c := p.columns()
 	var b strings.Builder
 	head := "    " + fit("Email", c.email) + " " + fit("Name", c.name) + " " + fit("Company", c.company) +
-		" " + fit("State", c.state) + " " + "Date"
+		" " + fit("State", c.state) + " " + fit("Date", c.date)
+	if c.reason > 0 {
+		head += " Reason"
+	}
 	b.WriteString(st.ColumnHead.Render(fit(head, p.width)))
 	from, to := p.win.visible()
 	if len(p.idx) == 0 {
@@ -179,9 +187,14 @@ func (p leadsPane) View() string {
 			date = d.Format("2006-01-02")
 		}
 		state := fit(leadState(p.ds, l), c.state)
+		date = fit(date, c.date)
+		reason := ""
+		if c.reason > 0 {
+			reason = " " + fit(p.sh.text.Line(l.Reason), c.reason)
+		}
 		var line string
 		if selected {
-			line = st.Selected.Render(fit(marker+mark+email+" "+name+" "+company+" "+state+" "+date, p.width))
+			line = st.Selected.Render(fit(marker+mark+email+" "+name+" "+company+" "+state+" "+date+reason, p.width))
 		} else {
 			if mark != "  " {
 				mark = st.Marked.Render(mark)
@@ -190,6 +203,9 @@ func (p leadsPane) View() string {
 			line = marker + mark + highlight(email, p.query, plain, st.Match) + " " +
 				highlight(name, p.query, plain, st.Match) + " " + highlight(company, p.query, plain, st.Match) +
 				" " + st.Dim.Render(state) + " " + st.Dim.Render(date)
+			if reason != "" {
+				line += " " + highlight(reason[1:], p.query, plain, st.Match)
+			}
 		}
 		b.WriteString("\n" + line)
 	}

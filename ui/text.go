@@ -196,6 +196,9 @@ func plural(n int, one, many string) string {
 
 // plainBar is a bar without colour, for a row drawn in reverse video.
 func plainBar(share float64, w int) string {
+	if w <= 0 {
+		return ""
+	}
 	share = min(max(share, 0), 1)
 	full := int(share*float64(w) + 0.5)
 	if full == 0 && share > 0 {
