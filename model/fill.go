@@ -152,7 +152,7 @@ func newWorker(ld *loader, lay *layout, delim byte, file string, idx int) *worke
 
 func (w *worker) intern(c int, b []byte) string {
 	in := &w.interns[c]
-	if in.off || len(b) < 12 {
+	if in.off || len(b) == 0 {
 		return w.ar.str(b)
 	}
 	if s, ok := in.m[string(b)]; ok {
@@ -208,22 +208,24 @@ func (w *worker) parse(j *job) {
 		j.rows++
 		j.leads = append(j.leads, Lead{})
 		l := &j.leads[len(j.leads)-1]
-		if err := w.fill(l, w.sp.fields, needsCheck(rec)); err != nil {
+		rid, err := w.fill(l, w.sp.fields, needsCheck(rec))
+		if err != nil {
 			j.leads = j.leads[:len(j.leads)-1]
 			j.skipped = append(j.skipped, &ParseError{File: w.file, StartLine: start, Line: start, Err: err})
 			continue
 		}
 		l.File = w.idx
 		l.Line = int32(start)
+		j.rids = append(j.rids, rid)
 	}
 }
 
-// fill sets l from the fields of one record; check asks for each field's text to be checked
-// (the record holds non-ASCII or control bytes).
-func (w *worker) fill(l *Lead, fields [][]byte, check bool) error {
+// fill sets l from the fields of one record and returns the id of its reason text; check asks
+// for each field's text to be checked (the record holds control bytes or invalid UTF-8).
+func (w *worker) fill(l *Lead, fields [][]byte, check bool) (int32, error) {
 	lay := w.lay
 	if len(fields) != len(lay.kinds) {
-		return fmt.Errorf("has %d fields, the header has %d", len(fields), len(lay.kinds))
+		return 0, fmt.Errorf("has %d fields, the header has %d", len(fields), len(lay.kinds))
 	}
 	var extra []string
 	if lay.nExtra > 0 {
@@ -233,7 +235,7 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) error {
 	base := unsafe.Pointer(l)
 	for c, f := range fields {
 		if len(f) > maxField {
-			return fieldError(c, lay.header[c], fmt.Sprintf("%d bytes long (at most %d)", len(f), maxField))
+			return 0, fieldError(c, lay.header[c], fmt.Sprintf("%d bytes long (at most %d)", len(f), maxField))
 		}
 		if len(f) == 4 && string(f) == "null" {
 			f = f[:0]
@@ -241,7 +243,7 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) error {
 		if check {
 			var err error
 			if f, err = w.repair(f); err != nil {
-				return fieldError(c, lay.header[c], err.Error())
+				return 0, fieldError(c, lay.header[c], err.Error())
 			}
 		}
 		switch lay.kinds[c] {
@@ -250,13 +252,13 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) error {
 		case kindBool:
 			v, ok := parseBool(f)
 			if !ok {
-				return fieldError(c, lay.header[c], fmt.Sprintf("%q is not true or false", f))
+				return 0, fieldError(c, lay.header[c], fmt.Sprintf("%q is not true or false", f))
 			}
 			*(*bool)(unsafe.Add(base, lay.offsets[c])) = v
 		case kindTime:
 			t, ok := parseTime(f)
 			if !ok {
-				return fieldError(c, lay.header[c], fmt.Sprintf("%q is not a date", f))
+				return 0, fieldError(c, lay.header[c], fmt.Sprintf("%q is not a date", f))
 			}
 			*(*time.Time)(unsafe.Add(base, lay.offsets[c])) = t
 		default:
@@ -296,12 +298,11 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) error {
 		}
 	}
 	l.Reason = ce.text
-	l.rid = ce.id
 	l.Bounce = ce.get()
 	if l.Bounce.Class == codes.Unknown && l.EmailInvalid {
 		l.Bounce.Class = codes.Hard // Marketo sets Email Invalid on a hard bounce
 	}
-	return nil
+	return ce.id, nil
 }
 
 // needsCheck reports whether the fields of rec must be checked one by one: it holds a control

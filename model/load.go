@@ -145,6 +145,7 @@ type job struct {
 	data    []byte // the records
 	line    int    // line number of data[0]
 	leads   []Lead
+	rids    []int32 // per lead: the id of its reason text
 	skipped []*ParseError
 	rows    int
 	done    chan struct{}
@@ -179,7 +180,11 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	for range inFlight {
 		free <- nil // allocated when first used
 	}
-	leadPool := make(chan []Lead, inFlight)
+	type pooled struct {
+		leads []Lead
+		rids  []int32
+	}
+	leadPool := make(chan pooled, inFlight)
 	work := make(chan *job, inFlight)
 	order := make(chan *job, inFlight)
 	var wg sync.WaitGroup
@@ -193,8 +198,8 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 		wg.Go(func() {
 			for j := range work {
 				select {
-				case l := <-leadPool:
-					j.leads = l[:0]
+				case p := <-leadPool:
+					j.leads, j.rids = p.leads[:0], p.rids[:0]
 				default:
 				}
 				if ctx.Err() == nil {
@@ -228,23 +233,24 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 			return j.skipped[0]
 		}
 		if cap(ds.Leads) == 0 && ld.estBytes > 0 && len(j.data) > 0 {
-			est := float64(ld.estBytes) / float64(len(j.data)) * float64(len(j.leads)) * 1.03
+			est := float64(ld.estBytes) / float64(len(j.data)) * float64(len(j.leads)) * 1.01
 			ds.Leads = make([]Lead, 0, int(est)+256)
+			ds.meta = make([]uint32, 0, cap(ds.Leads))
 		}
 		ds.Leads = append(ds.Leads, j.leads...)
-		for k := range j.leads {
-			l := &j.leads[k]
-			ds.meta = append(ds.meta, uint32(l.rid)<<2|uint32(l.Bounce.Class&3))
-			if int(l.rid) >= len(ds.ridBounce) {
-				ds.ridBounce = append(ds.ridBounce, make([]codes.Bounce, int(l.rid)+1-len(ds.ridBounce))...)
+		for k, rid := range j.rids {
+			b := &j.leads[k].Bounce
+			ds.meta = append(ds.meta, uint32(rid)<<2|uint32(b.Class&3))
+			for int(rid) >= len(ds.ridBounce) {
+				ds.ridBounce = append(ds.ridBounce, codes.Bounce{})
 			}
-			ds.ridBounce[l.rid] = l.Bounce
+			ds.ridBounce[rid] = *b
 		}
 		ds.Skipped = append(ds.Skipped, j.skipped...)
 		ds.Rows += j.rows
 		free <- j.buf[:0]
 		select {
-		case leadPool <- j.leads:
+		case leadPool <- pooled{j.leads, j.rids}:
 		default:
 		}
 		if p := ld.opts.Progress; p != nil && time.Since(last) > 200*time.Millisecond {

@@ -38,8 +38,6 @@ type Lead struct {
 
 	File uint16 `csv:"-"` // index into Dataset.Files
 	Line int32  `csv:"-"` // line of the row's first field in its file
-
-	rid int32 // index of Reason in Dataset.reasons
 }
 
 // Dataset is everything loaded from one or more exports.
@@ -53,7 +51,7 @@ type Dataset struct {
 	// Rows counts the data rows read from every file: always len(Leads) + len(Skipped).
 	Rows int
 
-	reasons []string    // distinct reason texts; Lead.rid indexes it
+	reasons []string    // distinct reason texts, indexed by the rid in meta
 	search  searchIndex // built on the first text match
 
 	mu        sync.Mutex
@@ -80,7 +78,6 @@ func (ds *Dataset) prepared() []uint32 {
 			ds.reasons = append(ds.reasons, l.Reason)
 			ds.ridBounce = append(ds.ridBounce, l.Bounce)
 		}
-		l.rid = id
 		ds.meta[i] = uint32(id)<<2 | uint32(l.Bounce.Class&3)
 	}
 	ds.search = searchIndex{}
