@@ -196,6 +196,9 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 	if r := basicReason(c.Basic); r != Undefined {
 		return r
 	}
+	if e, ok := LookupBasic(c.Basic); ok && e.Reason != Undefined {
+		return e.Reason
+	}
 	if len(m.s) == 0 || m.s == " " {
 		return Undefined
 	}
