@@ -67,6 +67,7 @@ func BenchmarkKeyPress(b *testing.B) {
 		_ = h.a.View()
 	}
 	b.Run("home/down", func(b *testing.B) {
+		b.ReportAllocs()
 		for b.Loop() {
 			frame("down")
 		}
@@ -74,6 +75,7 @@ func BenchmarkKeyPress(b *testing.B) {
 	h.press("home")
 	h.gotoGroup(550, "5.1.1")
 	b.Run("home/drill-in+back", func(b *testing.B) {
+		b.ReportAllocs()
 		for b.Loop() {
 			frame("enter")
 			frame("esc")
@@ -81,27 +83,32 @@ func BenchmarkKeyPress(b *testing.B) {
 	})
 	h.press("enter")
 	b.Run("leads/down", func(b *testing.B) {
+		b.ReportAllocs()
 		for b.Loop() {
 			frame("down")
 		}
 	})
 	b.Run("leads/pgdown", func(b *testing.B) {
+		b.ReportAllocs()
 		for b.Loop() {
 			frame("pgdown")
 		}
 	})
 	b.Run("leads/end+home", func(b *testing.B) {
+		b.ReportAllocs()
 		for b.Loop() {
 			frame("end")
 			frame("home")
 		}
 	})
 	b.Run("leads/mark", func(b *testing.B) {
+		b.ReportAllocs()
 		for b.Loop() {
 			frame("space")
 		}
 	})
 	b.Run("leads/detail+back", func(b *testing.B) {
+		b.ReportAllocs()
 		for b.Loop() {
 			frame("enter")
 			frame("esc")
@@ -109,6 +116,7 @@ func BenchmarkKeyPress(b *testing.B) {
 	})
 	h.press("esc", "d")
 	b.Run("domains/down", func(b *testing.B) {
+		b.ReportAllocs()
 		for b.Loop() {
 			frame("down")
 		}
@@ -125,6 +133,7 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 	h.press("enter", "/")
 	h.typ("gmai")
 	b.Run("echo", func(b *testing.B) {
+		b.ReportAllocs()
 		for b.Loop() {
 			h.a.Update(keyMsg("l")) // the command is dropped: only the update loop is timed
 			_ = h.a.View()
@@ -134,6 +143,7 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(2*b.N)/1e3, "ms/keystroke")
 	})
 	b.Run("results", func(b *testing.B) {
+		b.ReportAllocs()
 		for b.Loop() {
 			h.typ("l")
 			_ = h.a.View()
