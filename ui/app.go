@@ -533,6 +533,7 @@ func (a *App) act(act any) tea.Cmd {
 			return a.reselect()
 		}
 		a.selGen++ // what is in flight is stale now
+		a.selecting = true
 		gen := a.selGen
 		return tea.Tick(a.debounce, func(time.Time) tea.Msg { return filterTickMsg{gen: gen} })
 	case filterDoneAction:

@@ -689,3 +689,31 @@ func TestTinyTerminalDoesNotPanic(t *testing.T) {
 		}
 	}
 }
+
+func TestCancelledLoadShowsWhatWasRead(t *testing.T) {
+	ds := smallDataset()
+	requireModel(t, ds)
+	a := newApp(Options{}, func(context.Context, func(model.Progress)) (*model.Dataset, error) {
+		return ds, context.Canceled
+	}, 0, 0)
+	h := &harness{t: t, a: a}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.run(a.Init())
+	if h.quit || a.screen() != scrGroups {
+		t.Fatalf("partial load: quit %v, screen %d", h.quit, a.screen())
+	}
+	if v := h.view(); !strings.Contains(v, "partial: cancelled") || !strings.Contains(v, "read so far") {
+		t.Fatalf("partial load not flagged:\n%s", v)
+	}
+}
+
+func TestLoadErrorQuitsWithIt(t *testing.T) {
+	a := newApp(Options{}, func(context.Context, func(model.Progress)) (*model.Dataset, error) {
+		return nil, errTest("big.csv:3: bad gzip header")
+	}, 0, 0)
+	h := &harness{t: t, a: a}
+	h.run(a.Init())
+	if !h.quit || a.LoadErr() == nil || a.LoadErr().Error() != "big.csv:3: bad gzip header" {
+		t.Fatalf("load error: quit %v, err %v", h.quit, a.LoadErr())
+	}
+}
