@@ -526,6 +526,12 @@ func (a *App) act(act any) tea.Cmd {
 	case openLeadAction:
 		a.detailP.SetLead(a.ds, act.lead, a.match)
 		a.push(scrDetail)
+	case stepLeadAction:
+		before := a.leadsP.win.cursor
+		a.leadsP.win.move(act.by)
+		if a.leadsP.win.cursor != before {
+			a.detailP.SetLead(a.ds, a.leadsP.Current(), a.match)
+		}
 	case filterChangedAction:
 		a.match = act.text
 		a.leadsP.query = act.text

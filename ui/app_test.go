@@ -219,6 +219,14 @@ func TestDrillIntoGroupLeadAndBack(t *testing.T) {
 			t.Errorf("detail view lacks %q:\n%s", s, v)
 		}
 	}
+	h.press("n")
+	if h.a.detailP.lead != 2 || !strings.Contains(h.view(), "cy@globex.example") {
+		t.Fatalf("n in the detail: lead %d, want 2", h.a.detailP.lead)
+	}
+	h.press("p")
+	if h.a.detailP.lead != 1 {
+		t.Fatalf("p in the detail: lead %d, want 1", h.a.detailP.lead)
+	}
 	h.press("esc")
 	if h.a.screen() != scrLeads || h.a.leadsP.win.cursor != 1 {
 		t.Fatalf("esc from detail: screen %d cursor %d, want leads at 1", h.a.screen(), h.a.leadsP.win.cursor)

@@ -68,6 +68,10 @@ func (p detailPane) Update(msg tea.Msg) (detailPane, any) {
 		p.offset = 0
 	case key.Matches(k, km.End):
 		p.offset = len(p.lines)
+	case key.Matches(k, km.NextLead):
+		return p, stepLeadAction{by: 1}
+	case key.Matches(k, km.PrevLead):
+		return p, stepLeadAction{by: -1}
 	}
 	p.clamp()
 	return p, nil

@@ -6,6 +6,7 @@ import "charm.land/bubbles/v2/key"
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, Home, End   key.Binding
 	Enter, Back, Tab, Expand, Collapse      key.Binding
+	NextLead, PrevLead                      key.Binding
 	Filter, Class, Sort                     key.Binding
 	Mark, MarkAll, Unmark, Copy, Export     key.Binding
 	Domains, Skipped, Help, Quit, ForceQuit key.Binding
@@ -25,6 +26,8 @@ func DefaultKeyMap() KeyMap {
 		Tab:       key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "codes/domains")),
 		Expand:    key.NewBinding(key.WithKeys("right", "l", "+"), key.WithHelp("→/l", "expand")),
 		Collapse:  key.NewBinding(key.WithKeys("left", "h", "-"), key.WithHelp("←/h", "collapse")),
+		NextLead:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next lead")),
+		PrevLead:  key.NewBinding(key.WithKeys("p", "N"), key.WithHelp("p", "previous lead")),
 		Filter:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 		Class:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "all/hard/soft")),
 		Sort:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
@@ -50,7 +53,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Enter, k.Back, k.Tab, k.Domains, k.Expand, k.Collapse},
+		{k.Enter, k.Back, k.Tab, k.Domains, k.Expand, k.Collapse, k.NextLead, k.PrevLead},
 		{k.Filter, k.Class, k.Sort, k.Skipped},
 		{k.Mark, k.MarkAll, k.Unmark, k.Copy, k.Export},
 		{k.Help, k.Quit, k.ForceQuit},

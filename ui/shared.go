@@ -22,6 +22,8 @@ type (
 	openDomainAction struct{ domain string }
 	// openLeadAction opens one lead's detail.
 	openLeadAction struct{ lead int32 }
+	// stepLeadAction opens the next (+1) or previous (-1) lead of the list in the detail.
+	stepLeadAction struct{ by int }
 	// filterChangedAction says the filter text changed (while typing).
 	filterChangedAction struct{ text string }
 	// filterDoneAction ends typing in the filter; cancel clears it.

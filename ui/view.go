@@ -204,7 +204,7 @@ func (a *App) shortHelp() bindings {
 	case scrLeads:
 		return bindings{km.Enter, km.Back, km.Mark, km.MarkAll, km.Unmark, km.Copy, km.Export, km.Filter, km.Sort, km.Quit}
 	case scrDetail:
-		return bindings{km.Back, km.Down, km.Copy, km.Export, km.Quit}
+		return bindings{km.Back, km.Down, km.NextLead, km.PrevLead, km.Copy, km.Export, km.Quit}
 	}
 	return bindings{km.Back, km.Quit}
 }
