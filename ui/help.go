@@ -51,6 +51,10 @@ func (p helpPane) Update(msg tea.Msg) (helpPane, any) {
 			p.offset = max(p.offset-1, 0)
 		case key.Matches(k, km.Down):
 			p.offset++
+		case key.Matches(k, km.PageDown):
+			p.offset += max(p.height-1, 1)
+		case key.Matches(k, km.PageUp):
+			p.offset = max(p.offset-p.height+1, 0)
 		}
 	}
 	return p, nil
@@ -78,6 +82,9 @@ func (p helpPane) View() string {
 	out := make([]string, 0, p.height)
 	for i := off; i < len(lines) && len(out) < p.height; i++ {
 		out = append(out, fit(lines[i], p.width))
+	}
+	if off+p.height < len(lines) && p.height > 1 {
+		out[len(out)-1] = st.Dim.Render(fit("↓ more: j", p.width))
 	}
 	for len(out) < p.height {
 		out = append(out, "")
