@@ -56,12 +56,13 @@ func (p helpPane) Update(msg tea.Msg) (helpPane, any) {
 		case key.Matches(k, km.PageUp):
 			p.offset = max(p.offset-p.height+1, 0)
 		}
+		p.offset = min(p.offset, max(len(p.content())-p.height, 0))
 	}
 	return p, nil
 }
 
-// View draws the help, exactly height lines.
-func (p helpPane) View() string {
+// content is every line of the help at the pane's width.
+func (p helpPane) content() []string {
 	st := p.sh.styles
 	p.model.Styles = st.Help
 	var lines []string
@@ -78,13 +79,19 @@ func (p helpPane) View() string {
 	for _, s := range helpText {
 		lines = append(lines, wrap(s, p.width)...)
 	}
+	return lines
+}
+
+// View draws the help, exactly height lines.
+func (p helpPane) View() string {
+	lines := p.content()
 	off := min(p.offset, max(len(lines)-p.height, 0))
 	out := make([]string, 0, p.height)
 	for i := off; i < len(lines) && len(out) < p.height; i++ {
 		out = append(out, fit(lines[i], p.width))
 	}
 	if off+p.height < len(lines) && p.height > 1 {
-		out[len(out)-1] = st.Dim.Render(fit("↓ more: j", p.width))
+		out[len(out)-1] = p.sh.styles.Dim.Render(fit("↓ more: j", p.width))
 	}
 	for len(out) < p.height {
 		out = append(out, "")
