@@ -225,27 +225,30 @@ func (p *detailPane) build() {
 	}
 
 	meaningSec = append(meaningSec, st.Section.Render("What the codes mean"))
-	if b.Basic != 0 {
-		name, expl := "not in the catalog", ""
-		if e, ok := codes.LookupBasic(b.Basic); ok {
-			name, expl = e.Name, e.Explanation
+	entry := func(code string, e codes.Entry) {
+		para(&meaningSec, st.Label.Render(code)+"  "+e.Name)
+		if e.Explanation != "" {
+			para(&meaningSec, e.Explanation)
 		}
-		para(&meaningSec, st.Label.Render(itoa(int(b.Basic)))+"  "+name)
-		if expl != "" {
-			para(&meaningSec, expl)
+		if e.Marketo != "" {
+			para(&meaningSec, st.Dim.Render("Marketo's page says: \""+e.Marketo+"\""))
+		}
+	}
+	if b.Basic != 0 {
+		if e, ok := codes.LookupBasic(b.Basic); ok {
+			entry(itoa(int(b.Basic)), e)
+		} else {
+			para(&meaningSec, st.Label.Render(itoa(int(b.Basic)))+"  not in the catalog")
 		}
 	} else {
 		para(&meaningSec, st.Dim.Render("No basic reply code in the text."))
 	}
 	meaningSec = append(meaningSec, "")
 	if !b.Enhanced.IsZero() {
-		name, expl := "not in the registry", ""
 		if e, ok := codes.LookupEnhanced(b.Enhanced, b.Provider); ok {
-			name, expl = e.Name, e.Explanation
-		}
-		para(&meaningSec, st.Label.Render(b.Enhanced.String())+"  "+name)
-		if expl != "" {
-			para(&meaningSec, expl)
+			entry(b.Enhanced.String(), e)
+		} else {
+			para(&meaningSec, st.Label.Render(b.Enhanced.String())+"  not in the registry")
 		}
 	} else {
 		para(&meaningSec, st.Dim.Render("No enhanced status code in the text."))
