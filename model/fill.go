@@ -1,9 +1,11 @@
 package model
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"strings"
 	"sync"
 	"time"
@@ -16,9 +18,11 @@ import (
 
 // cause is one distinct cause text, interned.
 type cause struct {
-	text string
-	id   int32
-	v    *verdict
+	text   string
+	id     int32
+	v      *verdict
+	once   sync.Once
+	bounce codes.Bounce
 }
 
 // verdict is the bounce of every cause text that differs only in email addresses' local parts
@@ -30,16 +34,21 @@ type verdict struct {
 }
 
 func (c *cause) get() codes.Bounce {
-	c.v.once.Do(func() { c.v.bounce = codes.Classify(c.text) })
-	return c.v.bounce
+	c.once.Do(func() {
+		c.v.once.Do(func() { c.v.bounce = codes.Classify(c.text) })
+		c.bounce = c.v.bounce
+	})
+	return c.bounce
 }
 
 // causeCache interns cause texts for every worker of a load.
 type causeCache struct {
+	seed     maphash.Seed
 	mu       sync.Mutex
 	m        map[string]*cause
 	verdicts map[string]*verdict
 	list     []*cause
+	key      []byte // scratch for verdict keys
 }
 
 func (cc *causeCache) lookup(b []byte) *cause {
@@ -49,40 +58,37 @@ func (cc *causeCache) lookup(b []byte) *cause {
 		return c
 	}
 	c := &cause{text: string(b), id: int32(len(cc.list))}
-	key := maskLocalParts(c.text)
-	if c.v = cc.verdicts[key]; c.v == nil {
+	cc.key = maskLocalParts(cc.key[:0], b)
+	if c.v = cc.verdicts[string(cc.key)]; c.v == nil {
 		c.v = new(verdict)
-		cc.verdicts[key] = c.v
+		cc.verdicts[string(cc.key)] = c.v
 	}
 	cc.m[c.text] = c
 	cc.list = append(cc.list, c)
 	return c
 }
 
-// maskLocalParts replaces the local part of every email address in s by one placeholder.
-func maskLocalParts(s string) string {
-	at := strings.IndexByte(s, '@')
-	if at < 0 {
-		return s
-	}
-	b := make([]byte, 0, len(s))
+// maskLocalParts appends s to dst with the local part of every email address replaced by one
+// placeholder byte.
+func maskLocalParts(dst, s []byte) []byte {
 	start := 0
-	for at >= 0 {
+	for {
+		at := bytes.IndexByte(s[start:], '@')
+		if at < 0 {
+			return append(dst, s[start:]...)
+		}
 		i := start + at
 		j := i
 		for j > start && isLocalChar(s[j-1]) {
 			j--
 		}
-		b = append(b, s[start:j]...)
+		dst = append(dst, s[start:j]...)
 		if j < i {
-			b = append(b, 0)
+			dst = append(dst, 0)
 		}
-		b = append(b, '@')
+		dst = append(dst, '@')
 		start = i + 1
-		at = strings.IndexByte(s[start:], '@')
 	}
-	b = append(b, s[start:]...)
-	return string(b)
 }
 
 func isLocalChar(c byte) bool {
@@ -132,13 +138,14 @@ type worker struct {
 	ar      arena
 	slab    []string
 	interns []interner
-	causes  map[string]*cause
+	ct      causeTable
+	fresh   []ridBounce // reason bounces first met since the last chunk
 	fix     []byte
 }
 
 func newWorker(ld *loader, lay *layout, delim byte, file string, idx int) *worker {
 	w := &worker{ld: ld, lay: lay, file: file, idx: uint16(idx), sp: splitter{delim: delim},
-		interns: make([]interner, len(lay.kinds)), causes: make(map[string]*cause)}
+		interns: make([]interner, len(lay.kinds)), ct: causeTable{seed: ld.causes.seed}}
 	for c := range w.interns {
 		switch {
 		case c == lay.email || lay.kinds[c] != kindString && lay.kinds[c] != kindExtra:
@@ -167,14 +174,70 @@ func (w *worker) intern(c int, b []byte) string {
 	return s
 }
 
-// seen counts a hit of the interner of column c (misses are counted in intern).
-func (w *worker) cause(b []byte) *cause {
-	if c, ok := w.causes[string(b)]; ok {
-		return c
+// ridBounce is the bounce of one reason text, by its id.
+type ridBounce struct {
+	rid    int32
+	bounce codes.Bounce
+}
+
+// causeSlot is one cause text a worker has seen; slots are small so the table stays in cache.
+type causeSlot struct {
+	c  *cause // nil: an empty slot
+	id int32
+	h  uint32 // haveBit, and 31 bits of the hash to skip most comparisons of unequal texts
+}
+
+// haveBit marks a slot whose bounce this worker has reported (in worker.fresh).
+const haveBit = 1 << 31
+
+// causeTable is a worker's index of cause texts: open addressing on a 64-bit hash.
+type causeTable struct {
+	seed  maphash.Seed
+	slots []causeSlot
+	n     int
+}
+
+// room grows the table so that n more texts fit without growing; slot indices stay valid
+// until the next call.
+func (t *causeTable) room(n int) {
+	if (t.n+n)*2 <= len(t.slots) {
+		return
+	}
+	old := t.slots
+	t.slots = make([]causeSlot, max(1024, 2*len(old)))
+	mask := uint64(len(t.slots) - 1)
+	for k := range old {
+		if old[k].c == nil {
+			continue
+		}
+		i := maphash.String(t.seed, old[k].c.text) & mask
+		for t.slots[i].c != nil {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = old[k]
+	}
+}
+
+// cause returns the index of b's slot in w.ct, finding or adding the text.
+func (w *worker) cause(b []byte) int32 {
+	t := &w.ct
+	h := maphash.Bytes(t.seed, b)
+	mask := uint64(len(t.slots) - 1)
+	i := h & mask
+	for {
+		s := &t.slots[i]
+		if s.c == nil {
+			break
+		}
+		if s.h&^haveBit == uint32(h>>33) && s.c.text == string(b) {
+			return int32(i)
+		}
+		i = (i + 1) & mask
 	}
 	c := w.ld.causes.lookup(b)
-	w.causes[c.text] = c
-	return c
+	t.slots[i] = causeSlot{h: uint32(h >> 33), c: c, id: c.id}
+	t.n++
+	return int32(i)
 }
 
 // extras returns a slice of n strings carved from a shared slab.
@@ -208,7 +271,7 @@ func (w *worker) parse(j *job) {
 		j.rows++
 		j.leads = append(j.leads, Lead{})
 		l := &j.leads[len(j.leads)-1]
-		rid, err := w.fill(l, w.sp.fields, needsCheck(rec))
+		meta, err := w.fill(l, w.sp.fields, needsCheck(rec))
 		if err != nil {
 			j.leads = j.leads[:len(j.leads)-1]
 			j.skipped = append(j.skipped, &ParseError{File: w.file, StartLine: start, Line: start, Err: err})
@@ -216,13 +279,14 @@ func (w *worker) parse(j *job) {
 		}
 		l.File = w.idx
 		l.Line = int32(start)
-		j.rids = append(j.rids, rid)
+		j.meta = append(j.meta, meta)
 	}
+	j.fresh, w.fresh = w.fresh, nil
 }
 
-// fill sets l from the fields of one record and returns the id of its reason text; check asks
+// fill sets l from the fields of one record and returns its entry of Dataset.meta; check asks
 // for each field's text to be checked (the record holds control bytes or invalid UTF-8).
-func (w *worker) fill(l *Lead, fields [][]byte, check bool) (int32, error) {
+func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, error) {
 	lay := w.lay
 	if len(fields) != len(lay.kinds) {
 		return 0, fmt.Errorf("has %d fields, the header has %d", len(fields), len(lay.kinds))
@@ -231,7 +295,8 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (int32, error) {
 	if lay.nExtra > 0 {
 		extra = w.extras(lay.nExtra)
 	}
-	var invalid, suspend, other *cause
+	invalid, suspend, other := int32(-1), int32(-1), int32(-1)
+	w.ct.room(4)
 	base := unsafe.Pointer(l)
 	for c, f := range fields {
 		if len(f) > maxField {
@@ -265,7 +330,7 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (int32, error) {
 			var s string
 			if lay.causeCol[c] {
 				ce := w.cause(f)
-				s = ce.text
+				s = w.ct.slots[ce].c.text
 				switch c {
 				case lay.invalid:
 					invalid = ce
@@ -289,20 +354,25 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (int32, error) {
 	ce := other
 	if lay.reason < 0 {
 		switch {
-		case invalid != nil && invalid.text != "":
+		case invalid >= 0 && w.ct.slots[invalid].c.text != "":
 			ce = invalid
-		case suspend != nil && suspend.text != "":
+		case suspend >= 0 && w.ct.slots[suspend].c.text != "":
 			ce = suspend
-		case other == nil:
+		case other < 0:
 			ce = w.cause(nil)
 		}
 	}
-	l.Reason = ce.text
-	l.Bounce = ce.get()
+	cs := &w.ct.slots[ce]
+	l.Reason = cs.c.text
+	l.Bounce = cs.c.get()
+	if cs.h&haveBit == 0 {
+		cs.h |= haveBit
+		w.fresh = append(w.fresh, ridBounce{cs.id, l.Bounce})
+	}
 	if l.Bounce.Class == codes.Unknown && l.EmailInvalid {
 		l.Bounce.Class = codes.Hard // Marketo sets Email Invalid on a hard bounce
 	}
-	return ce.id, nil
+	return uint32(cs.id)<<2 | uint32(l.Bounce.Class&3), nil
 }
 
 // needsCheck reports whether the fields of rec must be checked one by one: it holds a control

@@ -7,9 +7,11 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"sync"
 	"time"
 
@@ -20,7 +22,7 @@ import (
 const chunkSize = 1 << 20
 
 // inFlight is how many chunks are read ahead of the one being merged.
-const inFlight = 8
+const inFlight = 4
 
 // Load reads the named files ("-" for stdin) and merges them into one dataset.
 //
@@ -64,11 +66,37 @@ func LoadReader(ctx context.Context, r io.Reader, name string, opts Options) (*D
 
 // loader is the state of one Load: the dataset being built and what every file shares.
 type loader struct {
-	opts     Options
-	ds       *Dataset
-	fields   []leadField
-	causes   causeCache
-	estBytes int64 // decoded size of all files, 0 when unknown: sizes Dataset.Leads once
+	opts      Options
+	ds        *Dataset
+	fields    []leadField
+	causes    causeCache
+	estBytes  int64 // decoded size of all files, 0 when unknown: sizes Dataset.Leads
+	seenBytes int64 // decoded bytes merged so far
+	sized     bool  // Dataset.Leads was sized from estBytes
+}
+
+// reserve makes room for n more leads. Once a few MB are read, it sizes Dataset.Leads for the
+// whole input from the bytes per lead seen so far, so that a million leads are not copied
+// again and again as the slice grows (each copy would briefly double the memory held).
+func (ld *loader) reserve(n int) {
+	ds := ld.ds
+	if len(ds.Leads)+n <= cap(ds.Leads) {
+		return
+	}
+	const sample = 4 << 20
+	want := 2*len(ds.Leads) + n // nothing to go on: double
+	if ld.estBytes > 0 && (ld.sized || ld.seenBytes >= min(sample, ld.estBytes)) {
+		perByte := float64(len(ds.Leads)+n) / float64(ld.seenBytes)
+		rest := float64(max(ld.estBytes-ld.seenBytes, 0)) * perByte
+		margin := 1.03
+		if ld.sized {
+			margin = 1.10 // the first guess was short: be generous now
+		}
+		want = len(ds.Leads) + n + int(rest*margin) + 1024
+		ld.sized = true
+	}
+	ds.Leads = slices.Grow(ds.Leads, want-len(ds.Leads))
+	ds.meta = slices.Grow(ds.meta, cap(ds.Leads)-len(ds.meta))
 }
 
 func newLoader(opts Options) *loader {
@@ -78,6 +106,7 @@ func newLoader(opts Options) *loader {
 	}
 	ld := &loader{opts: opts, ds: &Dataset{Now: now()}, fields: leadFields()}
 	ld.causes.m = make(map[string]*cause)
+	ld.causes.seed = maphash.MakeSeed()
 	ld.causes.verdicts = make(map[string]*verdict)
 	return ld
 }
@@ -145,7 +174,8 @@ type job struct {
 	data    []byte // the records
 	line    int    // line number of data[0]
 	leads   []Lead
-	rids    []int32 // per lead: the id of its reason text
+	meta    []uint32    // per lead: as Dataset.meta
+	fresh   []ridBounce // bounces of reason texts this chunk's worker met first
 	skipped []*ParseError
 	rows    int
 	done    chan struct{}
@@ -182,12 +212,13 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	}
 	type pooled struct {
 		leads []Lead
-		rids  []int32
+		meta  []uint32
 	}
 	leadPool := make(chan pooled, inFlight)
 	work := make(chan *job, inFlight)
 	order := make(chan *job, inFlight)
-	var wg sync.WaitGroup
+	copies := make(chan copyTask, inFlight)
+	var wg, copying sync.WaitGroup
 	var readErr error
 	wg.Go(func() {
 		readErr = cutChunks(ctx, br, line, free, work, order)
@@ -196,16 +227,36 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	for range nw {
 		w := newWorker(ld, lay, delim, name, idx)
 		wg.Go(func() {
-			for j := range work {
+			work, copies := work, copies
+			for work != nil || copies != nil {
 				select {
-				case p := <-leadPool:
-					j.leads, j.rids = p.leads[:0], p.rids[:0]
-				default:
+				case t, ok := <-copies:
+					if !ok {
+						copies = nil
+						continue
+					}
+					copy(t.leads, t.j.leads)
+					copy(t.meta, t.j.meta)
+					// At most inFlight chunks are about at once: neither send blocks.
+					leadPool <- pooled{t.j.leads, t.j.meta}
+					free <- t.j.buf[:0]
+					copying.Done()
+				case j, ok := <-work:
+					if !ok {
+						work = nil
+						continue
+					}
+					select {
+					case p := <-leadPool:
+						j.leads, j.meta = p.leads[:0], p.meta[:0]
+					default:
+						j.leads, j.meta = make([]Lead, 0, 4096), make([]uint32, 0, 4096)
+					}
+					if ctx.Err() == nil {
+						w.parse(j)
+					}
+					close(j.done)
 				}
-				if ctx.Err() == nil {
-					w.parse(j)
-				}
-				close(j.done)
 			}
 		})
 	}
@@ -214,6 +265,8 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 		for j := range order {
 			<-j.done
 		}
+		copying.Wait()
+		close(copies)
 		wg.Wait()
 	}
 
@@ -232,32 +285,32 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 			stop()
 			return j.skipped[0]
 		}
-		if cap(ds.Leads) == 0 && ld.estBytes > 0 && len(j.data) > 0 {
-			est := float64(ld.estBytes) / float64(len(j.data)) * float64(len(j.leads)) * 1.01
-			ds.Leads = make([]Lead, 0, int(est)+256)
-			ds.meta = make([]uint32, 0, cap(ds.Leads))
+		ld.seenBytes += int64(len(j.data))
+		n := len(j.leads)
+		if len(ds.Leads)+n > cap(ds.Leads) {
+			copying.Wait() // the workers are copying into the old array
+			ld.reserve(n)
 		}
-		ds.Leads = append(ds.Leads, j.leads...)
-		for k, rid := range j.rids {
-			b := &j.leads[k].Bounce
-			ds.meta = append(ds.meta, uint32(rid)<<2|uint32(b.Class&3))
-			for int(rid) >= len(ds.ridBounce) {
+		off := len(ds.Leads)
+		ds.Leads = ds.Leads[:off+n]
+		ds.meta = ds.meta[:off+n]
+		copying.Add(1)
+		copies <- copyTask{j: j, leads: ds.Leads[off : off+n], meta: ds.meta[off : off+n]}
+		for _, f := range j.fresh {
+			for int(f.rid) >= len(ds.ridBounce) {
 				ds.ridBounce = append(ds.ridBounce, codes.Bounce{})
 			}
-			ds.ridBounce[rid] = *b
+			ds.ridBounce[f.rid] = f.bounce
 		}
 		ds.Skipped = append(ds.Skipped, j.skipped...)
 		ds.Rows += j.rows
-		free <- j.buf[:0]
-		select {
-		case leadPool <- pooled{j.leads, j.rids}:
-		default:
-		}
 		if p := ld.opts.Progress; p != nil && time.Since(last) > 200*time.Millisecond {
 			last = time.Now()
 			p(Progress{File: name, BytesRead: cr.n.Load(), BytesTotal: size, Rows: ds.Rows})
 		}
 	}
+	copying.Wait()
+	close(copies)
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("reading %s: %w", name, err)
@@ -272,6 +325,14 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 		return &ParseError{File: name, Err: errors.New("has a header but no rows")}
 	}
 	return nil
+}
+
+// copyTask is a parsed chunk to copy into its place in Dataset.Leads and Dataset.meta: the
+// workers copy in parallel, so the pages of the big arrays are first touched on every core.
+type copyTask struct {
+	j     *job
+	leads []Lead
+	meta  []uint32
 }
 
 // cutChunks reads br into chunks of whole records and hands each to the workers (work) and to
