@@ -14,6 +14,7 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/bouncelens/bouncelens/codes"
 )
@@ -96,6 +97,7 @@ func (ld *loader) reserve(n int) {
 		ld.sized = true
 	}
 	ds.Leads = slices.Grow(ds.Leads, want-len(ds.Leads))
+	adviseHuge(unsafe.Pointer(unsafe.SliceData(ds.Leads)), uintptr(cap(ds.Leads))*unsafe.Sizeof(Lead{}))
 	ds.meta = slices.Grow(ds.meta, cap(ds.Leads)-len(ds.meta))
 }
 
