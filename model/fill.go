@@ -265,7 +265,7 @@ func (w *worker) parse(j *job) {
 			j.skipped = append(j.skipped, &ParseError{File: w.file, StartLine: start, Line: start + rerr.lines, Column: rerr.column, Err: rerr.err})
 			continue
 		}
-		if len(w.sp.fields) == 1 && len(w.sp.fields[0]) == 0 {
+		if isBlank(rec) {
 			continue // a blank line
 		}
 		j.rows++
@@ -373,6 +373,11 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, error) {
 		l.Bounce.Class = codes.Hard // Marketo sets Email Invalid on a hard bounce
 	}
 	return uint32(cs.id)<<2 | uint32(l.Bounce.Class&3), nil
+}
+
+// isBlank reports whether a record is an empty line.
+func isBlank(rec []byte) bool {
+	return len(rec) == 0 || rec[0] == '\n' || len(rec) >= 2 && rec[0] == '\r' && rec[1] == '\n'
 }
 
 // needsCheck reports whether the fields of rec must be checked one by one: it holds a control

@@ -85,6 +85,7 @@ func (s *splitter) splitQuoted(data []byte) (next, lines int, rerr *recordError)
 		return n, lines + 1, re
 	}
 	i := 0
+	nextNL := -1 // the next newline at or after i once looked up; len(data) for none
 	for {
 		if i < len(data) && data[i] == '"' {
 			i++
@@ -149,12 +150,19 @@ func (s *splitter) splitQuoted(data []byte) (next, lines int, rerr *recordError)
 			break
 		}
 		// An unquoted field runs to the delimiter or the end of the line.
-		j := i
-		for j < len(data) && data[j] != s.delim && data[j] != '\n' {
-			if data[j] == '"' {
-				return fail(j, errBareQuote)
+		if nextNL < i {
+			if nl := bytes.IndexByte(data[i:], '\n'); nl >= 0 {
+				nextNL = i + nl
+			} else {
+				nextNL = len(data)
 			}
-			j++
+		}
+		j := nextNL
+		if d := bytes.IndexByte(data[i:nextNL], s.delim); d >= 0 {
+			j = i + d
+		}
+		if q := bytes.IndexByte(data[i:j], '"'); q >= 0 {
+			return fail(i+q, errBareQuote)
 		}
 		end := j
 		if j < len(data) && data[j] == '\n' && end > i && data[end-1] == '\r' {
