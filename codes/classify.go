@@ -147,6 +147,43 @@ func (m *matcher) any(ps []string) bool {
 	return false
 }
 
+// onlyWords reports whether the text's letters, ignoring codes, punctuation, spaces and a leading
+// "smtp", are exactly those of one of the phrases.
+func (m *matcher) onlyWords(ps []string) bool {
+	s := m.s
+	for len(s) > 0 && (s[0] < 'a' || s[0] > 'z') {
+		s = s[1:]
+	}
+	s = strings.TrimPrefix(s, "smtp")
+	for _, p := range ps {
+		if sameLetters(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameLetters reports whether a and b have the same sequence of the letters a to z.
+func sameLetters(a, b string) bool {
+	i, j := 0, 0
+	for {
+		for i < len(a) && (a[i] < 'a' || a[i] > 'z') {
+			i++
+		}
+		for j < len(b) && (b[j] < 'a' || b[j] > 'z') {
+			j++
+		}
+		if i == len(a) || j == len(b) {
+			return i == len(a) && j == len(b)
+		}
+		if a[i] != b[j] {
+			return false
+		}
+		i++
+		j++
+	}
+}
+
 // provider detects the receiving provider from the text.
 func (m *matcher) provider() Provider {
 	for _, pp := range providerPhrases {
@@ -177,6 +214,9 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 	code, specific := enhancedReason(c.Enhanced, p)
 	if specific {
 		return code
+	}
+	if m.onlyWords(contentlessPhrases) {
+		return OnHold // "554 5.0.0 Service unavailable": text, but nothing to decide on
 	}
 	for i := range weakRules {
 		r := &weakRules[i]
@@ -249,7 +289,9 @@ func classOf(c Code, r Reason, m *matcher) Class {
 		return Hard
 	case MailboxFull, RateLimited, Expired, NetworkError, SystemError, SystemFull:
 		return Soft
-	case Vacation, Delivered, OnHold, Undefined, MailerError:
+	case Vacation:
+		return Unknown // an auto-reply is not a bounce, whatever words about delays it has
+	case Delivered, OnHold, Undefined, MailerError:
 		if m.any(temporaryPhrases) {
 			return Soft
 		}

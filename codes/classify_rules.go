@@ -15,9 +15,18 @@ type rule struct {
 // strongRules are specific phrases, tried in order before any code: they say what happened more
 // precisely than the codes do.
 var strongRules = [...]rule{
+	// The sending platform's own refusal to send to a listed address (Amazon SES, SparkPost,
+	// Mailgun, Postmark, Postal), whatever the original bounce said.
+	{reason: Suppressed, phrases: []string{
+		"suppression list", "suppressed sending", "address was suppressed", "been suppressed",
+		"is suppressed", "previously bounced", "previous hard bounce", "previously unsubscribed",
+		"previously complained", "marked as inactive", "suppressed address",
+		"suppressed recipient", "recipient was suppressed",
+	}},
 	{reason: MailerError, phrases: []string{
 		"pipe to |", "procmail:", "mailer error", "x-unix", "mailer-daemon error", "exit status",
-	}},
+		"command died with status", "exited with status", "returned exit code", "delivery via pipe",
+	}, unless: []string{"quota"}},
 	{reason: MailboxFull, phrases: []string{
 		"mailbox full", "mailbox is full", "mailbox is over", "mailbox exceeds", "mailbox size limit",
 		"over quota", "quota exceeded", "quota exceed", "exceeds quota", "exceeded quota", "quota limit",
@@ -27,8 +36,9 @@ var strongRules = [...]rule{
 		"insufficient storage for the mailbox", "mailbox space not enough", "not enough disk space",
 		"boite du destinataire pleine", "number of messages in recipient's mailbox", "mailbox exceeded",
 		"cannot append message", "user mailbox exceeds", "full mailbox", "mail box full", "mailquota",
-		"postfach voll", "buzón lleno", "casella piena",
-	}, unless: []string{"sending quota", "submission quota", "email quota exceeded", "relay quota"}},
+		"postfach voll", "buzón lleno", "casella piena", "quota violation", "overquota", "user is over",
+		"storage limit", "insufficient quota",
+	}, unless: []string{"sending quota", "submission quota", "email quota exceeded", "relay quota", "queue quota"}},
 	{reason: EmailTooLarge, phrases: []string{
 		"message too large", "message too big", "message is too large", "message is too big",
 		"message size exceeds", "size limit", "exceeds the size", "maximum message size",
@@ -48,8 +58,10 @@ var strongRules = [...]rule{
 		"is restricted", "no longer accepts mail", "disabled or discontinued", "temporarily disabled",
 		"receiving disabled", "compte du destinataire est bloque", "recipient account is blocked",
 		"boite du destinataire archivee", "account is not allowed", "is no longer valid",
-		"account has been frozen", "mailbox inactive", "banned recipient",
-	}, unless: []string{"inactive email address", "sender account"}},
+		"account has been frozen", "mailbox inactive", "banned recipient", "inactive email address",
+		"rejected: inactive", "inactive recipient", "inactive address", "archived recipient",
+		"account has been deactivated", "mailbox has been deactivated", "dormant",
+	}, unless: []string{"sender account"}},
 	{reason: HasMoved, phrases: []string{
 		"no longer on server", "has moved", "mailbox moved", "address has changed",
 		"owner has changed",
@@ -61,7 +73,8 @@ var strongRules = [...]rule{
 		"not a gateway", "allowed rcpthosts", "rcpthosts", "local user only",
 		"specified domain is not allowed", "email address is not verified", "not configured to relay",
 		"mail relay denied", "invalid credentials for relay", "we do not relay", "relay prohibited",
-		"not authorized to send email directly",
+		"not authorized to send email directly", "relaying disallowed", "relay disallowed",
+		"as a relay", "relaying not permitted", "relay not authorized", "relaying is not allowed",
 	}},
 	{reason: AuthFailure, phrases: []string{
 		"spf", "dkim", "dmarc", "unauthenticated email", "authentication checks",
@@ -81,10 +94,22 @@ var strongRules = [...]rule{
 		"tls/ssl", "requiretls", "tls negotiation", "tls handshake", "must use tls",
 		"encryption required", "(dane)", "dane validation", "mta-sts", "requires encryption",
 		"requires tls", "tls version", "ciphers", "certificate", "tlsa", "dnssec",
+		"tls not available", "tls is not available", "tls unavailable", "tls is required",
+		"tls/sslv3", "ssl connection required", "tls connection required", "encrypted connection required",
+		"requires a secure connection",
 	}, unless: []string{"pipeline after starttls"}},
 	{reason: BadReputation, phrases: []string{
 		"reputation", "tss04", "user complaints", "likely suspicious", "[ts01]", "[ts02]", "[gl01]",
 	}, unless: []string{"blocked using", "in an rbl"}},
+	// Rate limits whose text names the limit, tried before blocks because they often also say
+	// "your IP". Gmail's "unusual rate of unsolicited mail" is a rate limit when the text says
+	// "rate limited" (421 4.7.28) and a block when it says "has been blocked" (550 5.7.1).
+	{reason: RateLimited, phrases: []string{
+		"rate limited", "rate-limited", "too many concurrent", "concurrent connections",
+		"concurrent smtp", "too many connections", "too many sessions", "submission rate",
+		"exceeded the configured limit", "server busy", "server is busy", "server too busy",
+		"queue quota", "message rate", "sending rate", "trop de connexions", "excessive volume",
+	}, unless: []string{"reputation", "dkim", "spf", "dmarc", "been blocked", "temporarily blocked"}},
 	{reason: Blocked, phrases: []string{
 		"blocked using", "listed in", "listed on", "spamhaus", "dnsbl", "rbl", "blacklisted by",
 		"ip address blacklisted", "blocklist", "block list", "blacklist", "blocked for abuse",
@@ -96,8 +121,11 @@ var strongRules = [...]rule{
 		"your ip", "ip bloquee", "bloques par nos", "cloudmark", "ip address you're using",
 		"your network is on our block", "helo/ehlo", "after ehlo", "after helo", "dnsbl-lookup",
 		"mismatches client ip", "daily relay quota", "weren't sent", "helo command rejected",
-		"not accepting messages", "spam ip",
-	}, unless: []string{"address that has been blacklisted", "not listed in", "blacklisted url", "sender verify"}},
+		"not accepting messages", "spam ip", "greylist", "graylist", "grey-list", "denial of connection",
+		"zombie", "connection rejected", "connections not accepted", "ip blocked",
+		"ip address is blocked", "ip is blocked", "ip has been blacklisted",
+	}, unless: []string{"address that has been blacklisted", "not listed in", "blacklisted url", "sender verify",
+		"email address has been", "domain has been blocked", "domain has been blacklisted", "badmailfrom"}},
 	{reason: RateLimited, phrases: []string{
 		"too many recipients", "rate limit", "receiving mail too quickly", "receiving mail at a rate",
 		"too many connections", "too many sessions", "connection rate", "frequency limited",
@@ -127,7 +155,9 @@ var strongRules = [...]rule{
 		"envelope from address", "sender was not authenticated", "sendernotauthenticated",
 		"sender not in allowed-senders", "sender not authenticated", "spam abuse detected",
 		"bad outbound sender", "unregistered domain",
-		"mail sending denied", "sender account is disabled",
+		"mail sending denied", "sender account is disabled", "badmailfrom", "envelope sender is",
+		"your email address has been", "your domain has been blocked", "your domain has been blacklisted",
+		"sender is blacklisted", "sender blacklisted", "sender is blocked", "sender blocked",
 	}, unless: []string{"recipient address"}},
 	{reason: UserUnknown, phrases: []string{
 		"user unknown", "unknown user", "no such user", "no such recipient", "no such mailbox",
@@ -150,11 +180,16 @@ var strongRules = [...]rule{
 		"mailbox name not allowed", "addresse unbekannt", "utilisateur inconnu", "usuario desconocido",
 		"does not exist here", "user unknown in", "invalid recipient address",
 		"no mailbox by that name", "that recipient doesn't exist", "can't find user's mailbox",
-		"all recipients are invalid",
+		"all recipients are invalid", "marked as invalid", "invalid-recipient", "not in recipient list",
+		"mailbox is not allowed", "not a valid rfc-5321", "mailbox unallocated", "no mailbox here",
+		"recipient unknown", "address unknown", "mailbox not found", "user not known", "no such local user", "unknown mailbox",
+		"invalid email address", "not a valid email address", "unknown or invalid",
 	}},
 	{reason: Filtered, phrases: []string{
 		"recipient preferences", "refused to receive", "message filtered", "domain filter",
-		"rejected by recipient", "mailing list expansion",
+		"rejected by recipient", "mailing list expansion", "resolver.rst.notauthorized",
+		"not authorized to send to", "due to user rules", "blocked by the recipient",
+		"refuse to receive",
 	}},
 	{reason: NotAccept, phrases: []string{
 		"does not accept mail", "null mx", "no mx", "no smtp service", "couldn't find a mail exchanger",
@@ -177,10 +212,11 @@ var strongRules = [...]rule{
 		"no relevant answers", "routing loop", "mail loop", "hop count",
 		"too many hops", "hops", "no route to host", "network error", "network is unreachable",
 		"lost connection", "is broken", "timed out while", "dns lookup timeout",
-		"loops back to myself", "closed abruptly",
+		"loops back to myself", "closed abruptly", "loop detected", "looping",
 		"dns failure"}},
 	{reason: ContentError, phrases: []string{
 		"8-bit data", "8bit", "mime error", "invalid structure", "headers too large", "media error",
+		"malformed mime", "mime field", "stray linefeed", "bare lf", "bare linefeed", "bare cr",
 		"non-western", "non-latin", "character set", "content error", "mime/reject",
 		"message content not", "attachment type",
 	}},
@@ -195,12 +231,15 @@ var strongRules = [...]rule{
 		"mail rejete", "mail data refused", "the spam", "identified as spam", "classified as spam",
 		"looks like spam", "spam classification",
 		"quarantined", "content denied", "suspected spam", "considered spam", "spam detected",
+		"gtube", "spam body", "spam link", "spam url", "rejected spam", "flagged as spam",
+		"suspicion of spam", "marked as spam", "spam content",
 	}},
 	{reason: PolicyViolation, phrases: []string{
 		"policy reasons", "local policy", "denied by policy", "policy violation", "illegal attachment",
 		"potential security issue", "content presents", "policy that prohibits", "message not allowed",
 		"host network not allowed", "header error", "against policy", "violates",
-		"exceeded its quota for sending messages",
+		"exceeded its quota for sending messages", "banned content", "prohibited content",
+		"policy rejection", "mailpolicy",
 	}},
 	{reason: SecurityError, phrases: []string{
 		"authentication required", "authrequired", "auth failed", "username and password",
@@ -225,7 +264,8 @@ var strongRules = [...]rule{
 		"local error", "temporary local problem", "i/o error", "input/output error",
 		"operating system error", "queue file write error", "could not load", "duplicated message-id",
 		"points back to", "misconfigured", "internal server error", "cannot authenticate due to",
-		"per transaction",
+		"per transaction", "temporary server error", "temporary system error",
+		"temporary system problem", "system problem", "server error",
 	}},
 	{reason: Expired, phrases: []string{
 		"expired", "retry timeout", "giving up", "could not be delivered for", "gave up",
@@ -281,9 +321,39 @@ var recipientRejectedPhrases = []string{
 
 // vacationPhrases mark an auto-reply rather than a bounce.
 var vacationPhrases = []string{
+	// English
 	"out of the office", "out of office", "currently away", "away from the office",
 	"on vacation", "on holiday", "auto-reply", "autoreply", "automatic reply", "on leave",
-	"returning to the office", "i will be traveling", "abwesend", "absent du bureau",
+	"returning to the office", "i will be traveling", "auto reply", "autoresponder",
+	"away from my desk", "limited access to email", "limited access to my email",
+	"when i return", "upon my return", "on my return", "annual leave", "maternity leave",
+	"paternity leave", "will be back on", "i am away", "i'm away", "i will be away",
+	"not in the office", "back in the office", "i will respond to your",
+	// German
+	"abwesend", "abwesenheit", "nicht im büro", "nicht im buero", "nicht am platz",
+	"nicht erreichbar", "im urlaub", "automatische antwort", "wieder im büro", "wieder erreichbar",
+	// French
+	"absent du bureau", "absente du bureau", "absent(e) du bureau", "pas au bureau",
+	"réponse automatique", "reponse automatique", "message d'absence", "en congé", "en conge",
+	"en vacances", "à mon retour", "a mon retour", "actuellement absent",
+	// Spanish, Portuguese, Italian
+	"fuera de la oficina", "ausente de la oficina", "respuesta automática", "respuesta automatica",
+	"de vacaciones", "por vacaciones", "a mi vuelta", "a mi regreso", "no estaré disponible",
+	"fora do escritório", "resposta automática", "de férias", "fuori ufficio", "fuori sede",
+	"risposta automatica", "in ferie", "sono assente",
+	// Dutch
+	"afwezig", "afwezigheid", "automatisch antwoord", "met vakantie", "op vakantie",
+	"weer bereikbaar", "weer aanwezig",
+	// Japanese, Chinese
+	"自動返信", "自動応答", "休暇", "不在", "出社予定", "自动回复", "休假",
+}
+
+// contentlessPhrases say that delivery failed and nothing more: alone (with codes that are not
+// specific), they leave the reason on hold.
+var contentlessPhrases = []string{
+	"service unavailable", "undeliverable", "undelivered", "delivery failed", "delivery failure",
+	"message undeliverable", "mail delivery failed", "returned mail", "failure notice",
+	"message not delivered", "bounced",
 }
 
 // failurePhrases turn a 2xx code into a failure after all.

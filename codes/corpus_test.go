@@ -106,6 +106,12 @@ var corpusOverrides = map[int]override{
 	// Sisimai's test responder names the intended reason in the mailbox (policyviolation@) and the
 	// reply says "Policy violation"; the label is Sisimai's 5.7.0 default, not what the text says.
 	56: {basic: "-", enhanced: "-", class: "-", reason: "policyviolation", why: "the reply says Policy violation"},
+
+	// Apple's "inactive email address": the iCloud account exists but has been deactivated, which
+	// is Sisimai's suspend ("account suspended / disabled / inactive"); Sisimai's Apple table and
+	// these two labels say userunknown. The sample catalog and the product want suspend.
+	459: {basic: "-", enhanced: "-", class: "-", reason: "suspend", why: "an inactive (deactivated) account is suspend"},
+	508: {basic: "-", enhanced: "-", class: "-", reason: "suspend", why: "an inactive (deactivated) account is suspend"},
 }
 
 // expected returns the row's labels after applying its override from overrides, if any.
