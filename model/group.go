@@ -2,8 +2,10 @@ package model
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/bouncelens/bouncelens/codes"
 )
@@ -199,35 +201,40 @@ type ReasonCount struct {
 }
 
 // Domains groups the selected leads by receiving domain (lowercased), most bounces first.
+// Large selections are counted on every core.
 func (ds *Dataset) Domains(sel []int32) []DomainGroup {
-	index := make(map[string]int)
-	var out []DomainGroup
-	for _, i := range sel {
-		l := &ds.Leads[i]
-		d := l.Domain()
-		if !isLowerASCII(d) {
-			d = strings.ToLower(d)
+	parts := 1
+	if len(sel) >= 1<<16 {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	partial := make([][]DomainGroup, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := len(sel)*p/parts, len(sel)*(p+1)/parts
+		wg.Go(func() { partial[p] = ds.domains(sel[lo:hi]) })
+	}
+	wg.Wait()
+	out := partial[0]
+	if parts > 1 {
+		index := make(map[string]int, len(out))
+		for k := range out {
+			index[out[k].Domain] = k
 		}
-		k, ok := index[d]
-		if !ok {
-			k = len(out)
-			index[d] = k
-			out = append(out, DomainGroup{Domain: d})
-		}
-		g := &out[k]
-		g.Count++
-		g.Leads = append(g.Leads, i)
-		r := l.Bounce.Reason
-		found := false
-		for n := range g.Reasons {
-			if g.Reasons[n].Reason == r {
-				g.Reasons[n].Count++
-				found = true
-				break
+		for _, more := range partial[1:] {
+			for _, g := range more {
+				k, ok := index[g.Domain]
+				if !ok {
+					index[g.Domain] = len(out)
+					out = append(out, g)
+					continue
+				}
+				o := &out[k]
+				o.Count += g.Count
+				o.Leads = append(o.Leads, g.Leads...)
+				for _, r := range g.Reasons {
+					o.Reasons = addReason(o.Reasons, r.Reason, r.Count)
+				}
 			}
-		}
-		if !found {
-			g.Reasons = append(g.Reasons, ReasonCount{Reason: r, Count: 1})
 		}
 	}
 	for k := range out {
@@ -245,4 +252,39 @@ func (ds *Dataset) Domains(sel []int32) []DomainGroup {
 		return strings.Compare(a.Domain, b.Domain)
 	})
 	return out
+}
+
+// domains groups part of a selection by domain, in order of first appearance.
+func (ds *Dataset) domains(sel []int32) []DomainGroup {
+	index := make(map[string]int)
+	var out []DomainGroup
+	for _, i := range sel {
+		l := &ds.Leads[i]
+		d := l.Domain()
+		if !isLowerASCII(d) {
+			d = strings.ToLower(d)
+		}
+		k, ok := index[d]
+		if !ok {
+			k = len(out)
+			index[d] = k
+			out = append(out, DomainGroup{Domain: d})
+		}
+		g := &out[k]
+		g.Count++
+		g.Leads = append(g.Leads, i)
+		g.Reasons = addReason(g.Reasons, l.Bounce.Reason, 1)
+	}
+	return out
+}
+
+// addReason adds n leads of reason r to a domain's short list of reasons.
+func addReason(rs []ReasonCount, r codes.Reason, n int) []ReasonCount {
+	for k := range rs {
+		if rs[k].Reason == r {
+			rs[k].Count += n
+			return rs
+		}
+	}
+	return append(rs, ReasonCount{Reason: r, Count: n})
 }

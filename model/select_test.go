@@ -134,7 +134,7 @@ func TestGroups(t *testing.T) {
 }
 
 func TestDomains(t *testing.T) {
-	ds := genDataset(t, 3000)
+	ds := genDataset(t, 1<<17) // large enough to count in parallel
 	doms := ds.Domains(ds.Select(Filter{}))
 	total := 0
 	for i, d := range doms {
@@ -154,6 +154,11 @@ func TestDomains(t *testing.T) {
 		}
 		if n != d.Count || len(d.Leads) != d.Count {
 			t.Errorf("%s: reasons sum %d, leads %d, count %d", d.Domain, n, len(d.Leads), d.Count)
+		}
+		for k, i := range d.Leads {
+			if k > 0 && d.Leads[k-1] >= i || !strings.EqualFold(ds.Leads[i].Domain(), d.Domain) {
+				t.Fatalf("%s: lead %d (%s) out of order or misplaced", d.Domain, i, ds.Leads[i].Email)
+			}
 		}
 	}
 	if total != len(ds.Leads) || len(doms) != len(testDomains) {
