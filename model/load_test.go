@@ -363,3 +363,24 @@ func TestLoadCancel(t *testing.T) {
 		t.Errorf("error %v, want context.Canceled", err)
 	}
 }
+
+func TestLoadProgress(t *testing.T) {
+	var got []Progress
+	opts := testOptions()
+	opts.Progress = func(p Progress) { got = append(got, p) }
+	path := filepath.Join("testdata", "people.csv.gz")
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(context.Background(), []string{path}, opts); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 {
+		t.Fatal("no progress reported")
+	}
+	last := got[len(got)-1]
+	if last.File != path || last.Rows != 3 || last.BytesRead != fi.Size() || last.BytesTotal != fi.Size() {
+		t.Errorf("last progress %+v, want 3 rows and %d of %d bytes", last, fi.Size(), fi.Size())
+	}
+}
