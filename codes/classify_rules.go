@@ -331,7 +331,7 @@ var vacationPhrases = []string{
 	"not in the office", "back in the office", "i will respond to your",
 	// German
 	"abwesend", "abwesenheit", "nicht im büro", "nicht im buero", "nicht am platz",
-	"nicht erreichbar", "im urlaub", "automatische antwort", "wieder im büro", "wieder erreichbar",
+	"im urlaub", "automatische antwort", "wieder im büro", "wieder erreichbar",
 	// French
 	"absent du bureau", "absente du bureau", "absent(e) du bureau", "pas au bureau",
 	"réponse automatique", "reponse automatique", "message d'absence", "en congé", "en conge",

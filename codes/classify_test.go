@@ -13,8 +13,8 @@ func TestClassifyCorpus(t *testing.T) {
 	rows := readLabelled(t, "testdata/bounce-reasons.tsv")
 	class, reason := measureClassify(t, rows, corpusOverrides)
 	t.Logf("corpus (%d rows, %d overridden): class %.1f%%, reason %.1f%%", len(rows), len(corpusOverrides), class.percent(), reason.percent())
-	if class.percent() < 97 || reason.percent() < 87 {
-		t.Errorf("agreement too low: class %.1f%% (want 97), reason %.1f%% (want 87)", class.percent(), reason.percent())
+	if class.percent() < 98 || reason.percent() < 89 {
+		t.Errorf("agreement too low: class %.1f%% (want 98), reason %.1f%% (want 89)", class.percent(), reason.percent())
 	}
 }
 
@@ -117,7 +117,7 @@ func TestClassifyRealWorld(t *testing.T) {
 	}
 	class, reason := measureClassify(t, rows, nil)
 	t.Logf("real-world (%d rows): basic %.1f%%, enhanced %.1f%%, class %.1f%%, reason %.1f%%", len(rows), basic.percent(), enhanced.percent(), class.percent(), reason.percent())
-	if basic.percent() < 99 || enhanced.percent() < 99 || class.percent() < 97 || reason.percent() < 85 {
+	if basic.percent() < 99 || enhanced.percent() < 99 || class.percent() < 98 || reason.percent() < 89 {
 		t.Errorf("agreement too low: basic %.1f%%, enhanced %.1f%%, class %.1f%%, reason %.1f%%", basic.percent(), enhanced.percent(), class.percent(), reason.percent())
 	}
 }
@@ -143,4 +143,64 @@ func TestClassifyHeldout(t *testing.T) {
 	}
 	class, reason := measureClassify(t, rows, nil)
 	t.Logf("heldout (%d rows): basic %.1f%%, enhanced %.1f%%, class %.1f%%, reason %.1f%%", len(rows), basic.percent(), enhanced.percent(), class.percent(), reason.percent())
+	// Measured before the rules were changed: basic 100%, enhanced 100%, class 98.7%, reason 70.2%.
+	if basic.percent() < 99 || enhanced.percent() < 99 || class.percent() < 98 || reason.percent() < 93 {
+		t.Errorf("agreement too low: basic %.1f%%, enhanced %.1f%%, class %.1f%%, reason %.1f%%", basic.percent(), enhanced.percent(), class.percent(), reason.percent())
+	}
+}
+
+// TestClassifyFamilies covers the phrasing families added after the held-out measurement, each
+// with replies from sources other than the ones the rules were written from.
+func TestClassifyFamilies(t *testing.T) {
+	tests := []struct {
+		text   string
+		class  Class
+		reason Reason
+	}{
+		// Suppression lists: the sending platform refused, whatever the original bounce said.
+		{"Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address. For more information about how to remove an address from the suppression list, see the Amazon SES Developer Guide", Hard, Suppressed},
+		{"Amazon SES did not send the message to this address because it is on the suppression list for your account.", Hard, Suppressed},
+		{"554 5.7.1 [internal] recipient address was suppressed due to customer policy", Hard, Suppressed},
+		{"Not delivering to previously bounced address", Hard, Suppressed},
+		{"You tried to send to a recipient that has been marked as inactive.", Hard, Suppressed},
+		// Auto-replies in several languages: not bounces, so no class.
+		{"Ich bin bis zum 05.12. nicht im Büro und habe keinen Zugriff auf meine E-Mails.", Unknown, Vacation},
+		{"Abwesenheitsnotiz: Vielen Dank für Ihre Nachricht.", Unknown, Vacation},
+		{"Réponse automatique : je suis absent du bureau jusqu'au 3 janvier.", Unknown, Vacation},
+		{"Estoy fuera de la oficina hasta el lunes; responderé a mi regreso.", Unknown, Vacation},
+		{"自動返信: 誠に勝手ながら、12月1日から12月5日まで休暇をいただいております。", Unknown, Vacation},
+		{"Ik ben met vakantie en vanaf 2 januari weer bereikbaar.", Unknown, Vacation},
+		{"Automatic reply: I am out of the office with limited access to email; messages will be delayed.", Unknown, Vacation},
+		// Rate limits that name the limit, even when the text also says "your IP".
+		{"421 4.7.0 Too many concurrent SMTP connections from this IP address; please try again later.", Soft, RateLimited},
+		{"451 4.7.500 Server busy. Please try again later from [192.0.2.103]. (S77714)", Soft, RateLimited},
+		{"421-4.7.28 [192.0.2.1 15] Our system has detected an unusual rate of 421-4.7.28 unsolicited mail originating from your IP address. To protect our 421-4.7.28 users from spam, mail sent from your IP address has been temporarily 421-4.7.28 rate limited. - gsmtp", Soft, RateLimited},
+		{"550 5.7.1 Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been blocked.", Hard, Blocked},
+		// TLS, reverse DNS, local mailers, inactive mailboxes.
+		{"454 4.7.0 TLS not available due to local problem", Soft, FailedSTARTTLS},
+		{"451 TLS/SSLv3 Connection required. (#4.7.1)", Soft, FailedSTARTTLS},
+		{"450 4.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.1]", Soft, RequirePTR},
+		{"Command died with status 127: \"/usr/lib/dovecot/deliver\". Command output: sh: 1: /usr/lib/dovecot/deliver: not found", Unknown, MailerError},
+		{"550 5.1.1 <someone@icloud.com>: inactive email address", Hard, Suspend},
+		// A Barracuda host name is not a TLS problem.
+		{"host d123456a.ess.barracudanetworks.com[192.0.2.1] said: 550 permanent failure for one or more recipients (someone@example.com:blocked) (in reply to end of DATA command)", Hard, Blocked},
+		// Nothing but "it failed": text, but not enough to decide.
+		{"Undeliverable", Hard, OnHold},
+		{"554 5.0.0 Service unavailable", Hard, OnHold},
+	}
+	for _, tt := range tests {
+		b := Classify(tt.text)
+		if b.Class != tt.class || b.Reason != tt.reason {
+			t.Errorf("Classify(%.70q) = %v/%v, want %v/%v", tt.text, b.Class, b.Reason, tt.class, tt.reason)
+		}
+	}
+}
+
+// TestClassifyDoesNotAllocate guards what BenchmarkClassify reports: Classify works on the stack.
+func TestClassifyDoesNotAllocate(t *testing.T) {
+	for _, s := range benchReasons {
+		if n := testing.AllocsPerRun(10, func() { Classify(s) }); n != 0 {
+			t.Errorf("Classify(%.40q) allocates %v times", s, n)
+		}
+	}
 }
