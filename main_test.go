@@ -1,0 +1,156 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI runs bouncelens with args and stdin, returning the exit status and both outputs.
+func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestUsageErrorsExitTwo(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		wantErr string
+	}{
+		{"unknown flag", []string{"--bogus"}, "flag provided but not defined"},
+		{"unknown subcommand flag", []string{"explain", "--frmat", "tsv"}, "flag provided but not defined"},
+		{"unknown word", []string{"summarize"}, `unknown command or file "summarize"`},
+		{"bad explain format", []string{"explain", "--format", "xml", "550"}, "--format must be one of text, tsv, json"},
+		{"bad class", []string{"summary", "--class", "medium", "x.csv"}, "--class"},
+		{"bad code", []string{"summary", "--code", "5.1.1", "x.csv"}, "--code"},
+		{"bad enhanced", []string{"export", "--enhanced", "550", "x.csv"}, "--enhanced"},
+		{"bad reason", []string{"summary", "--reason", "nosuchreason", "x.csv"}, "--reason"},
+		{"summary without file", []string{"summary"}, "name at least one FILE"},
+		{"codes with argument", []string{"codes", "550"}, "codes takes no arguments"},
+		{"negative rows", []string{"sample", "--rows", "-3"}, "--rows must not be negative"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runCLI(t, "", tt.args...)
+			if code != 2 {
+				t.Fatalf("exit status = %d, want 2; stderr:\n%s", code, stderr)
+			}
+			if !strings.Contains(stderr, tt.wantErr) {
+				t.Errorf("stderr does not say %q:\n%s", tt.wantErr, stderr)
+			}
+			if !strings.Contains(stderr, "Usage:") {
+				t.Errorf("stderr has no usage:\n%s", stderr)
+			}
+		})
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}} {
+		code, out, _ := runCLI(t, "", args...)
+		if code != 0 || !strings.Contains(out, "bouncelens explain") {
+			t.Errorf("%v: exit %d, output %q", args, code, out)
+		}
+	}
+	code, out, _ := runCLI(t, "", "--version")
+	if code != 0 || !strings.HasPrefix(out, "bouncelens ") {
+		t.Errorf("--version: exit %d, output %q", code, out)
+	}
+	code, _, stderr := runCLI(t, "", "explain", "--help")
+	if code != 0 || !strings.Contains(stderr, "-format") {
+		t.Errorf("explain --help: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestMissingFileIsARuntimeError(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nope.csv")
+	code, _, stderr := runCLI(t, "", "summary", missing)
+	if code != 1 {
+		t.Fatalf("exit status = %d, want 1; stderr:\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "nope.csv") {
+		t.Errorf("stderr does not name the file:\n%s", stderr)
+	}
+}
+
+func TestExplainTSVFromStdinKeepsInputOrder(t *testing.T) {
+	in := "550-5.1.1 The email account that you tried to reach does not exist.\n" +
+		"smtp; 554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org\n" +
+		"\n" +
+		"421 4.7.0 [TSS04] Messages from 192.0.2.7 temporarily deferred due to unexpected volume\n"
+	code, out, stderr := runCLI(t, in, "explain", "--format", "tsv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if lines[0] != "basic\tenhanced\tclass\treason\texplanation" {
+		t.Fatalf("header = %q", lines[0])
+	}
+	if len(lines) != 5 {
+		t.Fatalf("got %d lines, want a header and 4 rows:\n%s", len(lines), out)
+	}
+	want := [][]string{
+		{"550", "5.1.1", "hard", "userunknown"},
+		{"554", "5.7.1", "hard", "blocked"},
+		{"", "", "unknown"},
+		{"421", "4.7.0", "soft"},
+	}
+	for i, w := range want {
+		got := strings.Split(lines[i+1], "\t")
+		if len(got) != 5 {
+			t.Fatalf("row %d has %d fields: %q", i+1, len(got), lines[i+1])
+		}
+		for j, field := range w {
+			if got[j] != field {
+				t.Errorf("row %d field %d = %q, want %q (row %q)", i+1, j, got[j], field, lines[i+1])
+			}
+		}
+	}
+}
+
+func TestSampleThenSummaryAndExport(t *testing.T) {
+	dir := t.TempDir()
+	code, csv, stderr := runCLI(t, "", "sample", "--rows", "500", "--seed", "7")
+	if code != 0 {
+		t.Fatalf("sample: exit %d: %s", code, stderr)
+	}
+	path := filepath.Join(dir, "export.csv")
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	code, out, stderr := runCLI(t, "", "summary", "--format", "csv", path)
+	if code != 0 {
+		t.Fatalf("summary: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "550") || !strings.Contains(out, "5.1.1") {
+		t.Errorf("summary has no 550 / 5.1.1 group:\n%s", out)
+	}
+
+	outFile := filepath.Join(dir, "hard.csv")
+	code, _, stderr = runCLI(t, "", "export", "--class", "hard", "-o", outFile, path)
+	if code != 0 {
+		t.Fatalf("export: exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(outFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(data), "Email Address,First Name,Last Name,Company Name") {
+		t.Errorf("export header = %q", strings.SplitN(string(data), "\n", 2)[0])
+	}
+
+	code, _, stderr = runCLI(t, "", "export", "--class", "hard", "-o", outFile, path)
+	if code != 1 || !strings.Contains(stderr, "--force") {
+		t.Errorf("export over an existing file: exit %d, stderr %q; want 1 and a hint about --force", code, stderr)
+	}
+	code, _, stderr = runCLI(t, "", "export", "--force", "--class", "hard", "-o", outFile, path)
+	if code != 0 {
+		t.Errorf("export --force: exit %d: %s", code, stderr)
+	}
+}
