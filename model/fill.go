@@ -289,7 +289,7 @@ func (w *worker) parse(j *job) {
 func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, error) {
 	lay := w.lay
 	if len(fields) != len(lay.kinds) {
-		return 0, fmt.Errorf("has %d fields, the header has %d", len(fields), len(lay.kinds))
+		return 0, fmt.Errorf("has %d field%s, the header has %d", len(fields), plural(len(fields)), len(lay.kinds))
 	}
 	var extra []string
 	if lay.nExtra > 0 {
@@ -373,6 +373,13 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, error) {
 		l.Bounce.Class = codes.Hard // Marketo sets Email Invalid on a hard bounce
 	}
 	return uint32(cs.id)<<2 | uint32(l.Bounce.Class&3), nil
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 // isBlank reports whether a record is an empty line.

@@ -283,7 +283,7 @@ func TestLoadBadRows(t *testing.T) {
 		leads []string // emails kept
 		skips []skip
 	}{
-		{"ragged.csv", []string{"a@example.com", "d@example.com"}, []skip{{3, "has 1 fields, the header has 2"}, {4, "has 3 fields"}}},
+		{"ragged.csv", []string{"a@example.com", "d@example.com"}, []skip{{3, "has 1 field, the header has 2"}, {4, "has 3 fields"}}},
 		{"bare-quote.csv", []string{"c@example.com"}, []skip{{2, `bare "`}, {3, `extraneous or missing "`}}},
 		{"control.csv", []string{"b@example.com"}, []skip{{2, "control character U+001B"}}},
 		{"invalid-utf8.csv", []string{"a@example.com", "b@example.com"}, []skip{{4, "invalid UTF-8"}}},
