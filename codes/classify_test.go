@@ -204,3 +204,22 @@ func TestClassifyDoesNotAllocate(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyHeldout2 measures agreement on testdata/heldout2.tsv, a second set of unseen replies
+// gathered and labelled after the rules were changed for heldout.tsv, to check that the changes
+// generalise (see testdata/README.md).
+func TestClassifyHeldout2(t *testing.T) {
+	rows := readLabelled(t, "testdata/heldout2.tsv")
+	var basic, enhanced agreement
+	for _, row := range rows {
+		got := Parse(row.text)
+		basic.add(basicText(got.Basic) == row.basic)
+		enhanced.add(got.Enhanced.String() == row.enhanced)
+		if basicText(got.Basic) != row.basic || got.Enhanced.String() != row.enhanced {
+			t.Logf("line %d: codes %q %q, want %q %q", row.line, basicText(got.Basic), got.Enhanced, row.basic, row.enhanced)
+		}
+		checkLiteral(t, row.text, got)
+	}
+	class, reason := measureClassify(t, rows, nil)
+	t.Logf("heldout2 (%d rows): basic %.1f%%, enhanced %.1f%%, class %.1f%%, reason %.1f%%", len(rows), basic.percent(), enhanced.percent(), class.percent(), reason.percent())
+}
