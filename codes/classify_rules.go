@@ -37,7 +37,8 @@ var strongRules = [...]rule{
 		"boite du destinataire pleine", "number of messages in recipient's mailbox", "mailbox exceeded",
 		"cannot append message", "user mailbox exceeds", "full mailbox", "mail box full", "mailquota",
 		"postfach voll", "buzón lleno", "casella piena", "quota violation", "overquota", "user is over",
-		"storage limit", "insufficient quota",
+		"storage limit", "insufficient quota", "storage space", "too many messages on the server",
+		"too many messages in", "mailbox size", "speicherplatz", "speichervolumen",
 	}, unless: []string{"sending quota", "submission quota", "email quota exceeded", "relay quota", "queue quota"}},
 	{reason: EmailTooLarge, phrases: []string{
 		"message too large", "message too big", "message is too large", "message is too big",
@@ -75,6 +76,7 @@ var strongRules = [...]rule{
 		"mail relay denied", "invalid credentials for relay", "we do not relay", "relay prohibited",
 		"not authorized to send email directly", "relaying disallowed", "relay disallowed",
 		"as a relay", "relaying not permitted", "relay not authorized", "relaying is not allowed",
+		"list of allowed hosts", "not in my list of allowed", "relay prohibited",
 	}},
 	{reason: AuthFailure, phrases: []string{
 		"spf", "dkim", "dmarc", "unauthenticated email", "authentication checks",
@@ -122,10 +124,12 @@ var strongRules = [...]rule{
 		"your network is on our block", "helo/ehlo", "after ehlo", "after helo", "dnsbl-lookup",
 		"mismatches client ip", "daily relay quota", "weren't sent", "helo command rejected",
 		"not accepting messages", "spam ip", "greylist", "graylist", "grey-list", "denial of connection",
-		"zombie", "connection rejected", "connections not accepted", "ip blocked",
+		"zombie", "connection rejected", "connections not accepted", "ip blocked", "ip is rejected",
+		"ip rejected", "ip address rejected", "ip is blacklisted",
 		"ip address is blocked", "ip is blocked", "ip has been blacklisted",
 	}, unless: []string{"address that has been blacklisted", "not listed in", "blacklisted url", "sender verify",
-		"email address has been", "domain has been blocked", "domain has been blacklisted", "badmailfrom"}},
+		"email address has been", "domain has been blocked", "domain has been blacklisted", "badmailfrom",
+		"sender is blacklisted", "sender blacklisted", "sender is blocked"}},
 	{reason: RateLimited, phrases: []string{
 		"too many recipients", "rate limit", "receiving mail too quickly", "receiving mail at a rate",
 		"too many connections", "too many sessions", "connection rate", "frequency limited",
@@ -158,6 +162,7 @@ var strongRules = [...]rule{
 		"mail sending denied", "sender account is disabled", "badmailfrom", "envelope sender is",
 		"your email address has been", "your domain has been blocked", "your domain has been blacklisted",
 		"sender is blacklisted", "sender blacklisted", "sender is blocked", "sender blocked",
+		"fake sender", "forged sender", "spoofed sender", "sender is in a black list",
 	}, unless: []string{"recipient address"}},
 	{reason: UserUnknown, phrases: []string{
 		"user unknown", "unknown user", "no such user", "no such recipient", "no such mailbox",
@@ -184,12 +189,15 @@ var strongRules = [...]rule{
 		"mailbox is not allowed", "not a valid rfc-5321", "mailbox unallocated", "no mailbox here",
 		"recipient unknown", "address unknown", "mailbox not found", "user not known", "no such local user", "unknown mailbox",
 		"invalid email address", "not a valid email address", "unknown or invalid",
+		"unknown local part", "need fully-qualified address", "no correct recipients",
+		"account not found", "recipient not valid", "no such person",
 	}},
 	{reason: Filtered, phrases: []string{
 		"recipient preferences", "refused to receive", "message filtered", "domain filter",
 		"rejected by recipient", "mailing list expansion", "resolver.rst.notauthorized",
 		"not authorized to send to", "due to user rules", "blocked by the recipient",
-		"refuse to receive",
+		"refuse to receive", "doesn't want your mail", "does not want your mail",
+		"doesn't want to receive", "does not want to receive",
 	}},
 	{reason: NotAccept, phrases: []string{
 		"does not accept mail", "null mx", "no mx", "no smtp service", "couldn't find a mail exchanger",
