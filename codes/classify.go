@@ -137,6 +137,63 @@ func (m *matcher) has(p string) bool {
 	return len(p) <= len(m.s) && m.tg.mayContain(p) && strings.Contains(m.s, p)
 }
 
+// matches reports whether rule r applies: one of its phrases or aligned fragment lists is in the
+// text, and none of its unless phrases is.
+func (m *matcher) matches(r *rule) bool {
+	if !m.any(r.phrases) && !m.anyAligned(r.aligned) {
+		return false
+	}
+	return !m.any(r.unless)
+}
+
+// alignedGap is how many bytes may separate two fragments of an aligned list: enough for an
+// address or a few words ("mailbox for user <x@example.com> is full"), not for another sentence.
+const alignedGap = 48
+
+// anyAligned reports whether the text contains, for one of the lists, every fragment in order,
+// each starting at most alignedGap bytes after the end of the previous one.
+func (m *matcher) anyAligned(lists [][]string) bool {
+	for _, l := range lists {
+		if m.hasAligned(l) {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *matcher) hasAligned(parts []string) bool {
+	for _, p := range parts {
+		if len(p) > len(m.s) || !m.tg.mayContain(p) {
+			return false
+		}
+	}
+	for from := 0; from < len(m.s); {
+		i := strings.Index(m.s[from:], parts[0])
+		if i < 0 {
+			return false
+		}
+		end := from + i + len(parts[0])
+		if m.alignedFrom(end, parts[1:]) {
+			return true
+		}
+		from += i + 1
+	}
+	return false
+}
+
+// alignedFrom reports whether parts follow in order from position at, each within alignedGap.
+func (m *matcher) alignedFrom(at int, parts []string) bool {
+	for _, p := range parts {
+		window := m.s[at:min(len(m.s), at+alignedGap+len(p))]
+		i := strings.Index(window, p)
+		if i < 0 {
+			return false
+		}
+		at += i + len(p)
+	}
+	return true
+}
+
 // any reports whether the text contains one of the phrases.
 func (m *matcher) any(ps []string) bool {
 	for _, p := range ps {
@@ -207,7 +264,7 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 	}
 	for i := range strongRules {
 		r := &strongRules[i]
-		if m.any(r.phrases) && !m.any(r.unless) {
+		if m.matches(r) {
 			return m.refine(r.reason, c)
 		}
 	}
@@ -220,7 +277,7 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 	}
 	for i := range weakRules {
 		r := &weakRules[i]
-		if m.any(r.phrases) && !m.any(r.unless) {
+		if m.matches(r) {
 			return r.reason
 		}
 	}
@@ -229,7 +286,7 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 	}
 	for i := range lateRules {
 		r := &lateRules[i]
-		if m.any(r.phrases) && !m.any(r.unless) {
+		if m.matches(r) {
 			return r.reason
 		}
 	}

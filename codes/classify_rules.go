@@ -5,10 +5,12 @@ package codes
 // to try them) follow Sisimai's reason modules and provider tables; the phrases themselves were
 // collected from real bounces (testdata/) and providers' published error lists.
 
-// rule maps phrases to a reason; it applies when one phrase matches and no unless phrase does.
+// rule maps phrases to a reason; it applies when one phrase, or one aligned list of fragments
+// (in order, close together: "mailbox" ... "full"), matches and no unless phrase does.
 type rule struct {
 	reason  Reason
 	phrases []string
+	aligned [][]string
 	unless  []string
 }
 
@@ -27,7 +29,7 @@ var strongRules = [...]rule{
 		"pipe to |", "procmail:", "mailer error", "x-unix", "mailer-daemon error", "exit status",
 		"command died with status", "exited with status", "returned exit code", "delivery via pipe",
 	}, unless: []string{"quota"}},
-	{reason: MailboxFull, phrases: []string{
+	{reason: MailboxFull, aligned: [][]string{{"mailbox", "full"}, {"inbox", "full"}, {"over", "quota"}, {"quota", "exceeded"}, {"disk", "quota"}, {"mailbox", "quota"}, {"maildir", "quota"}, {"mailbox", "exceeded", "limit"}, {"not enough", "space"}}, phrases: []string{
 		"mailbox full", "mailbox is full", "mailbox is over", "mailbox exceeds", "mailbox size limit",
 		"over quota", "quota exceeded", "quota exceed", "exceeds quota", "exceeded quota", "quota limit",
 		"over the allowed quota", "exceeded the allowed mailbox", "allowed mailbox quota", "storage quota",
@@ -40,7 +42,7 @@ var strongRules = [...]rule{
 		"storage limit", "insufficient quota", "storage space", "too many messages on the server",
 		"too many messages in", "mailbox size", "speicherplatz", "speichervolumen",
 	}, unless: []string{"sending quota", "submission quota", "email quota exceeded", "relay quota", "queue quota"}},
-	{reason: EmailTooLarge, phrases: []string{
+	{reason: EmailTooLarge, aligned: [][]string{{"message", "too large"}, {"message", "too big"}, {"size", "exceeds"}, {"exceeds", "size"}}, phrases: []string{
 		"message too large", "message too big", "message is too large", "message is too big",
 		"message size exceeds", "size limit", "exceeds the size", "maximum message size",
 		"message length exceeds", "message is larger than", "too large for this recipient",
@@ -48,7 +50,7 @@ var strongRules = [...]rule{
 		"message exceeds", "mail size", "size of your message", "too many attachments",
 		"number of attachments",
 	}, unless: []string{"hops"}},
-	{reason: Suspend, phrases: []string{
+	{reason: Suspend, aligned: [][]string{{"account", "disabled"}, {"mailbox", "disabled"}, {"account", "suspended"}, {"mailbox", "suspended"}, {"user", "suspended"}, {"account", "inactive"}, {"user", "inactive"}, {"account", "locked"}, {"mailbox", "locked"}, {"account", "closed"}, {"account", "deactivated"}, {"mailbox", "deactivated"}}, phrases: []string{
 		"account is disabled", "account has been disabled", "account disabled", "account is inactive",
 		"tried to reach is disabled", "tried to reach is inactive", "mailbox is disabled",
 		"mailbox disabled", "disabled recipient", "recipient address is disabled", "is now disabled",
@@ -67,7 +69,7 @@ var strongRules = [...]rule{
 		"no longer on server", "has moved", "mailbox moved", "address has changed",
 		"owner has changed",
 	}},
-	{reason: NoRelaying, phrases: []string{
+	{reason: NoRelaying, aligned: [][]string{{"relay", "denied"}, {"relaying", "denied"}, {"relay", "not permitted"}, {"relay", "prohibited"}, {"relaying", "prohibited"}, {"relay", "not allowed"}}, phrases: []string{
 		"relay access denied", "relaying denied", "relay denied", "relay not permitted",
 		"not permitted to relay", "unable to relay", "relaying not allowed", "relay not allowed",
 		"relaying to <", "relaying to ", "insecure mail relay", "unauthorized relay", "no relaying",
@@ -85,7 +87,7 @@ var strongRules = [...]rule{
 		"isn't aligned", "not aligned with", "authentication results", "arc validation",
 		"authentication level", "authentication requirements",
 	}, unless: []string{"duplicate header", "spam classification"}},
-	{reason: RequirePTR, phrases: []string{
+	{reason: RequirePTR, aligned: [][]string{{"no", "ptr"}, {"ptr", "record"}, {"reverse", "dns"}, {"reverse", "lookup"}}, phrases: []string{
 		"ptr record", "reverse dns", "reverse-dns", "reverse_dns", "rdns", "reverse lookup",
 		"ip name lookup failed", "no ptr", "ptr resource record", "regarding ptr",
 		"pointer (ptr)", "ptr records", "reverse dns lookup", "cannot find your hostname",
@@ -164,7 +166,7 @@ var strongRules = [...]rule{
 		"sender is blacklisted", "sender blacklisted", "sender is blocked", "sender blocked",
 		"fake sender", "forged sender", "spoofed sender", "sender is in a black list",
 	}, unless: []string{"recipient address"}},
-	{reason: UserUnknown, phrases: []string{
+	{reason: UserUnknown, aligned: [][]string{{"user", "does not exist"}, {"user", "doesn't exist"}, {"user", "not found"}, {"user (", ") unknown"}, {"user <", "> unknown"}, {"mailbox", "does not exist"}, {"mailbox", "not found"}, {"recipient", "does not exist"}, {"address", "does not exist"}, {"account", "does not exist"}, {"no such", "user"}, {"non", "existent user"}, {"unknown e", "mail address"}, {"this user doesn't have a", "account"}}, phrases: []string{
 		"user unknown", "unknown user", "no such user", "no such recipient", "no such mailbox",
 		"no mailbox here", "mailbox not found", "mailbox unavailable", "mailbox not available",
 		"recipient not found", "recipnotfound", "recipientnotfound", "recipient unknown",
@@ -207,7 +209,7 @@ var strongRules = [...]rule{
 		"host not found, try again", "temporary dns", "dns lookup timeout", "malformed or unexpected",
 		"dns failure", "servfail",
 	}},
-	{reason: HostUnknown, phrases: []string{
+	{reason: HostUnknown, aligned: [][]string{{"domain", "does not exist"}, {"domain", "not found"}, {"domain", "couldn't be found"}, {"domain", "could not be found"}, {"no such", "domain"}}, phrases: []string{
 		"host unknown", "unknown host", "domain not found", "domain does not exist", "no such domain",
 		"unrouteable address", "unroutable address", "host not found", "illegal host",
 		"invalid domain", "domain name not found", "couldn't find any host", "invalid host",
@@ -231,7 +233,7 @@ var strongRules = [...]rule{
 	{reason: VirusDetected, phrases: []string{
 		"virus", "infected", "malware", "trojan",
 	}, unless: []string{"spam or virus", "spam & virus"}},
-	{reason: SpamDetected, phrases: []string{
+	{reason: SpamDetected, aligned: [][]string{{"classified as", "spam"}, {"rejected as", "spam"}, {"detected as", "spam"}, {"looks like", "spam"}, {"considered", "spam"}, {"identified as", "spam"}, {"flagged as", "spam"}}, phrases: []string{
 		"spam message", "message is spam", "as spam", "judged to be spam", "spam content",
 		"spam or virus", "content rejected", "content reject", "unsolicited bulk", " ube",
 		"spam score", "spamtrap", "junk mail", "likely unsolicited", "nature of the content",
