@@ -14,7 +14,7 @@ import (
 // then the basic code. The class is the enhanced code's, else the basic code's, else what the
 // text says.
 func Classify(text string) Bounce {
-	var buf [1024]byte
+	var buf [2048]byte
 	low := lowerText(buf[:0], text)
 	// low is never modified after this point, so viewing it as a string is safe.
 	s := unsafe.String(unsafe.SliceData(low), len(low))
@@ -38,9 +38,11 @@ func Classify(text string) Bounce {
 // lowerText appends text to dst in ASCII lower case with every run of white space (and other
 // control characters) turned into one space, and without the codes that start continuation lines
 // ("... multiple 550-5.7.1 addresses in From: ..."), so that phrases match across line breaks.
+// It stops when dst is full, so that Classify never allocates: phrases are looked for in the
+// first 2 KB of a reason (whole bounce bodies are rarely longer; the codes are parsed in full).
 func lowerText(dst []byte, text string) []byte {
 	space := true
-	for i := 0; i < len(text); i++ {
+	for i := 0; i < len(text) && len(dst) < cap(dst); i++ {
 		c := text[i]
 		if space && len(dst) > 0 && isDigit(c) {
 			if n := continuationCode(text[i:]); n > 0 {
