@@ -2,10 +2,12 @@ package model
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -250,10 +252,18 @@ func (w *worker) extras(n int) []string {
 	return e
 }
 
-// parse fills j.leads and j.skipped from j.data.
-func (w *worker) parse(j *job) {
+// record is a row split into fields, waiting to be filled.
+type record struct {
+	first, n int32 // its fields: job.fields[first:first+n]
+	line     int32
+	check    bool // its text needs checking field by field
+}
+
+// split cuts j.data into records (phase one); rows that cannot be split are skipped.
+func (w *worker) split(j *job) {
 	data := j.data
 	line := j.line
+	w.sp.scratch = w.sp.scratch[:0]
 	for len(data) > 0 {
 		next, lines, rerr := w.sp.split(data)
 		rec := data[:next]
@@ -269,17 +279,38 @@ func (w *worker) parse(j *job) {
 			continue // a blank line
 		}
 		j.rows++
-		j.leads = append(j.leads, Lead{})
-		l := &j.leads[len(j.leads)-1]
-		meta, err := w.fill(l, w.sp.fields, needsCheck(rec))
+		j.recs = append(j.recs, record{first: int32(len(j.fields)), n: int32(len(w.sp.fields)), line: int32(start), check: needsCheck(rec)})
+		j.fields = append(j.fields, w.sp.fields...)
+	}
+}
+
+// fillAll fills the leads of j's records into j.dst, their place in Dataset.Leads (phase
+// two). A row that cannot be read leaves its slot to the next; j.good counts the slots used.
+func (w *worker) fillAll(j *job) {
+	splitErrs := len(j.skipped)
+	dirty := false
+	for _, r := range j.recs {
+		l := &j.dst[j.good]
+		if dirty {
+			*l = Lead{}
+		}
+		meta, err := w.fill(l, j.fields[r.first:r.first+r.n], r.check)
 		if err != nil {
-			j.leads = j.leads[:len(j.leads)-1]
-			j.skipped = append(j.skipped, &ParseError{File: w.file, StartLine: start, Line: start, Err: err})
+			dirty = true
+			j.skipped = append(j.skipped, &ParseError{File: w.file, StartLine: int(r.line), Line: int(r.line), Err: err})
 			continue
 		}
+		dirty = false
 		l.File = w.idx
-		l.Line = int32(start)
-		j.meta = append(j.meta, meta)
+		l.Line = r.line
+		j.dstMeta[j.good] = meta
+		j.good++
+	}
+	if dirty {
+		j.dst[j.good] = Lead{}
+	}
+	if splitErrs > 0 && len(j.skipped) > splitErrs {
+		slices.SortStableFunc(j.skipped, func(a, b *ParseError) int { return cmp.Compare(a.StartLine, b.StartLine) })
 	}
 	j.fresh, w.fresh = w.fresh, nil
 }

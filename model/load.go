@@ -170,17 +170,24 @@ func (ld *loader) readFile(ctx context.Context, name string, idx int) error {
 	return ld.read(ctx, f, name, idx, size)
 }
 
-// job is one chunk of complete records on its way through the workers to the merge.
+// job is one chunk of complete records on its way through the workers: split into records,
+// given its place in Dataset.Leads, filled there, merged.
 type job struct {
 	buf     []byte // the chunk's buffer, returned to the pool once merged
 	data    []byte // the records
 	line    int    // line number of data[0]
-	leads   []Lead
-	meta    []uint32    // per lead: as Dataset.meta
+	recs    []record
+	fields  [][]byte
+	off     int         // where its leads go in Dataset.Leads
+	dst     []Lead      // Dataset.Leads[off:off+len(recs)]
+	dstMeta []uint32    // Dataset.meta[off:off+len(recs)]
+	good    int         // leads filled: dst[:good]
 	fresh   []ridBounce // bounces of reason texts this chunk's worker met first
 	skipped []*ParseError
 	rows    int
-	done    chan struct{}
+	split   chan struct{} // closed when recs is ready
+	placed  chan struct{} // closed when dst is set
+	done    chan struct{} // closed when filled
 }
 
 // read loads one file: it decodes and checks the start, reads the header, then one goroutine
@@ -212,53 +219,73 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	for range inFlight {
 		free <- nil // allocated when first used
 	}
-	type pooled struct {
-		leads []Lead
-		meta  []uint32
+	type scratch struct {
+		recs   []record
+		fields [][]byte
 	}
-	leadPool := make(chan pooled, inFlight)
+	pool := make(chan scratch, inFlight)
 	work := make(chan *job, inFlight)
 	order := make(chan *job, inFlight)
-	copies := make(chan copyTask, inFlight)
-	var wg, copying sync.WaitGroup
+	places := make(chan *job, inFlight)
+	var wg, filling sync.WaitGroup
 	var readErr error
 	wg.Go(func() {
-		readErr = cutChunks(ctx, br, line, free, work, order)
+		readErr = cutChunks(ctx, br, line, free, work, order, places)
+	})
+	// Chunks get their place in Dataset.Leads in file order, as soon as they are split.
+	wg.Go(func() {
+		for j := range places {
+			select {
+			case <-j.split:
+			case <-ctx.Done():
+				continue
+			}
+			ld.seenBytes += int64(len(j.data))
+			n := len(j.recs)
+			if len(ds.Leads)+n > cap(ds.Leads) {
+				filling.Wait() // no worker may be writing into the array being replaced
+				ld.reserve(n)
+			}
+			off := len(ds.Leads)
+			ds.Leads = ds.Leads[:off+n]
+			ds.meta = ds.meta[:off+n]
+			j.off, j.dst, j.dstMeta = off, ds.Leads[off:off+n], ds.meta[off:off+n]
+			filling.Add(1)
+			close(j.placed)
+		}
 	})
 	nw := max(1, min(runtime.GOMAXPROCS(0), 4))
 	for range nw {
 		w := newWorker(ld, lay, delim, name, idx)
 		wg.Go(func() {
-			work, copies := work, copies
-			for work != nil || copies != nil {
+			for j := range work {
 				select {
-				case t, ok := <-copies:
-					if !ok {
-						copies = nil
-						continue
-					}
-					copy(t.leads, t.j.leads)
-					copy(t.meta, t.j.meta)
-					// At most inFlight chunks are about at once: neither send blocks.
-					leadPool <- pooled{t.j.leads, t.j.meta}
-					free <- t.j.buf[:0]
-					copying.Done()
-				case j, ok := <-work:
-					if !ok {
-						work = nil
-						continue
-					}
-					select {
-					case p := <-leadPool:
-						j.leads, j.meta = p.leads[:0], p.meta[:0]
-					default:
-						j.leads, j.meta = make([]Lead, 0, 4096), make([]uint32, 0, 4096)
-					}
-					if ctx.Err() == nil {
-						w.parse(j)
-					}
-					close(j.done)
+				case p := <-pool:
+					j.recs, j.fields = p.recs[:0], p.fields[:0]
+				default:
 				}
+				if ctx.Err() == nil {
+					w.split(j)
+				}
+				close(j.split)
+				select {
+				case <-j.placed:
+					if ctx.Err() == nil {
+						w.fillAll(j)
+					}
+					filling.Done()
+				case <-ctx.Done():
+					select {
+					case <-j.placed:
+						filling.Done()
+					default:
+					}
+				}
+				select {
+				case pool <- scratch{j.recs, j.fields}:
+				default:
+				}
+				close(j.done)
 			}
 		})
 	}
@@ -267,11 +294,12 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 		for j := range order {
 			<-j.done
 		}
-		copying.Wait()
-		close(copies)
 		wg.Wait()
 	}
 
+	type span struct{ off, good int }
+	var spans []span
+	holes := 0
 	rowsBefore := ds.Rows
 	last := time.Now()
 	for j := range order {
@@ -287,17 +315,9 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 			stop()
 			return j.skipped[0]
 		}
-		ld.seenBytes += int64(len(j.data))
-		n := len(j.leads)
-		if len(ds.Leads)+n > cap(ds.Leads) {
-			copying.Wait() // the workers are copying into the old array
-			ld.reserve(n)
-		}
-		off := len(ds.Leads)
-		ds.Leads = ds.Leads[:off+n]
-		ds.meta = ds.meta[:off+n]
-		copying.Add(1)
-		copies <- copyTask{j: j, leads: ds.Leads[off : off+n], meta: ds.meta[off : off+n]}
+		free <- j.buf[:0]
+		spans = append(spans, span{j.off, j.good})
+		holes += len(j.recs) - j.good
 		for _, f := range j.fresh {
 			for int(f.rid) >= len(ds.ridBounce) {
 				ds.ridBounce = append(ds.ridBounce, codes.Bounce{})
@@ -311,11 +331,20 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 			p(Progress{File: name, BytesRead: cr.n.Load(), BytesTotal: size, Rows: ds.Rows})
 		}
 	}
-	copying.Wait()
-	close(copies)
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("reading %s: %w", name, err)
+	}
+	if holes > 0 {
+		// Rows that split but could not be read left their slots empty: close the gaps.
+		w := spans[0].off
+		for _, sp := range spans {
+			copy(ds.Leads[w:], ds.Leads[sp.off:sp.off+sp.good])
+			copy(ds.meta[w:], ds.meta[sp.off:sp.off+sp.good])
+			w += sp.good
+		}
+		clear(ds.Leads[w:])
+		ds.Leads, ds.meta = ds.Leads[:w], ds.meta[:w]
 	}
 	if readErr != nil {
 		return &ParseError{File: name, Err: fmt.Errorf("reading: %w", readErr)}
@@ -329,17 +358,10 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	return nil
 }
 
-// copyTask is a parsed chunk to copy into its place in Dataset.Leads and Dataset.meta: the
-// workers copy in parallel, so the pages of the big arrays are first touched on every core.
-type copyTask struct {
-	j     *job
-	leads []Lead
-	meta  []uint32
-}
-
-// cutChunks reads br into chunks of whole records and hands each to the workers (work) and to
-// the merge (order), in file order. line is the line number of the first byte.
-func cutChunks(ctx context.Context, br *bufio.Reader, line int, free chan []byte, work, order chan<- *job) error {
+// cutChunks reads br into chunks of whole records and hands each to the workers (work), to
+// the placing of leads (places) and to the merge (order), in file order. line is the line number of the first byte.
+func cutChunks(ctx context.Context, br *bufio.Reader, line int, free chan []byte, work, order, places chan<- *job) error {
+	defer close(places)
 	defer close(order)
 	defer close(work)
 	var carry []byte
@@ -385,10 +407,12 @@ func cutChunks(ctx context.Context, br *bufio.Reader, line int, free chan []byte
 		}
 		carry = append(carry[:0], b[cut:]...)
 		if cut > 0 {
-			j := &job{buf: b, data: b[:cut], line: line, done: make(chan struct{})}
+			j := &job{buf: b, data: b[:cut], line: line,
+				split: make(chan struct{}), placed: make(chan struct{}), done: make(chan struct{})}
 			line += bytes.Count(j.data, []byte{'\n'})
 			work <- j
 			order <- j
+			places <- j
 		} else {
 			free <- b
 		}

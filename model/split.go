@@ -73,7 +73,7 @@ func (s *splitter) splitQuoted(data []byte) (next, lines int, rerr *recordError)
 	}
 	var spans [64]span
 	sp := spans[:0]
-	s.scratch = s.scratch[:0]
+	// scratch is reset per chunk, not per record: the fields of a whole chunk are kept.
 	lineStart := 0
 	fail := func(at int, err error) (int, int, *recordError) {
 		re := &recordError{lines: lines, column: at - lineStart + 1, err: err}
