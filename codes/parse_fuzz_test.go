@@ -8,8 +8,10 @@ import (
 // FuzzParse checks that Parse and Classify never panic, and that every code Parse reports is
 // well formed and written literally in the input.
 func FuzzParse(f *testing.F) {
-	for _, row := range readLabelled(f, "testdata/bounce-reasons.tsv") {
-		f.Add(row.text)
+	for _, name := range []string{"bounce-reasons", "real-world", "heldout", "heldout2", "heldout3"} {
+		for _, row := range readLabelled(f, "testdata/"+name+".tsv") {
+			f.Add(row.text)
+		}
 	}
 	for _, s := range benchReasons {
 		f.Add(s)
@@ -33,6 +35,9 @@ func FuzzParse(f *testing.F) {
 		b := Classify(text)
 		if b.Code != c {
 			t.Errorf("Classify(%q).Code = %+v, Parse = %+v", text, b.Code, c)
+		}
+		if b.Reason == Vacation && (b.Class != Unknown || c != (Code{})) {
+			t.Errorf("Classify(%q) = %v/%v with codes %+v: an auto-reply has no codes and no class", text, b.Class, b.Reason, c)
 		}
 		if b.AddressAtFault && b.Reason != UserUnknown && b.Reason != HostUnknown && b.Reason != HasMoved && b.Reason != NotAccept {
 			t.Errorf("Classify(%q): address at fault with reason %v", text, b.Reason)
