@@ -384,3 +384,46 @@ func TestLoadProgress(t *testing.T) {
 		t.Errorf("last progress %+v, want 3 rows and %d of %d bytes", last, fi.Size(), fi.Size())
 	}
 }
+
+func TestLoadBadRowsAcrossChunks(t *testing.T) {
+	good := genCSV(60000) // several chunks
+	lines := bytes.SplitAfter(good, []byte("\r\n"))
+	var b bytes.Buffer
+	badAt := map[int]bool{}
+	line, odd := 0, false // odd: inside a quoted field that spans lines
+	for i, l := range lines {
+		if i > 0 && i%7919 < 20 && !odd && len(badAt) < i/7919 {
+			// A row whose Email Invalid is not a boolean: it splits, but cannot be read.
+			b.WriteString("999,Bad,Row,bad@example.com,,maybe,550 5.1.1 x,false,,,false,,,\r\n")
+			badAt[line+1] = true
+			line++
+		}
+		b.Write(l)
+		line += bytes.Count(l, []byte("\n"))
+		odd = odd != (bytes.Count(l, []byte{'"'})%2 == 1)
+	}
+	ds, err := LoadReader(context.Background(), &b, "mixed.csv", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTotals(t, ds)
+	if len(ds.Leads) != 60000 || len(ds.Skipped) != len(badAt) {
+		t.Fatalf("%d leads, %d skipped; want 60000 and %d", len(ds.Leads), len(ds.Skipped), len(badAt))
+	}
+	for _, pe := range ds.Skipped {
+		if !badAt[pe.Line] || !strings.Contains(pe.Error(), `"maybe" is not true or false`) {
+			t.Errorf("unexpected skip %v", pe)
+		}
+	}
+	for i := range ds.Leads {
+		if want := strconv.Itoa(100000 + i); ds.Leads[i].ID != want || ds.Leads[i].Email == "bad@example.com" {
+			t.Fatalf("lead %d has Id %s, want %s", i, ds.Leads[i].ID, want)
+		}
+		if i > 0 && ds.Leads[i].Line <= ds.Leads[i-1].Line {
+			t.Fatalf("lead %d out of order", i)
+		}
+	}
+	if got := len(ds.Select(Filter{})); got != len(ds.Leads) {
+		t.Errorf("select all: %d of %d", got, len(ds.Leads))
+	}
+}
