@@ -80,7 +80,6 @@ func (ds *Dataset) prepared() []uint32 {
 		}
 		ds.meta[i] = uint32(id)<<2 | uint32(l.Bounce.Class&3)
 	}
-	ds.search = searchIndex{}
 	return ds.meta
 }
 

@@ -188,3 +188,20 @@ func TestSelectHandBuiltDataset(t *testing.T) {
 		t.Errorf("groups %+v", groups)
 	}
 }
+
+func TestSelectConcurrentWithPrepareSearch(t *testing.T) {
+	ds := genDataset(t, 2000)
+	done := make(chan []int32)
+	go func() {
+		ds.PrepareSearch()
+		done <- ds.Select(Filter{Match: "müller"})
+	}()
+	a := ds.Select(Filter{Match: "müller"})
+	b := <-done
+	if len(a) == 0 || len(a) != len(b) {
+		t.Errorf("concurrent selects found %d and %d leads", len(a), len(b))
+	}
+	if len(ds.Groups(a, ByCount)) == 0 {
+		t.Error("no groups")
+	}
+}
