@@ -117,6 +117,7 @@ var strongRules = [...]rule{
 		"concurrent smtp", "too many connections", "too many sessions", "submission rate",
 		"exceeded the configured limit", "server busy", "server is busy", "server too busy",
 		"queue quota", "message rate", "sending rate", "trop de connexions", "excessive volume",
+		"too much email", "short period of time",
 	}, unless: []string{"reputation", "dkim", "spf", "dmarc", "been blocked", "temporarily blocked"}},
 	{reason: Blocked, aligned: [][]string{{"access from ip", "blocked"}, {"mail server at", "is blocked"}, {"rejected based on", "blacklist"}, {"server ip", "listed as abusive"}, {"the ip", "is blacklisted"}, {"your access ip", "has been rejected"}, {"@", ":blocked)"}}, phrases: []string{
 		"blocked using", "listed in", "listed on", "spamhaus", "dnsbl", "rbl", "blacklisted by",
