@@ -40,7 +40,7 @@ var strongRules = [...]rule{
 		"cannot append message", "user mailbox exceeds", "full mailbox", "mail box full", "mailquota",
 		"postfach voll", "buzón lleno", "casella piena", "quota violation", "overquota", "user is over",
 		"storage limit", "insufficient quota", "storage space", "too many messages on the server",
-		"too many messages in", "mailbox size", "speicherplatz", "speichervolumen",
+		"mailbox size", "speicherplatz", "speichervolumen",
 		"postfach ist voll", "boîte pleine", "boite pleine", "boîte aux lettres pleine",
 		"buzón está lleno", "caixa cheia", "caixa postal cheia", "casella di posta piena",
 		"postvak vol", "mailbox vol", "ящик переполнен", "邮箱已满", "邮箱空间不足", "容量を超え",
@@ -176,7 +176,7 @@ var strongRules = [...]rule{
 		"your email address has been", "your domain has been blocked", "your domain has been blacklisted",
 		"sender is blacklisted", "sender blacklisted", "sender is blocked", "sender blocked",
 		"fake sender", "forged sender", "spoofed sender", "sender is in a black list",
-		"administrative prohibition", "batv", "bogus mail from", "empty envelope sender",
+		"administrative prohibition", "batv failed", "batv validation", "(batv", "bogus mail from", "empty envelope sender",
 		"fully qualified email address required", "null sender is not allowed",
 		"sender address has been blacklisted", "sender email address rejected", "sender is in my black list",
 		"sender is spammer", "sender not pre-approved", "sender domain is empty",
@@ -208,7 +208,7 @@ var strongRules = [...]rule{
 		"no mailbox by that name", "that recipient doesn't exist", "can't find user's mailbox",
 		"all recipients are invalid", "marked as invalid", "invalid-recipient", "not in recipient list",
 		"mailbox is not allowed", "not a valid rfc-5321", "mailbox unallocated", "no mailbox here",
-		"recipient not in", "not in route list",
+		"not in route list",
 		// The same in other languages.
 		"empfänger unbekannt", "empfaenger unbekannt", "benutzer unbekannt", "benutzer nicht bekannt", "empfänger nicht bekannt",
 		"adresse existiert nicht", "postfach existiert nicht", "benutzer existiert nicht",
@@ -397,7 +397,7 @@ var vacationPhrases = []string{
 	"afwezig", "afwezigheid", "automatisch antwoord", "met vakantie", "op vakantie",
 	"weer bereikbaar", "weer aanwezig",
 	// Japanese, Chinese
-	"自動返信", "自動応答", "休暇", "不在", "出社予定", "自动回复", "休假",
+	"自動返信", "自動応答", "休暇", "不在にして", "不在のため", "出社予定", "自动回复", "休假",
 }
 
 // contentlessPhrases say that delivery failed and nothing more: alone (with codes that are not
