@@ -9,10 +9,12 @@ import (
 // provider that wrote it.
 //
 // The reason comes from the text first, because codes lie ("550 5.1.1 ... has sent to too many
-// recipients this hour" is a rate limit): specific phrases, then the enhanced code when it is a
-// specific one, then generic phrases ("blocked", "policy"), then generic enhanced codes (X.7.1),
+// recipients this hour" is a rate limit): an auto-reply without codes is vacation; then specific
+// phrases (a sending platform's suppression list first), then the enhanced code when it is a
+// specific one, then onhold for text that only says delivery failed ("554 5.0.0 Service
+// unavailable"), then generic phrases ("blocked", "policy"), then generic enhanced codes (X.7.1),
 // then the basic code. The class is the enhanced code's, else the basic code's, else what the
-// text says.
+// text says; an auto-reply has none.
 func Classify(text string) Bounce {
 	var buf [2048]byte
 	low := lowerText(buf[:0], text)
