@@ -307,7 +307,11 @@ func (a *App) loaded(msg loadedMsg) tea.Cmd {
 	}
 	gen := a.loadGen
 	cmds = append(cmds, a.reselect(), func() tea.Msg {
-		return distinctMsg{gen: gen, n: ds.DistinctLeads(ds.All())}
+		// Count the distinct addresses, and build the text index now rather than on the
+		// first filter keystroke.
+		n := ds.DistinctLeads(ds.All())
+		ds.PrepareSearch()
+		return distinctMsg{gen: gen, n: n}
 	})
 	return tea.Batch(cmds...)
 }
