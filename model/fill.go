@@ -125,7 +125,7 @@ func (a *arena) str(b []byte) string {
 // itself off for columns whose values are mostly distinct.
 type interner struct {
 	m       map[string]string
-	lookups int
+	lookups int // values looked up
 	off     bool
 }
 
@@ -164,14 +164,14 @@ func (w *worker) intern(c int, b []byte) string {
 	if in.off || len(b) == 0 {
 		return w.ar.str(b)
 	}
+	in.lookups++
 	if s, ok := in.m[string(b)]; ok {
 		return s
 	}
 	s := w.ar.str(b)
 	in.m[s] = s
-	in.lookups++
 	if len(in.m) > 1<<12 && len(in.m)*4 > in.lookups*3 {
-		in.off, in.m = true, nil
+		in.off, in.m = true, nil // mostly distinct values: sharing saves nothing
 	}
 	return s
 }

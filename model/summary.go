@@ -112,7 +112,11 @@ func writeTable(w io.Writer, groups []Group) error {
 			}
 		}
 	}
-	_, err := fmt.Fprintf(w, "%-15s %9d %6.1f%%\n", "total", total, 100.0*float64(min(total, 1)))
+	share := 0.0
+	if total > 0 {
+		share = 100
+	}
+	_, err := fmt.Fprintf(w, "%-15s %9d %6.1f%%\n", "total", total, share)
 	return err
 }
 
