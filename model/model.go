@@ -1,5 +1,3 @@
-// Package model loads bounce exports into leads, groups and filters them, and exports lead lists.
-// It has no UI imports.
 package model
 
 import (

@@ -1,0 +1,36 @@
+// Package model loads bounce exports into leads, groups and filters them, and exports lead lists.
+// It has no UI imports.
+//
+// # Loading
+//
+// Load and LoadReader undo gzip (by magic bytes) and a UTF-16 or UTF-8 byte order mark, reject
+// what is not CSV (empty, binary, a zip or Excel workbook, JSON) with one error naming the file,
+// sniff the delimiter (comma, tab or semicolon; a spreadsheet "sep=;" line is honoured) and map
+// the header onto Lead by its csv tags, read once with reflect. Header names match ignoring
+// case, spaces and punctuation, so Marketo's display names ("Email Invalid Cause"), its REST
+// names ("emailInvalidCause") and other platforms' columns (research/formats.md) all map.
+//
+// The text is then read in parallel without per-row reflection:
+//
+//   - one goroutine reads chunks of about 1 MiB and cuts each after the last newline preceded
+//     by an even number of quotes, which for valid CSV is the end of a record;
+//   - workers split their chunk into records (a hand-written splitter, checked against
+//     encoding/csv by FuzzSplit), then, once the chunk has its place in Dataset.Leads (given
+//     in file order as soon as the record count is known), fill the leads in place: strings
+//     are copied into large shared blocks, repeated values (names, companies, causes) are
+//     shared, dates and booleans are parsed by hand;
+//   - the merge, in file order, collects unreadable rows (ParseError with file, line and
+//     column), counts rows and reports Progress a few times a second.
+//
+// Every distinct cause text is stored once. codes.Classify runs once per distinct reason text,
+// or fewer times: texts that differ only in the local parts of the email addresses they quote
+// ("550 5.1.1 <ann@x.com>: user unknown") share one verdict.
+//
+// # Selecting and grouping
+//
+// Besides Leads, a Dataset keeps a 4-byte side entry per lead (its reason text's id and its
+// class) and the bounce of each distinct reason text, so Select and Groups scan 4 MB instead of
+// the leads themselves for a million leads. A text match is tested once per distinct reason
+// text, and over emails, names and companies by a substring search of one lowercased block of
+// text built on first use (PrepareSearch builds it ahead of time).
+package model
