@@ -62,6 +62,9 @@ func decode(r io.Reader) (*bufio.Reader, error) {
 		return nil, errors.New("is empty: no header and no rows")
 	}
 	if looksBinary(sniff) {
+		if len(sniff) >= 4 && (sniff[0] == 0) != (sniff[1] == 0) && (sniff[2] == 0) != (sniff[3] == 0) {
+			return nil, errors.New("looks like UTF-16 text without a byte order mark: save it as UTF-8 (or UTF-16 with a BOM)")
+		}
 		return nil, errors.New("is not text (binary data): is it really a CSV export?")
 	}
 	if t := bytes.TrimLeft(sniff, " \t\r\n"); len(t) > 1 && (t[0] == '{' || t[0] == '[' && bytes.ContainsAny(t[1:2], "{[\"\r\n \t]")) {

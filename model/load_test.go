@@ -330,6 +330,17 @@ func TestLoadBadRows(t *testing.T) {
 	}
 }
 
+func TestLoadUTF16WithoutBOM(t *testing.T) {
+	data, err := os.ReadFile("testdata/people-utf16le.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = LoadReader(context.Background(), bytes.NewReader(data[2:]), "nobom.csv", testOptions())
+	if err == nil || !strings.Contains(err.Error(), "nobom.csv: looks like UTF-16 text without a byte order mark") {
+		t.Errorf("error %v", err)
+	}
+}
+
 func TestLoadHugeField(t *testing.T) {
 	var b bytes.Buffer
 	b.WriteString("Email Address,Email Invalid Cause\n")
