@@ -149,7 +149,7 @@ func (ds *Dataset) Export(w io.Writer, sel []int32, opts ExportOptions) error {
 	cw := gocsv.NewSafeCSVWriter(csv.NewWriter(w))
 	row := make([]string, len(cols))
 	for k, c := range cols {
-		row[k] = c.name
+		row[k] = guard(c.name) // extra column names come from the file too
 	}
 	if err := cw.Write(row); err != nil {
 		return err
