@@ -40,12 +40,14 @@ func Load(ctx context.Context, files []string, opts Options) (*Dataset, error) {
 	for _, name := range files {
 		if name != "-" {
 			ld.estBytes += decodedSize(name)
+		} else {
+			ld.estBytes += regularSize(os.Stdin)
 		}
 	}
 	for i, name := range files {
 		var err error
 		if name == "-" {
-			err = ld.read(ctx, os.Stdin, name, i, 0)
+			err = ld.read(ctx, os.Stdin, name, i, regularSize(os.Stdin))
 		} else {
 			err = ld.readFile(ctx, name, i)
 		}
@@ -59,10 +61,22 @@ func Load(ctx context.Context, files []string, opts Options) (*Dataset, error) {
 // LoadReader reads one export from r; name is used in errors and in Dataset.Files.
 func LoadReader(ctx context.Context, r io.Reader, name string, opts Options) (*Dataset, error) {
 	ld := newLoader(opts)
-	if err := ld.read(ctx, r, name, 0, 0); err != nil {
+	size := regularSize(r)
+	ld.estBytes = size
+	if err := ld.read(ctx, r, name, 0, size); err != nil {
 		return nil, err
 	}
 	return ld.finish(), nil
+}
+
+// regularSize is the size of r when it is a regular file (stdin redirected from a file), else 0.
+func regularSize(r io.Reader) int64 {
+	if f, ok := r.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			return fi.Size()
+		}
+	}
+	return 0
 }
 
 // loader is the state of one Load: the dataset being built and what every file shares.
