@@ -143,6 +143,7 @@ type worker struct {
 	ct      causeTable
 	fresh   []ridBounce // reason bounces first met since the last chunk
 	fix     []byte
+	clean   []byte
 }
 
 func newWorker(ld *loader, lay *layout, delim byte, file string, idx int) *worker {
@@ -455,15 +456,28 @@ func hasDel(x uint64) bool {
 	return (y-lo)&^y&hi != 0
 }
 
+// isControl reports whether c is a C0 control other than tab and line ends, or DEL.
+func isControl(c byte) bool {
+	return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f
+}
+
 var errUnrepairable = errors.New("invalid UTF-8 that is not Windows-1252 text either")
 
-// repair checks one field's text: control characters make it unreadable; invalid UTF-8 is
-// repaired, as UTF-8 with damaged bytes replaced when it holds valid multi-byte sequences, else
-// as Windows-1252 (what spreadsheets save as "ANSI").
+// repair makes one field's text safe and valid: control characters other than tab and line
+// ends are dropped (an escape sequence in a bounce reason stays readable but inert, and the row
+// is kept); invalid UTF-8 is repaired, as UTF-8 with damaged bytes replaced when it holds valid
+// multi-byte sequences, else as Windows-1252 (what spreadsheets save as "ANSI").
 func (w *worker) repair(f []byte) ([]byte, error) {
-	for _, c := range f {
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
-			return nil, fmt.Errorf("control character U+%04X", c)
+	for i, c := range f {
+		if isControl(c) {
+			w.clean = append(w.clean[:0], f[:i]...)
+			for _, c := range f[i:] {
+				if !isControl(c) {
+					w.clean = append(w.clean, c)
+				}
+			}
+			f = w.clean
+			break
 		}
 	}
 	if utf8.Valid(f) {

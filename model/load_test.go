@@ -285,7 +285,6 @@ func TestLoadBadRows(t *testing.T) {
 	}{
 		{"ragged.csv", []string{"a@example.com", "d@example.com"}, []skip{{3, "has 1 field, the header has 2"}, {4, "has 3 fields"}}},
 		{"bare-quote.csv", []string{"c@example.com"}, []skip{{2, `bare "`}, {3, `extraneous or missing "`}}},
-		{"control.csv", []string{"b@example.com"}, []skip{{2, "control character U+001B"}}},
 		{"invalid-utf8.csv", []string{"a@example.com", "b@example.com"}, []skip{{4, "invalid UTF-8"}}},
 		{"bad-values.csv", []string{"c@example.com"}, []skip{{2, `"maybe" is not true or false`}, {3, `"yesterday" is not a date`}}},
 	}
@@ -436,5 +435,25 @@ func TestLoadBadRowsAcrossChunks(t *testing.T) {
 	}
 	if got := len(ds.Select(Filter{})); got != len(ds.Leads) {
 		t.Errorf("select all: %d of %d", got, len(ds.Leads))
+	}
+}
+
+func TestControlCharactersAreDroppedAndTheRowKept(t *testing.T) {
+	ds, err := loadFiles(t, testOptions(), "control.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Leads) != 2 || len(ds.Skipped) != 0 {
+		t.Fatalf("kept %d leads and skipped %d rows, want 2 and 0", len(ds.Leads), len(ds.Skipped))
+	}
+	l := ds.Leads[0]
+	if strings.ContainsRune(l.Reason, 0x1b) {
+		t.Errorf("reason still holds ESC: %q", l.Reason)
+	}
+	if l.Reason != "550 5.1.1 [31mred[0m" {
+		t.Errorf("reason = %q, want the text with only the control bytes removed", l.Reason)
+	}
+	if l.Bounce.Basic != 550 || l.Bounce.Enhanced.String() != "5.1.1" {
+		t.Errorf("bounce = %+v, want 550 5.1.1", l.Bounce.Code)
 	}
 }
