@@ -28,8 +28,9 @@ var strongRules = [...]rule{
 	{reason: MailerError, phrases: []string{
 		"pipe to |", "procmail:", "mailer error", "x-unix", "mailer-daemon error", "exit status",
 		"command died with status", "exited with status", "returned exit code", "delivery via pipe",
+		"command failed: ", "command output:", "bin/maildrop", "bin/procmail", " || exit ",
 	}, unless: []string{"quota"}},
-	{reason: MailboxFull, aligned: [][]string{{"mailbox", "full"}, {"inbox", "full"}, {"over", "quota"}, {"quota", "exceeded"}, {"disk", "quota"}, {"mailbox", "quota"}, {"maildir", "quota"}, {"mailbox", "exceeded", "limit"}, {"not enough", "space"}}, phrases: []string{
+	{reason: MailboxFull, aligned: [][]string{{"mailbox", "full"}, {"inbox", "full"}, {"over", "quota"}, {"quota", "exceeded"}, {"disk", "quota"}, {"mailbox", "quota"}, {"maildir", "quota"}, {"mailbox", "exceeded", "limit"}, {"not enough", "space"}, {"folder", "full"}, {"account is", "quota"}, {"not sufficient", "space"}}, phrases: []string{
 		"mailbox full", "mailbox is full", "mailbox is over", "mailbox exceeds", "mailbox size limit",
 		"over quota", "quota exceeded", "quota exceed", "exceeds quota", "exceeded quota", "quota limit",
 		"over the allowed quota", "exceeded the allowed mailbox", "allowed mailbox quota", "storage quota",
@@ -45,15 +46,19 @@ var strongRules = [...]rule{
 		"buzón está lleno", "caixa cheia", "caixa postal cheia", "casella di posta piena",
 		"postvak vol", "mailbox vol", "ящик переполнен", "邮箱已满", "邮箱空间不足", "容量を超え",
 		"メールボックスがいっぱい", "메일함이 가득", "quota dépassé", "cuota excedida",
-	}, unless: []string{"sending quota", "submission quota", "email quota exceeded", "relay quota", "queue quota"}},
-	{reason: EmailTooLarge, aligned: [][]string{{"message", "too large"}, {"message", "too big"}, {"size", "exceeds"}, {"exceeds", "size"}}, phrases: []string{
+		"would exceed maximum allowed storage", "exceeds allowed size", "too much mail data",
+		"exceeded quota", "space has been used up", "mailbox is stuffed",
+	}, unless: []string{"sending quota", "submission quota", "email quota exceeded", "relay quota", "queue quota",
+		"throttling failure", "message quota"}},
+	{reason: EmailTooLarge, aligned: [][]string{{"message", "too large"}, {"message", "too big"}, {"size", "exceeds"}, {"exceeds", "size"}, {"is more than", "bytes"}}, phrases: []string{
 		"message too large", "message too big", "message is too large", "message is too big",
 		"message size exceeds", "size limit", "exceeds the size", "maximum message size",
 		"message length exceeds", "message is larger than", "too large for this recipient",
 		"recipsizelimit", "line limit exceeded", "exceeds google's limit", "exceeded google's",
 		"message exceeds", "mail size", "size of your message", "too many attachments",
-		"number of attachments",
-	}, unless: []string{"hops"}},
+		"number of attachments", "message size", "maximum inbound message", "incoming message size",
+		"max message size", "taille limite du message", "message file too big",
+	}, unless: []string{"hops", "header size exceeds maximum permitted", "or recipient list, exceeds"}},
 	{reason: Suspend, aligned: [][]string{{"account", "disabled"}, {"mailbox", "disabled"}, {"account", "suspended"}, {"mailbox", "suspended"}, {"user", "suspended"}, {"account", "inactive"}, {"user", "inactive"}, {"account", "locked"}, {"mailbox", "locked"}, {"account", "closed"}, {"account", "deactivated"}, {"mailbox", "deactivated"}}, phrases: []string{
 		"account is disabled", "account has been disabled", "account disabled", "account is inactive",
 		"tried to reach is disabled", "tried to reach is inactive", "mailbox is disabled",
@@ -68,6 +73,8 @@ var strongRules = [...]rule{
 		"account has been frozen", "mailbox inactive", "banned recipient", "inactive email address",
 		"rejected: inactive", "inactive recipient", "inactive address", "archived recipient",
 		"account has been deactivated", "mailbox has been deactivated", "dormant",
+		"user is terminated", "temporarily inactive", "suspend the service", "is currently suspended",
+		"or domain is disabled", "deactivated mailbox", "currently suspended",
 	}, unless: []string{"sender account"}},
 	{reason: HasMoved, phrases: []string{
 		"no longer on server", "has moved", "mailbox moved", "address has changed",
@@ -83,6 +90,8 @@ var strongRules = [...]rule{
 		"not authorized to send email directly", "relaying disallowed", "relay disallowed",
 		"as a relay", "relaying not permitted", "relay not authorized", "relaying is not allowed",
 		"list of allowed hosts", "not in my list of allowed", "relay prohibited",
+		"send to a non-local", "not allowed to relay", "not an open relay", "handle mail for",
+		"relaying mail to",
 	}},
 	{reason: AuthFailure, phrases: []string{
 		"spf", "dkim", "dmarc", "unauthenticated email", "authentication checks",
@@ -90,13 +99,14 @@ var strongRules = [...]rule{
 		"sender is unauthenticated", "not allowed to send from", "sender policy framework",
 		"isn't aligned", "not aligned with", "authentication results", "arc validation",
 		"authentication level", "authentication requirements",
-	}, unless: []string{"duplicate header", "spam classification"}},
-	{reason: RequirePTR, aligned: [][]string{{"no", "ptr"}, {"ptr", "record"}, {"reverse", "dns"}, {"reverse", "lookup"}}, phrases: []string{
+	}, aligned: [][]string{{"is not allowed to send mail.", "_401"}}, unless: []string{"duplicate header", "spam classification"}},
+	{reason: RequirePTR, phrases: []string{
 		"ptr record", "reverse dns", "reverse-dns", "reverse_dns", "rdns", "reverse lookup",
 		"ip name lookup failed", "no ptr", "ptr resource record", "regarding ptr",
 		"pointer (ptr)", "ptr records", "reverse dns lookup", "cannot find your hostname",
-		"reverse hostname",
-	}},
+		"reverse hostname", "cannot resolve your address", "forward dns entry does not point",
+		"unresolvable relay host", "unverifyable sending ip", "dns ptr",
+	}, aligned: [][]string{{"no", "ptr"}, {"ptr", "record"}, {"reverse", "dns"}, {"reverse", "lookup"}, {"dns lookup failure: ", "try again later"}, {"domain ", " mismatches client ip"}}},
 	{reason: FailedSTARTTLS, phrases: []string{
 		"starttls", "tls required", "does not support tls", "tls connection", "over a tls",
 		"tls/ssl", "requiretls", "tls negotiation", "tls handshake", "must use tls",
@@ -117,7 +127,9 @@ var strongRules = [...]rule{
 		"concurrent smtp", "too many connections", "too many sessions", "submission rate",
 		"exceeded the configured limit", "server busy", "server is busy", "server too busy",
 		"queue quota", "message rate", "sending rate", "trop de connexions", "excessive volume",
-		"too much email", "short period of time",
+		"too much email", "short period of time", "throttling failure", "too many errors from",
+		"try again slower", "max emails per hour", "numerous attempts to deliver", "maximum connection limit",
+		"per-domain connection limit",
 	}, unless: []string{"reputation", "dkim", "spf", "dmarc", "been blocked", "temporarily blocked"}},
 	{reason: Blocked, aligned: [][]string{{"access from ip", "blocked"}, {"mail server at", "is blocked"}, {"rejected based on", "blacklist"}, {"server ip", "listed as abusive"}, {"the ip", "is blacklisted"}, {"your access ip", "has been rejected"}, {"@", ":blocked)"}}, phrases: []string{
 		"blocked using", "listed in", "listed on", "spamhaus", "dnsbl", "rbl", "blacklisted by",
@@ -140,6 +152,9 @@ var strongRules = [...]rule{
 		"temporary blacklisted", "suspiciously like spammer", "bad ip profile", "zombied",
 		"will be permanently deferred",
 		"ip address is blocked", "ip is blocked", "ip has been blacklisted",
+		"please confirm this mail server", "requires confirmation", "connection dropped",
+		"currently sending spam", "has not passed validation", "not available, closing transmission channel",
+		"is blocked by earthlink", "is blocked by rbl", "open proxy", "ip profile",
 	}, unless: []string{"address that has been blacklisted", "not listed in", "blacklisted url", "sender verify",
 		"email address has been", "domain has been blocked", "domain has been blacklisted", "badmailfrom",
 		"sender is blacklisted", "sender blacklisted", "sender is blocked", "sender is in "}},
@@ -160,7 +175,7 @@ var strongRules = [...]rule{
 		"encoded-word syntax", "disallowed header", "not a valid rfc 5321 address",
 		"message is malformed", "multiple subject", "not rfc compliant", "messageid header",
 		"message-id header",
-	}, unless: []string{"recipient address <"}},
+	}, aligned: [][]string{{" multiple ", " header"}}, unless: []string{"recipient address <"}},
 	{reason: Rejected, phrases: []string{
 		"sender address rejected", "sender rejected", "sender was rejected", "domain of sender",
 		"sender domain", "invalid sender", "emetteur invalide", "sender email is not",
@@ -184,8 +199,11 @@ var strongRules = [...]rule{
 		"list of senders to accept mail from", "access to submit messages to this e-mail system",
 		"not authorised to send from", "not authorized to send from", "sender doesn't match",
 		"sender does not match", "does not match the sender", "blacklisted user", "blocked user",
+		"backscatter protection", "bouncedeny", "valid-address-filter", "senderfilterconfig",
+		"third-party dsns", "registered gateway user", "rule imposed mailbox access",
+		"empty email address", "unsigned dsn", "sender verification",
 	}, unless: []string{"recipient address"}},
-	{reason: UserUnknown, aligned: [][]string{{"user", "does not exist"}, {"user", "doesn't exist"}, {"user", "not found"}, {"user (", ") unknown"}, {"user <", "> unknown"}, {"mailbox", "does not exist"}, {"mailbox", "not found"}, {"recipient", "does not exist"}, {"address", "does not exist"}, {"account", "does not exist"}, {"no such", "user"}, {"non", "existent user"}, {"unknown e", "mail address"}, {"this user doesn't have a", "account"}}, phrases: []string{
+	{reason: UserUnknown, aligned: [][]string{{"user", "does not exist"}, {"user", "doesn't exist"}, {"user", "not found"}, {"user (", ") unknown"}, {"user <", "> unknown"}, {"mailbox", "does not exist"}, {"mailbox", "not found"}, {"recipient", "does not exist"}, {"address", "does not exist"}, {"account", "does not exist"}, {"no such", "user"}, {"non", "existent user"}, {"unknown e", "mail address"}, {"this user doesn't have a", "account"}, {"recipient ", " was not found in"}, {"user ", " was not found"}}, phrases: []string{
 		"user unknown", "unknown user", "no such user", "no such recipient", "no such mailbox",
 		"no mailbox here", "mailbox not found", "mailbox unavailable", "mailbox not available",
 		"recipient not found", "recipnotfound", "recipientnotfound", "recipient unknown",
@@ -224,7 +242,17 @@ var strongRules = [...]rule{
 		"invalid email address", "not a valid email address", "unknown or invalid",
 		"unknown local part", "need fully-qualified address", "no correct recipients",
 		"account not found", "recipient not valid", "no such person",
-	}},
+		"address invalid", "can't accept user", "email address could not be found", "is not a known user",
+		"is not a valid mailbox", "not an active address", "mailbox not present", "nessun utente simile",
+		"no account by that name", "no existe dicha persona", "no existe ese usuario",
+		"no mail box available", "no mailbox found", "account unavailable", "not a valid user",
+		"not a local address", "recipient is not accepted", "recipient is not local", "recipient not ok",
+		"resolver.adr.recipient", "badrcptto", "envelope recipient has been denied",
+		"recipients was undeliverable", "there is no one at this address", "wrong or no longer valid",
+		"badrecipientto", "validrcptto", "missing home directory", "unknown virtual user",
+		"nicht gefunden wurde", "in name directory", "not found recipient account",
+		"does not exist at the organization", "mailbox invalid",
+	}, unless: []string{"domain does not exist", "domain doesn't exist", "domain not found", "domain name not found", "no such domain"}},
 	{reason: Filtered, phrases: []string{
 		"recipient preferences", "refused to receive", "message filtered", "domain filter",
 		"rejected by recipient", "mailing list expansion", "resolver.rst.notauthorized",
@@ -232,41 +260,54 @@ var strongRules = [...]rule{
 		"refuse to receive", "doesn't want your mail", "does not want your mail",
 		"account is protected by", "is not accepting any mail", "user reject", "refuses to receive",
 		"only accepting mail from specific", "restricted sms e-mail",
-		"doesn't want to receive", "does not want to receive",
+		"doesn't want to receive", "does not want to receive", "refuse to receive mail",
 	}},
 	{reason: NotAccept, phrases: []string{
 		"does not accept mail", "null mx", "no mx", "no smtp service", "couldn't find a mail exchanger",
-		"not accepting mail", "accepts no mail", "mx record found",
-	}},
+		"not accepting mail", "accepts no mail", "mx record found", "no route for current request",
+	}, unless: []string{"not accepting mail with"}},
+	// Configuration errors of the receiving system (Sisimai's systemerror), some of which mention a
+	// loop, tried before the network errors that also do.
+	{reason: SystemError, phrases: []string{
+		"loop broken", "would create a mail loop", "loop was found in the mail exchanger",
+		"can't create user output file", "error while being processed", "interrupted system call",
+		"there is no mdb", "timeout waiting for input",
+	}, aligned: [][]string{{"unable to connect to the", "daemon"}}},
 	{reason: NetworkError, phrases: []string{
+		"host is unreachable", "unrouteable mail domain", "malformed name server reply",
 		"host not found, try again", "temporary dns", "dns lookup timeout", "malformed or unexpected",
 		"dns failure", "servfail",
 	}},
-	{reason: HostUnknown, aligned: [][]string{{"domain", "does not exist"}, {"domain", "not found"}, {"domain", "couldn't be found"}, {"domain", "could not be found"}, {"no such", "domain"}}, phrases: []string{
+	{reason: HostUnknown, aligned: [][]string{{"domain", "does not exist"}, {"domain", "not found"}, {"domain", "couldn't be found"}, {"domain", "could not be found"}, {"no such", "domain"}, {"553 ", " does not exist"}}, phrases: []string{
 		"host unknown", "unknown host", "domain not found", "domain does not exist", "no such domain",
 		"unrouteable address", "unroutable address", "host not found", "illegal host",
 		"invalid domain", "domain name not found", "couldn't find any host", "invalid host",
 		"domain is not reachable", "nxdomain", "find the recipient domain",
 		"domain doesn't exist", "dns lookup failure",
 		"non-existent host", "bad destination system", "unknown domain", "does not exist (in reply",
+		"domain must exist", "domain mentioned in email address is unknown", "name or service not known",
+		"domain may not exist",
 	}},
 	{reason: NetworkError, phrases: []string{
 		"name server", "host name lookup failure", "dns error",
 		"no relevant answers", "routing loop", "mail loop", "hop count",
 		"too many hops", "hops", "no route to host", "network error", "network is unreachable",
 		"lost connection", "is broken", "timed out while", "dns lookup timeout",
-		"loops back to myself", "closed abruptly", "loop detected", "looping",
+		"loops back to myself", "closed abruptly", "loop detected", "looping", "forwarding loop",
+		"could not connect and send", "dns records for the destination computer", "unable to resolve route",
 		"dns failure"}},
 	{reason: ContentError, phrases: []string{
 		"8-bit data", "8bit", "mime error", "invalid structure", "headers too large", "media error",
 		"malformed mime", "mime field", "stray linefeed", "bare lf", "bare linefeed", "bare cr",
 		"non-western", "non-latin", "character set", "content error", "mime/reject",
-		"message content not", "attachment type",
+		"message content not", "attachment type", "header size exceeds maximum permitted",
+		"or recipient list, exceeds", "mime complexity", "invalid mime headers", "unnecessary base64",
+		"improperly-formatted binary",
 	}},
 	{reason: VirusDetected, phrases: []string{
-		"virus", "infected", "malware", "trojan",
-	}, unless: []string{"spam or virus", "spam & virus"}},
-	{reason: SpamDetected, aligned: [][]string{{"classified as", "spam"}, {"rejected as", "spam"}, {"detected as", "spam"}, {"looks like", "spam"}, {"considered", "spam"}, {"identified as", "spam"}, {"flagged as", "spam"}}, phrases: []string{
+		"virus", "infected", "malware", "trojan", "potentially executable",
+	}, unless: []string{"spam or virus", "spam & virus", "spam/virus"}},
+	{reason: SpamDetected, aligned: [][]string{{"classified as", "spam"}, {"rejected as", "spam"}, {"detected as", "spam"}, {"looks like", "spam"}, {"considered", "spam"}, {"identified as", "spam"}, {"flagged as", "spam"}, {"mail score (", " over "}}, phrases: []string{
 		"spam message", "message is spam", "as spam", "judged to be spam", "spam content",
 		"spam or virus", "content rejected", "content reject", "unsolicited bulk", " ube",
 		"spam score", "spamtrap", "junk mail", "likely unsolicited", "nature of the content",
@@ -281,6 +322,10 @@ var strongRules = [...]rule{
 		"spam email", "spam not accepted", "spam refused", "spam rejection", "spamming not allowed",
 		"spam complaints", "too much spam", "appears to be spam", "scored as spam", "antispam checks",
 		"triggered a spam block", "bulk email", "bulk mail", "spam points", "spamassassin",
+		"no spam please", "spam/virus", "bulk.advertising",
+		"rejecting mail content", "due to spam filter", "recurrent pattern detection", "uribl",
+		"temporarily blocked by our filter", "percent probability of being spam", "(spam)",
+		"spam list", "dont accept spam", "don't accept spam",
 	}},
 	{reason: PolicyViolation, phrases: []string{
 		"policy reasons", "local policy", "denied by policy", "policy violation", "illegal attachment",
@@ -289,7 +334,9 @@ var strongRules = [...]rule{
 		"exceeded its quota for sending messages", "banned content", "prohibited content",
 		"policy rejection", "mailpolicy", "members-only list", "closed mailing list",
 		"organizational settings", "organization policy", "rejected for policy reasons",
-		"not accepted for policy reasons", "mass mailer", "low priority",
+		"not accepted for policy reasons", "mass mailer", "low priority", "not accepting mail with",
+		"not subscribed to this group", "containing images or other attachments",
+		"without solving a captcha",
 	}},
 	{reason: SecurityError, phrases: []string{
 		"authentication required", "authrequired", "auth failed", "username and password",
@@ -297,7 +344,8 @@ var strongRules = [...]rule{
 		"no identity changes", "authentication not allowed", "unauthenticated senders",
 		"authentification", "without authentication", "smtp authentication",
 		"code d'authentification", "delivery not authorized", "authentication mechanism",
-		"failed to authenticate",
+		"failed to authenticate", "not subscribed to ses", "executable files are not allowed",
+		"is a dead domain", "verification failure", "ses:sendrawemail",
 	}},
 	{reason: SyntaxError, phrases: []string{
 		"syntax error", "command not recognized", "command unrecognized", "bad sequence of commands",
@@ -307,7 +355,7 @@ var strongRules = [...]rule{
 	}},
 	{reason: SystemFull, phrases: []string{
 		"insufficient disk space", "insufficient system storage", "disk full", "system storage",
-		"out of disk", "no space left",
+		"out of disk", "no space left", "mail system full",
 	}},
 	{reason: SystemError, phrases: []string{
 		"ldap", "internal error", "system error", "config error", "configuration error",

@@ -107,6 +107,10 @@ var corpusOverrides = map[int]override{
 	// reply says "Policy violation"; the label is Sisimai's 5.7.0 default, not what the text says.
 	56: {basic: "-", enhanced: "-", class: "-", reason: "policyviolation", why: "the reply says Policy violation"},
 
+	// A pipe to procmail that exited ("|| exit 75"): the local mailer failed. Sisimai's own reason
+	// test files this very reply under mailererror; the corpus label is the older systemerror.
+	416: {basic: "-", enhanced: "-", class: "-", reason: "mailererror", why: "a local pipe (procmail) that exited is a mailer error"},
+
 	// Apple's "inactive email address": the iCloud account exists but has been deactivated, which
 	// is Sisimai's suspend ("account suspended / disabled / inactive"); Sisimai's Apple table and
 	// these two labels say userunknown. The sample catalog and the product want suspend.

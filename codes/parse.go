@@ -137,14 +137,15 @@ func isWrapper(text string, es []span, i int) bool {
 	return false
 }
 
-// quotedBefore reports whether the code starting at pos is quoted: a quote mark (or '<') right
+// quotedBefore reports whether the code starting at pos is quoted: a quote mark (or '<', or the
+// '#' that Sendmail and qmail write before a code: "5.3.0 - Other mail system problem #5.3.4") right
 // before it, or before a reply code right before it (554-'5.1.0), looking no further back than
 // from.
 func quotedBefore(text string, pos, from int) bool {
 	k := pos - 1
 	for steps := 0; k >= from && steps < 8; steps++ {
 		switch c := text[k]; {
-		case c == '\'' || c == '"' || c == '<' || c == '`':
+		case c == '\'' || c == '"' || c == '<' || c == '`' || c == '#':
 			return true
 		case c == ' ' || c == '-' || isDigit(c):
 			k--

@@ -75,6 +75,7 @@ func TestParse(t *testing.T) {
 		{"gmail_continuation", "550-5.1.1 The email account that you tried to reach does not exist. Please try 550-5.1.1 double-checking the recipient's email address for typos or 550-5.1.1 unnecessary spaces. Learn more at 550 5.1.1 https://support.google.com/mail/?p=NoSuchUser a1si2.3 - gsmtp", "550", "5.1.1"},
 		{"enhanced_alone", "5.2.2 <sabineko@example.co.jp>... Mailbox Full", "", "5.2.2"},
 		{"marketo_wrapper", "5.3.0 - Other mail system problem 554-'5.1.0 Sender denied'", "554", "5.1.0"},
+		{"wrapper_hash_inner", "permanent failure 5.3.0 - Other mail system problem #5.3.4 message header size exceeds limit", "", "5.3.4"},
 		{"marketo_wrapper_no_inner_code", "smtp; 5.1.0 - Unknown address error 540-'Error: Wrong recipients' (delivery attempts: 0)", "540", "5.1.0"},
 		{"exchange_arrow", "Remote Server returned '550 5.1.351 Remote server returned unknown recipient or mailbox unavailable -> 550 5.1.1 User unknown'", "550", "5.1.1"},
 		{"angle_nested_keeps_outer", "554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>", "554", "4.4.7"},
