@@ -10,7 +10,8 @@ import (
 //
 // The reason comes from the text first, because codes lie ("550 5.1.1 ... has sent to too many
 // recipients this hour" is a rate limit): an auto-reply without codes is vacation; then specific
-// phrases (a sending platform's suppression list first), then the enhanced code when it is a
+// phrases (a sending platform's suppression list first, then a provider's own code such as Cox's
+// AUP#CXBL or GoDaddy's IB104), then the enhanced code when it is a
 // specific one, then onhold for text that only says delivery failed ("554 5.0.0 Service
 // unavailable"), then generic phrases ("blocked", "policy"), then generic enhanced codes (X.7.1),
 // then the basic code. The class is the enhanced code's, else the basic code's, else what the
@@ -269,7 +270,13 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 			return Delivered
 		}
 	}
-	for i := range strongRules {
+	if m.matches(&strongRules[0]) {
+		return strongRules[0].reason // the sending platform's suppression list, whatever else
+	}
+	if r := m.providerCodeReason(); r != Undefined {
+		return r
+	}
+	for i := 1; i < len(strongRules); i++ {
 		r := &strongRules[i]
 		if m.matches(r) {
 			return m.refine(r.reason, c)

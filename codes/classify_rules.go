@@ -15,7 +15,8 @@ type rule struct {
 }
 
 // strongRules are specific phrases, tried in order before any code: they say what happened more
-// precisely than the codes do.
+// precisely than the codes do. The first rule (suppression lists) is tried before providers' own
+// codes, the others after.
 var strongRules = [...]rule{
 	// The sending platform's own refusal to send to a listed address (Amazon SES, SparkPost,
 	// Mailgun, Postmark, Postal), whatever the original bounce said.
@@ -75,7 +76,7 @@ var strongRules = [...]rule{
 		"account has been deactivated", "mailbox has been deactivated", "dormant",
 		"user is terminated", "temporarily inactive", "suspend the service", "is currently suspended",
 		"or domain is disabled", "deactivated mailbox", "currently suspended",
-	}, unless: []string{"sender account"}},
+	}, unless: []string{"sender account", "inbounds disabled"}},
 	{reason: HasMoved, phrases: []string{
 		"no longer on server", "has moved", "mailbox moved", "address has changed",
 		"owner has changed",
@@ -129,7 +130,7 @@ var strongRules = [...]rule{
 		"queue quota", "message rate", "sending rate", "trop de connexions", "excessive volume",
 		"too much email", "short period of time", "throttling failure", "too many errors from",
 		"try again slower", "max emails per hour", "numerous attempts to deliver", "maximum connection limit",
-		"per-domain connection limit",
+		"per-domain connection limit", "message threshold exceeded", "account service is temporarily unavailable",
 	}, unless: []string{"reputation", "dkim", "spf", "dmarc", "been blocked", "temporarily blocked"}},
 	{reason: Blocked, aligned: [][]string{{"access from ip", "blocked"}, {"mail server at", "is blocked"}, {"rejected based on", "blacklist"}, {"server ip", "listed as abusive"}, {"the ip", "is blacklisted"}, {"your access ip", "has been rejected"}, {"@", ":blocked)"}}, phrases: []string{
 		"blocked using", "listed in", "listed on", "spamhaus", "dnsbl", "rbl", "blacklisted by",
@@ -155,6 +156,7 @@ var strongRules = [...]rule{
 		"please confirm this mail server", "requires confirmation", "connection dropped",
 		"currently sending spam", "has not passed validation", "not available, closing transmission channel",
 		"is blocked by earthlink", "is blocked by rbl", "open proxy", "ip profile",
+		"access denied, rejected by recipient", "suspected bounce attack", "too many bad commands",
 	}, unless: []string{"address that has been blacklisted", "not listed in", "blacklisted url", "sender verify",
 		"email address has been", "domain has been blocked", "domain has been blacklisted", "badmailfrom",
 		"sender is blacklisted", "sender blacklisted", "sender is blocked", "sender is in "}},
@@ -265,6 +267,7 @@ var strongRules = [...]rule{
 	{reason: NotAccept, phrases: []string{
 		"does not accept mail", "null mx", "no mx", "no smtp service", "couldn't find a mail exchanger",
 		"not accepting mail", "accepts no mail", "mx record found", "no route for current request",
+		"no mail-enabled subscriptions", "inbounds disabled",
 	}, unless: []string{"not accepting mail with"}},
 	// Configuration errors of the receiving system (Sisimai's systemerror), some of which mention a
 	// loop, tried before the network errors that also do.
@@ -302,7 +305,7 @@ var strongRules = [...]rule{
 		"non-western", "non-latin", "character set", "content error", "mime/reject",
 		"message content not", "attachment type", "header size exceeds maximum permitted",
 		"or recipient list, exceeds", "mime complexity", "invalid mime headers", "unnecessary base64",
-		"improperly-formatted binary",
+		"improperly-formatted binary", "too many related errors", "invalid message content",
 	}},
 	{reason: VirusDetected, phrases: []string{
 		"virus", "infected", "malware", "trojan", "potentially executable",
@@ -336,7 +339,8 @@ var strongRules = [...]rule{
 		"organizational settings", "organization policy", "rejected for policy reasons",
 		"not accepted for policy reasons", "mass mailer", "low priority", "not accepting mail with",
 		"not subscribed to this group", "containing images or other attachments",
-		"without solving a captcha",
+		"without solving a captcha", "x-dg-ref header", "no data before greeting",
+		"attachment extension is forbidden",
 	}},
 	{reason: SecurityError, phrases: []string{
 		"authentication required", "authrequired", "auth failed", "username and password",
@@ -346,12 +350,13 @@ var strongRules = [...]rule{
 		"code d'authentification", "delivery not authorized", "authentication mechanism",
 		"failed to authenticate", "not subscribed to ses", "executable files are not allowed",
 		"is a dead domain", "verification failure", "ses:sendrawemail",
-	}},
+	}, unless: []string{"message refused"}},
 	{reason: SyntaxError, phrases: []string{
 		"syntax error", "command not recognized", "command unrecognized", "bad sequence of commands",
 		"improper sequence", "parameter not implemented", "no data after bdat", "cannot decode",
 		"invalid data in message", "line too long", "malformed address", "command not implemented", "pipeline after",
 		"protocol violation, no commands", "unrecognized command", "smtp protocol violation",
+		"optional argument not permitted", "unrecognized authentication type", "xoauth is no longer supported",
 	}},
 	{reason: SystemFull, phrases: []string{
 		"insufficient disk space", "insufficient system storage", "disk full", "system storage",
@@ -384,6 +389,7 @@ var strongRules = [...]rule{
 // weakRules are generic phrases, tried after a specific enhanced code has had its say.
 var weakRules = [...]rule{
 	{reason: Rejected, phrases: mailFromPhrases},
+	{reason: Rejected, phrases: []string{"delivery not authorized, message refused"}},
 	{reason: Blocked, phrases: []string{
 		"blocked", "service refuse", "bloque", "not in whitelist", "helo", "ehlo", "not permitted",
 		"banned", "deny", "block for",
@@ -416,7 +422,7 @@ var dataPhasePhrases = []string{
 // recipientRejectedPhrases keep a "user unknown" a user unknown even after the data phase or
 // with a policy code.
 var recipientRejectedPhrases = []string{
-	"recipient address rejected: access denied", "rcpt to", "recipient not found",
+	"recipient address rejected: access denied", "rcpt to", "recipient not found", "mailbox not found",
 }
 
 // vacationPhrases mark an auto-reply rather than a bounce.

@@ -1,0 +1,155 @@
+package codes
+
+import "strings"
+
+// Some providers write a code of their own in the reply text, and document what each one means:
+// Cox and Spectrum after "AUP#" (Cox's AUP#CXBL, Spectrum's AUP#I-1220), GoDaddy as "IB" and three
+// digits at the end of the reply (IB104), i.ua in the address of its error page (mail.i.ua/err/3/).
+// Such a code says more than the generic words around it ("rejected", "connection refused"), so
+// it is looked at before the phrase rules. The tables follow the providers' published lists (as
+// Sisimai's provider modules do).
+
+// providerCodeReason returns the reason a provider's own code in the text stands for, or Undefined.
+func (m *matcher) providerCodeReason() Reason {
+	if m.has("aup#") {
+		if r := aupReason(m.s[strings.Index(m.s, "aup#")+4:]); r != Undefined {
+			return r
+		}
+	}
+	if m.has("i.ua/err/") {
+		if r := iuaReason(m.s[strings.Index(m.s, "i.ua/err/")+9:]); r != Undefined {
+			return r
+		}
+	}
+	if m.has(" ib") {
+		for s := m.s; ; {
+			i := strings.Index(s, " ib")
+			if i < 0 {
+				break
+			}
+			s = s[i+3:]
+			if r := goDaddyReason(s); r != Undefined {
+				return r
+			}
+		}
+	}
+	return Undefined
+}
+
+// coxCodes are Cox's AUP# codes; codes that start with IPBL or URLBL are decided by their prefix.
+var coxCodes = [...]struct {
+	code   string
+	reason Reason
+}{
+	{"cxbl", Blocked}, {"cdrbl", Blocked}, {"cxdns", RequirePTR}, {"cxsndr", AuthFailure},
+	{"cxsmtp", Rejected}, {"cxcnct", RateLimited}, {"cxmxrt", RateLimited}, {"cxthrt", SecurityError},
+	{"cxmj", SecurityError},
+}
+
+// aupReason reads what follows "AUP#": Cox's letter codes or Spectrum's four digits (AUP#I-1220,
+// AUP#O1530; I for incoming, O for outgoing).
+func aupReason(s string) Reason {
+	word := s[:alnumRun(s)]
+	for _, c := range coxCodes {
+		if word == c.code {
+			return c.reason
+		}
+	}
+	switch {
+	case strings.HasPrefix(word, "ipbl"):
+		return Blocked
+	case strings.HasPrefix(word, "urlbl"):
+		return SpamDetected
+	}
+	if len(s) > 0 && (s[0] == 'i' || s[0] == 'o') {
+		s = s[1:]
+	}
+	s = strings.TrimPrefix(s, "-")
+	if len(s) < 4 || (len(s) > 4 && isDigit(s[4])) {
+		return Undefined
+	}
+	n := 0
+	for i := range 4 {
+		if !isDigit(s[i]) {
+			return Undefined
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return spectrumReason(n)
+}
+
+// spectrumReason maps Spectrum's documented AUP# numbers to reasons.
+func spectrumReason(n int) Reason {
+	switch {
+	case n == 1000, n >= 1200 && n <= 1250:
+		return Blocked
+	case n >= 1010 && n <= 1080, n == 1500, n == 1520:
+		return Rejected
+	case n == 1090:
+		return SystemError
+	case n >= 1100 && n <= 1150:
+		return RequirePTR
+	case n >= 1160 && n <= 1190, n == 1560:
+		return PolicyViolation
+	case n == 1260:
+		return NetworkError
+	case n >= 1300 && n <= 1490, n == 1540, n == 1550, n == 1580:
+		return RateLimited
+	case n == 1530:
+		return EmailTooLarge
+	}
+	return Undefined
+}
+
+// iuaReasons are i.ua's error page numbers (mail.i.ua/err/N/).
+var iuaReasons = [...]Reason{
+	1: NoRelaying, 2: UserUnknown, 3: Suspend, 4: MailboxFull, 5: RateLimited, 6: NoRelaying,
+	7: Blocked, 8: Rejected, 9: Blocked, 10: Filtered,
+}
+
+func iuaReason(s string) Reason {
+	n := 0
+	i := 0
+	for ; i < len(s) && i < 3 && isDigit(s[i]); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	if i == 0 || i == len(s) || s[i] != '/' || n >= len(iuaReasons) {
+		return Undefined
+	}
+	return iuaReasons[n]
+}
+
+// goDaddyCodes are GoDaddy's IB codes.
+var goDaddyCodes = [...]struct {
+	code   string
+	reason Reason
+}{
+	{"007", RateLimited}, {"101", RateLimited}, {"103", BadReputation}, {"104", Blocked},
+	{"105", Blocked}, {"106", Blocked}, {"108", RequirePTR}, {"110", Blocked}, {"111", Blocked},
+	{"112", Blocked}, {"113", Blocked}, {"212", SpamDetected}, {"401", SecurityError},
+	{"501", NotCompliantRFC}, {"502", NotCompliantRFC}, {"504", RateLimited}, {"506", Rejected},
+	{"508", AuthFailure}, {"510", RateLimited}, {"605", RateLimited}, {"607", RateLimited},
+	{"705", VirusDetected},
+}
+
+// goDaddyReason reads the three digits after " IB"; they must end the word.
+func goDaddyReason(s string) Reason {
+	if len(s) < 3 || (len(s) > 3 && isAlnum(s[3])) {
+		return Undefined
+	}
+	for _, c := range goDaddyCodes {
+		if s[:3] == c.code {
+			return c.reason
+		}
+	}
+	return Undefined
+}
+
+// alnumRun returns how many letters and digits s starts with.
+func alnumRun(s string) int {
+	i := 0
+	for i < len(s) && isAlnum(s[i]) {
+		i++
+	}
+	return i
+}
