@@ -112,7 +112,7 @@ type App struct {
 
 // New builds the browser for opts; nothing is read until the program starts it.
 func New(opts Options) *App {
-	return newApp(opts, defaultLoad(opts), 4*time.Second, 40*time.Millisecond)
+	return newApp(opts, defaultLoad(opts), 4*time.Second, 25*time.Millisecond)
 }
 
 func newApp(opts Options, load LoadFunc, statusTTL, debounce time.Duration) *App {
