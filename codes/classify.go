@@ -83,33 +83,28 @@ func continuationCode(s string) int {
 	return e.end + 1
 }
 
-// trigrams is the set of runs of three adjacent bytes in a lower-cased text, with bytes folded
-// into 28 groups (a-z, space, anything else). Checking a phrase's trigrams against it is much
-// cheaper than searching for the phrase, and rules out almost every absent phrase at once.
-type trigrams [(28*28*28 + 63) / 64]uint64
+// trigrams is the set of runs of three adjacent bytes in a lower-cased text, each byte folded to
+// its low five bits (a-z stay distinct; space, digits and punctuation share values with them).
+// Checking a phrase's trigrams against it is much cheaper than searching for the phrase, and rules
+// out almost every absent phrase at once; a phrase that passes is then searched for.
+type trigrams [1 << 15 / 64]uint64
 
-// trigramGroups maps a byte to its trigram group: a-z are 0-25, space is 26, anything else 27.
-const trigramGroups = "" +
-	"\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b" +
-	"\x1a\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b" +
-	"\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b" +
-	"\x1b\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1b\x1b\x1b\x1b\x1b" +
-	"\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b" +
-	"\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b" +
-	"\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b" +
-	"\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b\x1b"
-
-func trigramGroup(c byte) uint { return uint(trigramGroups[c]) }
+// trigramKey folds three bytes into a 15-bit key.
+func trigramKey(a, b, c byte) uint {
+	return uint(a&31)<<10 | uint(b&31)<<5 | uint(c&31)
+}
 
 func (g *trigrams) fill(s string) {
-	if len(s) < 3 {
-		return
-	}
-	k := trigramGroup(s[0])*28 + trigramGroup(s[1])
 	for i := 2; i < len(s); i++ {
-		k = (k%(28*28))*28 + trigramGroup(s[i])
+		k := trigramKey(s[i-2], s[i-1], s[i])
 		g[k/64] |= 1 << (k % 64)
 	}
+}
+
+// has reports whether the trigram of a, b and c is in the set.
+func (g *trigrams) has(a, b, c byte) bool {
+	k := trigramKey(a, b, c)
+	return g[k/64]&(1<<(k%64)) != 0
 }
 
 // mayContain reports whether every trigram of p is in the set: false means p is surely absent.
@@ -117,17 +112,13 @@ func (g *trigrams) mayContain(p string) bool {
 	if len(p) < 3 {
 		return true
 	}
-	// The middle of a phrase is more telling than its start ("user unknown" starts like "user").
-	if m := len(p)/2 - 1; m > 0 {
-		k := (trigramGroup(p[m])*28+trigramGroup(p[m+1]))*28 + trigramGroup(p[m+2])
-		if g[k/64]&(1<<(k%64)) == 0 {
-			return false
-		}
+	// The middle of a phrase is more telling than its start ("user unknown" starts like "user"),
+	// and its end rules out most of the rest.
+	if m := len(p)/2 - 1; !g.has(p[m], p[m+1], p[m+2]) || !g.has(p[len(p)-3], p[len(p)-2], p[len(p)-1]) {
+		return false
 	}
-	k := trigramGroup(p[0])*28 + trigramGroup(p[1])
 	for i := 2; i < len(p); i++ {
-		k = (k%(28*28))*28 + trigramGroup(p[i])
-		if g[k/64]&(1<<(k%64)) == 0 {
+		if !g.has(p[i-2], p[i-1], p[i]) {
 			return false
 		}
 	}
@@ -140,9 +131,16 @@ type matcher struct {
 	tg *trigrams
 }
 
-// has reports whether the text contains phrase p (lower case).
+// has reports whether the text contains phrase p (lower case). The phrase's middle trigram is
+// checked here, without a call, because it rules out most phrases.
 func (m *matcher) has(p string) bool {
-	return len(p) <= len(m.s) && m.tg.mayContain(p) && strings.Contains(m.s, p)
+	if len(p) > len(m.s) {
+		return false
+	}
+	if h := len(p)/2 - 1; h >= 0 && h+2 < len(p) && !m.tg.has(p[h], p[h+1], p[h+2]) {
+		return false
+	}
+	return m.tg.mayContain(p) && strings.Contains(m.s, p)
 }
 
 // matches reports whether rule r applies: one of its phrases or aligned fragment lists is in the
