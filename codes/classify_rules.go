@@ -95,7 +95,7 @@ var strongRules = [...]rule{
 		"list of allowed hosts", "not in my list of allowed", "relay prohibited",
 		"send to a non-local", "not allowed to relay", "not an open relay", "handle mail for",
 		"relaying mail to", "allowed to relay",
-	}, unless: []string{"for that user"}},
+	}, unless: []string{"for that user", "identified as spammer"}},
 	{reason: AuthFailure, phrases: []string{
 		"spf", "dkim", "dmarc", "unauthenticated email", "authentication checks",
 		"fails to pass authentication", "does not have authentication information",
@@ -161,10 +161,11 @@ var strongRules = [...]rule{
 		"is blocked by earthlink", "is blocked by rbl", "open proxy", "ip profile",
 		"access denied, rejected by recipient", "suspected bounce attack", "too many bad commands",
 		"refused due to abuse", "too many bounces", "access from your location", "blocklisting",
+		"black listed", "submit messages to this e-mail system",
 	}, unless: []string{"address that has been blacklisted", "not listed in", "blacklisted url", "sender verify",
 		"email address has been", "domain has been blocked", "domain has been blacklisted", "badmailfrom",
 		"sender is blacklisted", "sender blacklisted", "sender is blocked", "sender is in ", "spam pattern",
-		"a url in this email"}},
+		"a url in this email", "sender address [", "not want your mail"}},
 	{reason: RateLimited, phrases: []string{
 		"too many recipients", "rate limit", "receiving mail too quickly", "receiving mail at a rate",
 		"too many connections", "too many sessions", "connection rate", "frequency limited",
@@ -203,7 +204,7 @@ var strongRules = [...]rule{
 		"sender address has been blacklisted", "sender email address rejected", "sender is in my black list",
 		"sender is spammer", "sender not pre-approved", "sender domain is empty",
 		"does not accept mail from", "returned mail not accepted", "not allowed to post to this",
-		"list of senders to accept mail from", "access to submit messages to this e-mail system",
+		"list of senders to accept mail from",
 		"not authorised to send from", "not authorized to send from", "sender doesn't match",
 		"sender does not match", "does not match the sender", "blacklisted user", "blocked user",
 		"backscatter protection", "bouncedeny", "valid-address-filter", "senderfilterconfig",
@@ -278,6 +279,7 @@ var strongRules = [...]rule{
 		"account is protected by", "is not accepting any mail", "user reject", "refuses to receive",
 		"only accepting mail from specific", "restricted sms e-mail",
 		"doesn't want to receive", "does not want to receive", "refuse to receive mail",
+		"rejected by this user",
 	}},
 	{reason: NotAccept, phrases: []string{
 		"does not accept mail", "null mx", "no mx", "no smtp service", "couldn't find a mail exchanger",
