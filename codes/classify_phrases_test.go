@@ -551,6 +551,31 @@ var providerModulePhrases = []phraseCase{
 	{"iua", "550 Mailbox unused, see https://mail.i.ua/err/3/", Suspend},
 	{"iua", "552 see https://mail.i.ua/err/4/", MailboxFull},
 	{"iua", "554 see https://mail.i.ua/err/9/", Blocked},
+	// Orange and La Poste (FrancePTT): codes after a server tag
+	{"franceptt", "550 5.7.1 Service unavailable; client [192.0.2.1] blocked using Spamhaus. Les emails envoyes vers la messagerie Laposte.net ont ete bloques par nos services. LPNAAA_101", Blocked},
+	{"franceptt", "421 mwinf5c79 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR005_104 [104]", RateLimited},
+	{"franceptt", "552 5.1.1 Boite du destinataire pleine. Recipient overquota. OFR_417 [417] (in reply to RCPT TO command)", MailboxFull},
+	{"franceptt", "550 5.5.0 Boite du destinataire archivee. Archived recipient. LPN007_420 (in reply to RCPT TO command)", Suspend},
+	{"franceptt", "550 Taille limite du message atteinte. OFR_514", EmailTooLarge},
+	{"franceptt", "571 5.7.1 Message refused, DMARC verification Failed. Message refuse, verification DMARC en echec LPN007_517", AuthFailure},
+	{"franceptt", "550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. LPN416 (in reply to RCPT TO command)", UserUnknown},
+	{"franceptt", "421 smtp.orange.fr [192.0.2.1] Emetteur invalide, Veuillez verifier la configuration SPF/DNS de votre nom de domaine. Invalid Sender. SPF check failed", AuthFailure},
+	// MessageLabs (Symantec Email Security.cloud)
+	{"messagelabs", "553 DMARC domain authentication fail", AuthFailure},
+	{"messagelabs", "501 Connection rejected by policy [7.7] 20805, please visit www.messagelabs.com/support for more details about this error message.", BadReputation},
+	{"messagelabs", "553-mail rejected because your IP is in the PBL. See http://www.spamhaus.org/pbl", Blocked},
+	{"messagelabs", "553 Sorry, your IP address (192.0.2.1) has been blocked", Blocked},
+	{"messagelabs", "553 Stray linefeeds in message (#5.6.2)", ContentError},
+	{"messagelabs", "550 You are trying to use me [server-5.tower-1.messagelabs.com] as a relay, but I have not been configured to let you [192.0.2.1, example.com] do this.", NoRelaying},
+	{"messagelabs", "550 [192.0.2.1] has detected that this message is not RFC 5322 compliant", NotCompliantRFC},
+	{"messagelabs", "550 sender envelope domain not allowed for sender IP address (#5.1.8)", Rejected},
+	{"messagelabs", "553 Sorry, your domain has been blocked", Rejected},
+	{"messagelabs", "553 sorry, your envelope sender is in my badmailfrom list. Please visit www.symanteccloud.com/troubleshooting (#5.7.1)", Rejected},
+	{"messagelabs", "553-Sorry, your email address has been blacklisted", Rejected},
+	{"messagelabs", "553 Message filtered by Outbound scanning", SpamDetected},
+	{"messagelabs", "452 Too many recipients received this hour", RateLimited},
+	{"messagelabs", "460 too many messages (#4.3.0)", RateLimited},
+	{"messagelabs", "553 Recipient mailbox is not allowed", UserUnknown},
 	// Mimecast
 	{"mimecast", "550 SPF Sender Invalid - envelope rejected", AuthFailure},
 	{"mimecast", "550 DKIM Sender Invalid - envelope rejected", AuthFailure},
@@ -587,7 +612,8 @@ func TestClassifyProviderModules(t *testing.T) {
 func TestProviderCodesNeedWholeCodes(t *testing.T) {
 	for _, s := range []string{
 		"550 see AUP#I-12205 for details", "550 contact ib1044 support", "550 see mail.i.ua/err/3x",
-		"550 AUP#CXBLX", "550 AUP#", "550 ib10", "mail.i.ua/err/",
+		"550 AUP#CXBLX", "550 AUP#", "550 ib10", "mail.i.ua/err/", "421 lpn-prd-vrin012 too many errors",
+		"550 see OFR_4160", "ofrece 416",
 	} {
 		var buf [2048]byte
 		low := string(lowerText(buf[:0], s))

@@ -4,7 +4,8 @@ import "strings"
 
 // Some providers write a code of their own in the reply text, and document what each one means:
 // Cox and Spectrum after "AUP#" (Cox's AUP#CXBL, Spectrum's AUP#I-1220), GoDaddy as "IB" and three
-// digits at the end of the reply (IB104), i.ua in the address of its error page (mail.i.ua/err/3/).
+// digits at the end of the reply (IB104), i.ua in the address of its error page (mail.i.ua/err/3/),
+// Orange and La Poste after a server tag (OFR006_102, LPN007_420, OFR_416).
 // Such a code says more than the generic words around it ("rejected", "connection refused"), so
 // it is looked at before the phrase rules. The tables follow the providers' published lists (as
 // Sisimai's provider modules do).
@@ -19,6 +20,21 @@ func (m *matcher) providerCodeReason() Reason {
 	if m.has("i.ua/err/") {
 		if r := iuaReason(m.s[strings.Index(m.s, "i.ua/err/")+9:]); r != Undefined {
 			return r
+		}
+	}
+	for _, tag := range [...]string{"ofr", "lpn", "ouk"} {
+		if !m.has(tag) {
+			continue
+		}
+		for s := m.s; ; {
+			i := strings.Index(s, tag)
+			if i < 0 {
+				break
+			}
+			s = s[i+3:]
+			if r := franceReason(s); r != Undefined {
+				return r
+			}
 		}
 	}
 	if m.has(" ib") {
@@ -117,6 +133,42 @@ func iuaReason(s string) Reason {
 		return Undefined
 	}
 	return iuaReasons[n]
+}
+
+// franceCodes are Orange's and La Poste's documented codes (the last three digits of OFR006_102).
+var franceCodes = [...]struct {
+	code   string
+	reason Reason
+}{
+	{"101", Blocked}, {"102", Blocked}, {"103", Blocked}, {"104", RateLimited},
+	{"305", SecurityError}, {"401", AuthFailure}, {"402", SecurityError}, {"403", Rejected},
+	{"405", Rejected}, {"415", Rejected}, {"416", UserUnknown}, {"417", MailboxFull},
+	{"420", Suspend}, {"421", Rejected}, {"426", Suspend}, {"505", SystemError},
+	{"506", SpamDetected}, {"510", Blocked}, {"514", EmailTooLarge}, {"517", AuthFailure},
+	{"630", PolicyViolation}, {"999", Blocked},
+}
+
+// franceReason reads what follows an OFR, LPN or OUK tag: letters, digits, '_' and '-' ending in a
+// three-digit code that is the whole word or follows '_' or '-' (OFR_416, LPN007_420, LPN416).
+func franceReason(s string) Reason {
+	n := 0
+	for n < len(s) && (isAlnum(s[n]) || s[n] == '_' || s[n] == '-') {
+		n++
+	}
+	w := s[:n]
+	if len(w) < 3 || !isDigit(w[len(w)-1]) || !isDigit(w[len(w)-2]) || !isDigit(w[len(w)-3]) {
+		return Undefined
+	}
+	if len(w) > 3 && w[len(w)-4] != '_' && w[len(w)-4] != '-' {
+		return Undefined
+	}
+	code := w[len(w)-3:]
+	for _, c := range franceCodes {
+		if code == c.code {
+			return c.reason
+		}
+	}
+	return Undefined
 }
 
 // goDaddyCodes are GoDaddy's IB codes.

@@ -121,6 +121,7 @@ var strongRules = [...]rule{
 	}, unless: []string{"pipeline after starttls"}},
 	{reason: BadReputation, phrases: []string{
 		"reputation", "tss04", "user complaints", "likely suspicious", "[ts01]", "[ts02]", "[gl01]",
+		"connection rejected by policy",
 	}, unless: []string{"blocked using", "in an rbl"}},
 	// Rate limits whose text names the limit, tried before blocks because they often also say
 	// "your IP". Gmail's "unusual rate of unsolicited mail" is a rate limit when the text says
@@ -280,7 +281,7 @@ var strongRules = [...]rule{
 		"only accepting mail from specific", "restricted sms e-mail",
 		"doesn't want to receive", "does not want to receive", "refuse to receive mail",
 		"rejected by this user",
-	}},
+	}, unless: []string{"outbound scanning"}},
 	{reason: NotAccept, phrases: []string{
 		"does not accept mail", "null mx", "no mx", "no smtp service", "couldn't find a mail exchanger",
 		"not accepting mail", "accepts no mail", "mx record found", "no route for current request",
@@ -346,6 +347,7 @@ var strongRules = [...]rule{
 		"rejecting mail content", "due to spam filter", "recurrent pattern detection", "uribl",
 		"temporarily blocked by our filter", "percent probability of being spam", "(spam)",
 		"spam list", "dont accept spam", "don't accept spam", "a url in this email", "spam pattern",
+		"outbound scanning",
 	}},
 	{reason: PolicyViolation, phrases: []string{
 		"policy reasons", "local policy", "denied by policy", "policy violation", "illegal attachment",
