@@ -5,7 +5,8 @@ import "strings"
 // Some providers write a code of their own in the reply text, and document what each one means:
 // Cox and Spectrum after "AUP#" (Cox's AUP#CXBL, Spectrum's AUP#I-1220), GoDaddy as "IB" and three
 // digits at the end of the reply (IB104), i.ua in the address of its error page (mail.i.ua/err/3/),
-// Orange and La Poste after a server tag (OFR006_102, LPN007_420, OFR_416).
+// Orange and La Poste after a server tag (OFR006_102, LPN007_420, OFR_416), Facebook as a word
+// such as RCP-P1.
 // Such a code says more than the generic words around it ("rejected", "connection refused"), so
 // it is looked at before the phrase rules. The tables follow the providers' published lists (as
 // Sisimai's provider modules do).
@@ -35,6 +36,11 @@ func (m *matcher) providerCodeReason() Reason {
 			if r := franceReason(s); r != Undefined {
 				return r
 			}
+		}
+	}
+	for _, c := range facebookCodes {
+		if m.has(c.code) && wholeWord(m.s, c.code) {
+			return c.reason
 		}
 	}
 	if m.has(" ib") {
@@ -195,6 +201,38 @@ func goDaddyReason(s string) Reason {
 		}
 	}
 	return Undefined
+}
+
+// facebookCodes are Facebook's documented response codes.
+var facebookCodes = [...]struct {
+	code   string
+	reason Reason
+}{
+	{"rcp-p1", UserUnknown}, {"int-p1", UserUnknown}, {"int-p3", UserUnknown}, {"int-p4", UserUnknown},
+	{"rcp-p2", Filtered}, {"rcp-p3", Filtered}, {"rcp-t4", Suspend}, {"rcp-t1", SystemError},
+	{"pol-p1", Blocked}, {"pol-p2", Blocked}, {"pol-p3", Blocked}, {"pol-p4", Blocked},
+	{"pol-t1", Blocked}, {"pol-t2", Blocked}, {"pol-t3", Blocked}, {"pol-p5", VirusDetected},
+	{"pol-p6", SpamDetected}, {"pol-p7", AuthFailure}, {"msg-p1", EmailTooLarge},
+	{"int-p2", EmailTooLarge}, {"msg-p2", ContentError}, {"msg-p3", NotCompliantRFC},
+	{"dns-p1", Rejected}, {"dns-p2", Rejected}, {"dns-t1", Rejected}, {"dns-p3", RequirePTR},
+	{"dns-t2", RequirePTR}, {"con-t1", RateLimited}, {"con-t2", RateLimited}, {"con-t3", RateLimited},
+	{"con-t4", RateLimited}, {"msg-t1", RateLimited},
+}
+
+// wholeWord reports whether w occurs in s with no letter or digit right before or after it.
+func wholeWord(s, w string) bool {
+	for from := 0; ; {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		end := i + len(w)
+		if (i == 0 || !isAlnum(s[i-1])) && (end == len(s) || !isAlnum(s[end])) {
+			return true
+		}
+		from = i + 1
+	}
 }
 
 // alnumRun returns how many letters and digits s starts with.

@@ -269,7 +269,8 @@ var strongRules = [...]rule{
 		"not known to this system", "unknown account", "unknown address or alias", "user is unknown",
 		"address not recognized", "incorrectly addressed", "no longer an employee",
 		"address is invalid", "unable to find alias", "no such id", "recipient unrecognized",
-		"unrecognized recipient", "adressat unbekannt",
+		"unrecognized recipient", "adressat unbekannt", "single label domains not accepted",
+		"reserved by rfc 2606",
 	}, unless: []string{"domain does not exist", "domain doesn't exist", "domain not found", "domain name not found", "no such domain",
 		"domain mentioned"}},
 	{reason: Filtered, phrases: []string{
@@ -280,7 +281,7 @@ var strongRules = [...]rule{
 		"account is protected by", "is not accepting any mail", "user reject", "refuses to receive",
 		"only accepting mail from specific", "restricted sms e-mail",
 		"doesn't want to receive", "does not want to receive", "refuse to receive mail",
-		"rejected by this user",
+		"rejected by this user", "rejected by destination domain",
 	}, unless: []string{"outbound scanning"}},
 	{reason: NotAccept, phrases: []string{
 		"does not accept mail", "null mx", "no mx", "no smtp service", "couldn't find a mail exchanger",
@@ -292,7 +293,7 @@ var strongRules = [...]rule{
 	{reason: SystemError, phrases: []string{
 		"loop broken", "would create a mail loop", "loop was found in the mail exchanger",
 		"can't create user output file", "error while being processed", "interrupted system call",
-		"there is no mdb", "timeout waiting for input",
+		"there is no mdb", "timeout waiting for input", "service not active", "failed to be replicated",
 	}, aligned: [][]string{{"unable to connect to the", "daemon"}}},
 	{reason: NetworkError, phrases: []string{
 		"host is unreachable", "unrouteable mail domain", "malformed name server reply",
@@ -359,7 +360,7 @@ var strongRules = [...]rule{
 		"not accepted for policy reasons", "mass mailer", "low priority", "not accepting mail with",
 		"not subscribed to this group", "containing images or other attachments",
 		"without solving a captcha", "x-dg-ref header", "no data before greeting",
-		"attachment extension is forbidden", "protected file attachment",
+		"attachment extension is forbidden", "protected file attachment", "restricted by policy",
 	}},
 	{reason: SecurityError, phrases: []string{
 		"authentication required", "authrequired", "auth failed", "username and password",
