@@ -38,9 +38,14 @@ func (m *matcher) providerCodeReason() Reason {
 			}
 		}
 	}
-	for _, c := range facebookCodes {
-		if m.has(c.code) && wholeWord(m.s, c.code) {
-			return c.reason
+	for _, prefix := range [...]string{"rcp-", "pol-", "msg-", "int-", "dns-", "con-"} {
+		if !m.has(prefix) {
+			continue
+		}
+		for _, c := range facebookCodes {
+			if c.code[:4] == prefix && m.has(c.code) && wholeWord(m.s, c.code) {
+				return c.reason
+			}
 		}
 	}
 	if m.has(" ib") {
