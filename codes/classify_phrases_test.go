@@ -589,6 +589,7 @@ var providerModulePhrases = []phraseCase{
 	{"messagelabs", "553-mail rejected because your IP is in the PBL. See http://www.spamhaus.org/pbl", Blocked},
 	{"messagelabs", "553 Sorry, your IP address (192.0.2.1) has been blocked", Blocked},
 	{"messagelabs", "553 Stray linefeeds in message (#5.6.2)", ContentError},
+	{"proofpoint", "521 5.7.1 Connection rejected by policy [192.0.2.107] (CLB) - see https://ipcheck.proofpoint.com/?ip=192.0.2.107", Blocked},
 	{"messagelabs", "550 You are trying to use me [server-5.tower-1.messagelabs.com] as a relay, but I have not been configured to let you [192.0.2.1, example.com] do this.", NoRelaying},
 	{"messagelabs", "550 [192.0.2.1] has detected that this message is not RFC 5322 compliant", NotCompliantRFC},
 	{"messagelabs", "550 sender envelope domain not allowed for sender IP address (#5.1.8)", Rejected},

@@ -121,7 +121,7 @@ var strongRules = [...]rule{
 	}, unless: []string{"pipeline after starttls"}},
 	{reason: BadReputation, phrases: []string{
 		"reputation", "tss04", "user complaints", "likely suspicious", "[ts01]", "[ts02]", "[gl01]",
-		"connection rejected by policy",
+		"connection rejected by policy [7.7]", // MessageLabs; Proofpoint's "(CLB)" is an IP block
 	}, unless: []string{"blocked using", "in an rbl"}},
 	// Rate limits whose text names the limit, tried before blocks because they often also say
 	// "your IP". Gmail's "unusual rate of unsolicited mail" is a rate limit when the text says
