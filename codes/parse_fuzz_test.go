@@ -8,7 +8,7 @@ import (
 // FuzzParse checks that Parse and Classify never panic, and that every code Parse reports is
 // well formed and written literally in the input.
 func FuzzParse(f *testing.F) {
-	for _, name := range []string{"bounce-reasons", "real-world", "heldout", "heldout2", "heldout3"} {
+	for _, name := range []string{"bounce-reasons", "real-world", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"} {
 		for _, row := range readLabelled(f, "testdata/"+name+".tsv") {
 			f.Add(row.text)
 		}
@@ -18,6 +18,9 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add("550-5.1.1 a 550-5.1.1 b 550 5.1.1 c")
 	f.Add("[2001:db8::220:5.1.1]:443 4.16.55.1 v2.5.1 #554")
+	// Providers' own codes, which Classify reads from the text.
+	f.Add("554 AUP#I-1220 blocked; 550 AUP#CXBL; mail.i.ua/err/10/ IB104 OFR006_102 LPN416 RCP-P1")
+	f.Add("aup#o1 aup#-99999 i.ua/err/999/ ib ib1 ofr_ lpn- ouk rcp-")
 	f.Fuzz(func(t *testing.T, text string) {
 		c := Parse(text)
 		checkLiteral(t, text, c)
