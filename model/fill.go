@@ -25,6 +25,7 @@ type cause struct {
 	v      *verdict
 	once   sync.Once
 	bounce codes.Bounce
+	own    verdict // v for a text that quotes no address: no other text shares its verdict
 }
 
 // verdict is the bounce of every cause text that differs only in email addresses' local parts
@@ -43,29 +44,67 @@ func (c *cause) get() codes.Bounce {
 	return c.bounce
 }
 
-// causeCache interns cause texts for every worker of a load.
+// causeCache interns cause texts for every worker of a load. Workers look a text up here only
+// the first time they meet it, with the hash they computed (the same seed).
 type causeCache struct {
 	seed     maphash.Seed
 	mu       sync.Mutex
-	m        map[string]*cause
+	slots    []cacheSlot // open addressing on the full hash
 	verdicts map[string]*verdict
 	list     []*cause
-	key      []byte // scratch for verdict keys
+	block    []cause // causes are allocated a block at a time
+	ar       arena   // the texts
+	key      []byte  // scratch for verdict keys
 }
 
-func (cc *causeCache) lookup(b []byte) *cause {
+// cacheSlot is one entry of causeCache.slots; c is nil for an empty slot.
+type cacheSlot struct {
+	h uint64
+	c *cause
+}
+
+// lookup returns the cause of text b, whose hash (with cc.seed) is h, adding it when new.
+func (cc *causeCache) lookup(b []byte, h uint64) *cause {
 	cc.mu.Lock()
 	defer cc.mu.Unlock()
-	if c, ok := cc.m[string(b)]; ok {
-		return c
+	if (len(cc.list)+1)*2 > len(cc.slots) {
+		old := cc.slots
+		cc.slots = make([]cacheSlot, max(1024, 2*len(old)))
+		mask := uint64(len(cc.slots) - 1)
+		for _, s := range old {
+			if s.c == nil {
+				continue
+			}
+			i := s.h & mask
+			for cc.slots[i].c != nil {
+				i = (i + 1) & mask
+			}
+			cc.slots[i] = s
+		}
 	}
-	c := &cause{text: string(b), id: int32(len(cc.list))}
-	cc.key = maskLocalParts(cc.key[:0], b)
-	if c.v = cc.verdicts[string(cc.key)]; c.v == nil {
-		c.v = new(verdict)
-		cc.verdicts[string(cc.key)] = c.v
+	mask := uint64(len(cc.slots) - 1)
+	i := h & mask
+	for ; cc.slots[i].c != nil; i = (i + 1) & mask {
+		if s := &cc.slots[i]; s.h == h && s.c.text == string(b) {
+			return s.c
+		}
 	}
-	cc.m[c.text] = c
+	if len(cc.block) == 0 {
+		cc.block = make([]cause, 256)
+	}
+	c := &cc.block[0]
+	cc.block = cc.block[1:]
+	c.text, c.id = cc.ar.str(b), int32(len(cc.list))
+	if bytes.IndexByte(b, '@') < 0 {
+		c.v = &c.own
+	} else {
+		cc.key = maskLocalParts(cc.key[:0], b)
+		if c.v = cc.verdicts[string(cc.key)]; c.v == nil {
+			c.v = new(verdict)
+			cc.verdicts[string(cc.key)] = c.v
+		}
+	}
+	cc.slots[i] = cacheSlot{h: h, c: c}
 	cc.list = append(cc.list, c)
 	return c
 }
@@ -148,7 +187,7 @@ type worker struct {
 
 func newWorker(ld *loader, lay *layout, delim byte, file string, idx int) *worker {
 	w := &worker{ld: ld, lay: lay, file: file, idx: uint16(idx), sp: splitter{delim: delim},
-		interns: make([]interner, len(lay.kinds)), ct: causeTable{seed: ld.causes.seed}}
+		interns: make([]interner, len(lay.kinds)), ct: causeTable{seed: ld.causes.seed, empty: -1}}
 	for c := range w.interns {
 		switch {
 		case c == lay.email || lay.kinds[c] != kindString && lay.kinds[c] != kindExtra:
@@ -183,11 +222,13 @@ type ridBounce struct {
 	bounce codes.Bounce
 }
 
-// causeSlot is one cause text a worker has seen; slots are small so the table stays in cache.
+// causeSlot is one cause text a worker has seen, with its text at hand so that a lookup
+// reads one slot, then the text.
 type causeSlot struct {
-	c  *cause // nil: an empty slot
-	id int32
-	h  uint32 // haveBit, and 31 bits of the hash to skip most comparisons of unequal texts
+	text string
+	c    *cause // nil: an empty slot
+	h    uint32 // haveBit, and 31 bits of the hash to skip most comparisons of unequal texts
+	id   int32
 }
 
 // haveBit marks a slot whose bounce this worker has reported (in worker.fresh).
@@ -198,6 +239,7 @@ type causeTable struct {
 	seed  maphash.Seed
 	slots []causeSlot
 	n     int
+	empty int32 // slot of the empty text, or -1 when not looked up since the table grew
 }
 
 // room grows the table so that n more texts fit without growing; slot indices stay valid
@@ -208,12 +250,13 @@ func (t *causeTable) room(n int) {
 	}
 	old := t.slots
 	t.slots = make([]causeSlot, max(1024, 2*len(old)))
+	t.empty = -1
 	mask := uint64(len(t.slots) - 1)
 	for k := range old {
 		if old[k].c == nil {
 			continue
 		}
-		i := maphash.String(t.seed, old[k].c.text) & mask
+		i := maphash.String(t.seed, old[k].text) & mask
 		for t.slots[i].c != nil {
 			i = (i + 1) & mask
 		}
@@ -224,6 +267,9 @@ func (t *causeTable) room(n int) {
 // cause returns the index of b's slot in w.ct, finding or adding the text.
 func (w *worker) cause(b []byte) int32 {
 	t := &w.ct
+	if len(b) == 0 && t.empty >= 0 {
+		return t.empty
+	}
 	h := maphash.Bytes(t.seed, b)
 	mask := uint64(len(t.slots) - 1)
 	i := h & mask
@@ -232,14 +278,17 @@ func (w *worker) cause(b []byte) int32 {
 		if s.c == nil {
 			break
 		}
-		if s.h&^haveBit == uint32(h>>33) && s.c.text == string(b) {
+		if s.h&^haveBit == uint32(h>>33) && s.text == string(b) {
 			return int32(i)
 		}
 		i = (i + 1) & mask
 	}
-	c := w.ld.causes.lookup(b)
-	t.slots[i] = causeSlot{h: uint32(h >> 33), c: c, id: c.id}
+	c := w.ld.causes.lookup(b, h)
+	t.slots[i] = causeSlot{text: c.text, h: uint32(h >> 33), c: c, id: c.id}
 	t.n++
+	if len(b) == 0 {
+		t.empty = int32(i)
+	}
 	return int32(i)
 }
 
@@ -362,7 +411,7 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, error) {
 			var s string
 			if lay.causeCol[c] {
 				ce := w.cause(f)
-				s = w.ct.slots[ce].c.text
+				s = w.ct.slots[ce].text
 				switch c {
 				case lay.invalid:
 					invalid = ce
@@ -386,16 +435,16 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, error) {
 	ce := other
 	if lay.reason < 0 {
 		switch {
-		case invalid >= 0 && w.ct.slots[invalid].c.text != "":
+		case invalid >= 0 && w.ct.slots[invalid].text != "":
 			ce = invalid
-		case suspend >= 0 && w.ct.slots[suspend].c.text != "":
+		case suspend >= 0 && w.ct.slots[suspend].text != "":
 			ce = suspend
 		case other < 0:
 			ce = w.cause(nil)
 		}
 	}
 	cs := &w.ct.slots[ce]
-	l.Reason = cs.c.text
+	l.Reason = cs.text
 	l.Bounce = cs.c.get()
 	if cs.h&haveBit == 0 {
 		cs.h |= haveBit

@@ -121,7 +121,6 @@ func newLoader(opts Options) *loader {
 		now = opts.Now
 	}
 	ld := &loader{opts: opts, ds: &Dataset{Now: now()}, fields: leadFields()}
-	ld.causes.m = make(map[string]*cause)
 	ld.causes.seed = maphash.MakeSeed()
 	ld.causes.verdicts = make(map[string]*verdict)
 	return ld
