@@ -616,7 +616,8 @@ var providerModulePhrases = []phraseCase{
 	// Sisimai: rejected; our heldout3.tsv labels the recipient domain's refusal filtered.
 	{"zoho", "541 5.4.1 Mail rejected by destination domain (in reply to RCPT TO command)", Filtered},
 	{"zoho", "554 5.7.7 Email policy violation detected (in reply to end of DATA command)", PolicyViolation},
-	{"zoho", "552 5.1.1 <user@zoho.com> Mailbox delivery restricted by policy error", PolicyViolation},
+	// The recipient's mailbox accepts only some senders: our heldout3.tsv labels it filtered.
+	{"zoho", "552 5.1.1 <user@zoho.com> Mailbox delivery restricted by policy error", Filtered},
 	{"zoho", "452 4.3.1 Temporary System Error", SystemError},
 	{"zoho", "550 5.1.1 User does not exist - <user@zoho.com> (in reply to RCPT TO command)", UserUnknown},
 	{"zoho", "552 5.7.1 virus Eicar-Test-Signature detected by Zoho Mail", VirusDetected},

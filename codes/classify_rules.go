@@ -122,7 +122,7 @@ var strongRules = [...]rule{
 	{reason: BadReputation, phrases: []string{
 		"reputation", "tss04", "user complaints", "likely suspicious", "[ts01]", "[ts02]", "[gl01]",
 		"connection rejected by policy [7.7]", // MessageLabs; Proofpoint's "(CLB)" is an IP block
-	}, unless: []string{"blocked using", "in an rbl"}},
+	}, unless: []string{"blocked using", "in an rbl", "reputation database"}},
 	// Rate limits whose text names the limit, tried before blocks because they often also say
 	// "your IP". Gmail's "unusual rate of unsolicited mail" is a rate limit when the text says
 	// "rate limited" (421 4.7.28) and a block when it says "has been blocked" (550 5.7.1).
@@ -162,11 +162,12 @@ var strongRules = [...]rule{
 		"is blocked by earthlink", "is blocked by rbl", "open proxy", "ip profile",
 		"access denied, rejected by recipient", "suspected bounce attack", "too many bad commands",
 		"refused due to abuse", "too many bounces", "access from your location", "blocklisting",
-		"black listed", "submit messages to this e-mail system",
+		"black listed", "submit messages to this e-mail system", "sender address blocked",
+		"recipient temporarily unavailable", "reputation database",
 	}, unless: []string{"address that has been blacklisted", "not listed in", "blacklisted url", "sender verify",
 		"email address has been", "domain has been blocked", "domain has been blacklisted", "badmailfrom",
 		"sender is blacklisted", "sender blacklisted", "sender is blocked", "sender is in ", "spam pattern",
-		"a url in this email", "sender address [", "not want your mail"}},
+		"a url in this email", "sender address [", "not want your mail", "blacklisted user"}},
 	{reason: RateLimited, phrases: []string{
 		"too many recipients", "rate limit", "receiving mail too quickly", "receiving mail at a rate",
 		"too many connections", "too many sessions", "connection rate", "frequency limited",
@@ -212,6 +213,11 @@ var strongRules = [...]rule{
 		"third-party dsns", "registered gateway user", "rule imposed mailbox access",
 		"empty email address", "unsigned dsn", "sender verification",
 	}, aligned: [][]string{{"sender ", "has no a, aaaa, or mx"}}, unless: []string{"recipient address"}},
+	// Sender refusals that servers write after "Recipient address rejected:", which the rule above
+	// leaves alone.
+	{reason: Rejected, phrases: []string{
+		"sender doesn't match", "sender does not match", "blacklisted user", "block-sender", "block-send-er",
+	}},
 	{reason: UserUnknown, aligned: [][]string{{"user", "does not exist"}, {"user", "doesn't exist"}, {"user", "not found"}, {"user (", ") unknown"}, {"user <", "> unknown"}, {"mailbox", "does not exist"}, {"mailbox", "not found"}, {"recipient", "does not exist"}, {"address", "does not exist"}, {"account", "does not exist"}, {"no such", "user"}, {"non", "existent user"}, {"unknown e", "mail address"}, {"this user doesn't have a", "account"}, {"recipient ", " was not found in"}, {"user ", " was not found"}, {"recipient ", " denied"}}, phrases: []string{
 		"user unknown", "unknown user", "no such user", "no such recipient", "no such mailbox",
 		"no mailbox here", "mailbox not found", "mailbox unavailable", "mailbox not available",
@@ -281,8 +287,9 @@ var strongRules = [...]rule{
 		"account is protected by", "is not accepting any mail", "user reject", "refuses to receive",
 		"only accepting mail from specific", "restricted sms e-mail",
 		"doesn't want to receive", "does not want to receive", "refuse to receive mail",
-		"rejected by this user", "rejected by destination domain",
-	}, unless: []string{"outbound scanning"}},
+		"rejected by this user", "rejected by destination domain", "delivery restricted by policy",
+		"block-rcpt",
+	}, unless: []string{"outbound scanning", "refer to the troubleshooting page", "faqs section on spam"}},
 	{reason: NotAccept, phrases: []string{
 		"does not accept mail", "null mx", "no mx", "no smtp service", "couldn't find a mail exchanger",
 		"not accepting mail", "accepts no mail", "mx record found", "no route for current request",
@@ -294,6 +301,7 @@ var strongRules = [...]rule{
 		"loop broken", "would create a mail loop", "loop was found in the mail exchanger",
 		"can't create user output file", "error while being processed", "interrupted system call",
 		"there is no mdb", "timeout waiting for input", "service not active", "failed to be replicated",
+		"agent busy", "license expired", "unable to chdir", "temporary domain failure",
 	}, aligned: [][]string{{"unable to connect to the", "daemon"}}},
 	{reason: NetworkError, phrases: []string{
 		"host is unreachable", "unrouteable mail domain", "malformed name server reply",
@@ -348,7 +356,7 @@ var strongRules = [...]rule{
 		"rejecting mail content", "due to spam filter", "recurrent pattern detection", "uribl",
 		"temporarily blocked by our filter", "percent probability of being spam", "(spam)",
 		"spam list", "dont accept spam", "don't accept spam", "a url in this email", "spam pattern",
-		"outbound scanning",
+		"outbound scanning", "message filtered. refer to the troubleshooting", "message filtered. please see the faqs",
 	}},
 	{reason: PolicyViolation, phrases: []string{
 		"policy reasons", "local policy", "denied by policy", "policy violation", "illegal attachment",
@@ -360,7 +368,7 @@ var strongRules = [...]rule{
 		"not accepted for policy reasons", "mass mailer", "low priority", "not accepting mail with",
 		"not subscribed to this group", "containing images or other attachments",
 		"without solving a captcha", "x-dg-ref header", "no data before greeting",
-		"attachment extension is forbidden", "protected file attachment", "restricted by policy",
+		"attachment extension is forbidden", "protected file attachment",
 	}},
 	{reason: SecurityError, phrases: []string{
 		"authentication required", "authrequired", "auth failed", "username and password",
@@ -705,6 +713,8 @@ func securityReason(e Enhanced, p Provider) (Reason, bool) {
 		return RateLimited, true
 	case d >= 700 && d <= 750:
 		return Blocked, true
+	case d >= 850 && d <= 899:
+		return Blocked, true // Microsoft: suspicious activity, the IP is restricted for now
 	case d >= 900 && d <= 999:
 		return PolicyViolation, true // a mail flow (transport) rule rejected the message
 	}
