@@ -13,8 +13,8 @@ func TestClassifyCorpus(t *testing.T) {
 	rows := readLabelled(t, "testdata/bounce-reasons.tsv")
 	class, reason := measureClassify(t, rows, corpusOverrides)
 	t.Logf("corpus (%d rows, %d overridden): class %.1f%%, reason %.1f%%", len(rows), len(corpusOverrides), class.percent(), reason.percent())
-	if class.percent() < 98 || reason.percent() < 89 {
-		t.Errorf("agreement too low: class %.1f%% (want 98), reason %.1f%% (want 89)", class.percent(), reason.percent())
+	if class.percent() < 98 || reason.percent() < 90 {
+		t.Errorf("agreement too low: class %.1f%% (want 98), reason %.1f%% (want 90)", class.percent(), reason.percent())
 	}
 }
 
@@ -117,7 +117,7 @@ func TestClassifyRealWorld(t *testing.T) {
 	}
 	class, reason := measureClassify(t, rows, nil)
 	t.Logf("real-world (%d rows): basic %.1f%%, enhanced %.1f%%, class %.1f%%, reason %.1f%%", len(rows), basic.percent(), enhanced.percent(), class.percent(), reason.percent())
-	if basic.percent() < 99 || enhanced.percent() < 99 || class.percent() < 98 || reason.percent() < 89 {
+	if basic.percent() < 99 || enhanced.percent() < 99 || class.percent() < 98 || reason.percent() < 94 {
 		t.Errorf("agreement too low: basic %.1f%%, enhanced %.1f%%, class %.1f%%, reason %.1f%%", basic.percent(), enhanced.percent(), class.percent(), reason.percent())
 	}
 }
@@ -144,7 +144,7 @@ func TestClassifyHeldout(t *testing.T) {
 	class, reason := measureClassify(t, rows, nil)
 	t.Logf("heldout (%d rows): basic %.1f%%, enhanced %.1f%%, class %.1f%%, reason %.1f%%", len(rows), basic.percent(), enhanced.percent(), class.percent(), reason.percent())
 	// Measured before the rules were changed: basic 100%, enhanced 100%, class 98.7%, reason 70.2%.
-	if basic.percent() < 99 || enhanced.percent() < 99 || class.percent() < 98 || reason.percent() < 93 {
+	if basic.percent() < 99 || enhanced.percent() < 99 || class.percent() < 98 || reason.percent() < 97 {
 		t.Errorf("agreement too low: basic %.1f%%, enhanced %.1f%%, class %.1f%%, reason %.1f%%", basic.percent(), enhanced.percent(), class.percent(), reason.percent())
 	}
 }
@@ -233,7 +233,7 @@ func measureHeldout(t *testing.T, path string) {
 	// heldout3 class 100%, reason 66.7% (21 rows); heldout4 class 100%, reason 90.9% (11 rows);
 	// heldout5 enhanced 98.8%, class 97.7%, reason 86.0% (86 rows); heldout6, measured after the
 	// rules were changed for heldout5, class 100%, reason 90.9% (66 rows).
-	if basic.percent() < 99 || enhanced.percent() < 99 || class.percent() < 97 || reason.percent() < 80 {
+	if basic.percent() < 99 || enhanced.percent() < 99 || class.percent() < 97 || reason.percent() < 85 {
 		t.Errorf("agreement too low: basic %.1f%%, enhanced %.1f%%, class %.1f%%, reason %.1f%%", basic.percent(), enhanced.percent(), class.percent(), reason.percent())
 	}
 }
