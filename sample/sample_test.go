@@ -75,17 +75,6 @@ func plausibleEmail(s string) bool {
 	return i > 0 && len(dom)-i > 2 && !strings.HasPrefix(local, ".") && !strings.HasSuffix(local, ".")
 }
 
-// classifyWorks reports whether codes.Classify is implemented yet: the parser is written
-// in parallel with this package.
-func classifyWorks() bool {
-	return codes.Classify("550 5.1.1 user unknown").Reason != codes.Undefined
-}
-
-func parseWorks() bool {
-	c := codes.Parse("550 5.1.1 user unknown")
-	return c.Basic == 550 && c.Enhanced == codes.Enhanced{Class: 5, Subject: 1, Detail: 1}
-}
-
 func TestExportCSVUpToDate(t *testing.T) {
 	var buf bytes.Buffer
 	if err := writeShowcase(&buf); err != nil {
@@ -198,28 +187,14 @@ func TestEmbeddedIsAValidMarketoExport(t *testing.T) {
 	}
 }
 
-// classifierGaps are reasons codes.Classify does not yet give for any text the catalog means
-// by them, and why; the sample still holds such texts.
-var classifierGaps = map[codes.Reason]string{
-	codes.Suppressed: "Classify has no rule for suppression-list texts (Amazon SES, \"on the suppression list\")",
-}
-
 func TestEmbeddedCoversEveryReason(t *testing.T) {
-	if !classifyWorks() {
-		t.Skip("codes.Classify is still a stub: it gives undefined for 550 5.1.1 user unknown")
-	}
 	seen := map[codes.Reason]int{}
 	for _, rec := range readExport(t, CSV()) {
 		seen[codes.Classify(reasonText(rec)).Reason]++
 	}
 	for _, r := range codes.Reasons() {
-		switch gap, isGap := classifierGaps[r]; {
-		case seen[r] == 0 && isGap:
-			t.Logf("no lead classified as %s: %s", r, gap)
-		case seen[r] == 0:
+		if seen[r] == 0 {
 			t.Errorf("no lead in the sample bounced for reason %s", r)
-		case isGap:
-			t.Logf("Classify now finds %s: remove it from classifierGaps", r)
 		}
 	}
 	// Where the classifier and the catalog disagree, say so: one of them may be wrong.
@@ -242,9 +217,6 @@ func TestEmbeddedCoversEveryReason(t *testing.T) {
 }
 
 func TestEmbeddedCoversCodeFamilies(t *testing.T) {
-	if !parseWorks() {
-		t.Skip("codes.Parse is still a stub")
-	}
 	type pair struct {
 		basic    uint16
 		enhanced codes.Enhanced
@@ -377,31 +349,29 @@ func TestGenerateMix(t *testing.T) {
 			t.Errorf("%s: %.1f%% of rows, want %.0f%% to %.0f%%", c.what, 100*s, 100*c.min, 100*c.max)
 		}
 	}
-	if classifyWorks() {
-		reasons := map[codes.Reason]int{}
-		cache := map[string]codes.Reason{}
-		for _, rec := range recs {
-			text := reasonText(rec)
-			r, ok := cache[text]
-			if !ok {
-				r = codes.Classify(text).Reason
-				cache[text] = r
-			}
-			reasons[r]++
+	reasons := map[codes.Reason]int{}
+	cache := map[string]codes.Reason{}
+	for _, rec := range recs {
+		text := reasonText(rec)
+		r, ok := cache[text]
+		if !ok {
+			r = codes.Classify(text).Reason
+			cache[text] = r
 		}
-		blocked := reasons[codes.Blocked] + reasons[codes.BadReputation] + reasons[codes.PolicyViolation] + reasons[codes.SpamDetected]
-		for _, c := range []struct {
-			what     string
-			n        int
-			min, max float64
-		}{
-			{"classified userunknown", reasons[codes.UserUnknown], 0.30, 0.50},
-			{"classified as blocks", blocked, 0.12, 0.35},
-			{"classified mailboxfull", reasons[codes.MailboxFull], 0.03, 0.15},
-		} {
-			if s := share(c.n); s < c.min || s > c.max {
-				t.Errorf("%s: %.1f%% of rows, want %.0f%% to %.0f%%", c.what, 100*s, 100*c.min, 100*c.max)
-			}
+		reasons[r]++
+	}
+	blocked := reasons[codes.Blocked] + reasons[codes.BadReputation] + reasons[codes.PolicyViolation] + reasons[codes.SpamDetected]
+	for _, c := range []struct {
+		what     string
+		n        int
+		min, max float64
+	}{
+		{"classified userunknown", reasons[codes.UserUnknown], 0.30, 0.50},
+		{"classified as blocks", blocked, 0.12, 0.35},
+		{"classified mailboxfull", reasons[codes.MailboxFull], 0.03, 0.15},
+	} {
+		if s := share(c.n); s < c.min || s > c.max {
+			t.Errorf("%s: %.1f%% of rows, want %.0f%% to %.0f%%", c.what, 100*s, 100*c.min, 100*c.max)
 		}
 	}
 	// Real exports repeat texts: many distinct ones, but far fewer than rows.
