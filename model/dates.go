@@ -128,11 +128,26 @@ func parseISO(b []byte) (time.Time, bool) {
 	default:
 		return time.Time{}, false
 	}
-	t := time.Date(y, time.Month(mo), d, h, mi, sec, ns, time.UTC)
-	if offset != 0 {
-		t = t.Add(-time.Duration(offset) * time.Second)
+	return dateUTC(y, mo, d, h*3600+mi*60+sec-offset, ns), true
+}
+
+// dateUTC is time.Date(y, mo, d, 0, 0, secs, ns, time.UTC) for mo in 1..12, d in 1..31 and
+// small secs, without time.Date's general normalisation: the days since the epoch come from
+// the civil calendar directly (H. Hinnant's days_from_civil), as a day 31 of a shorter month
+// rolls over in time.Date.
+func dateUTC(y, mo, d, secs, ns int) time.Time {
+	if mo <= 2 {
+		y--
 	}
-	return t, true
+	era := y / 400
+	if y < 0 {
+		era = (y - 399) / 400
+	}
+	yoe := y - era*400                   // 0..399
+	doy := (153*((mo+9)%12)+2)/5 + d - 1 // day of a year that starts on March 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	days := int64(era)*146097 + int64(doe) - 719468
+	return time.Unix(days*86400+int64(secs), int64(ns)).UTC()
 }
 
 // parseUS reads M/D/YYYY with an optional h:mm[:ss] and AM/PM.
@@ -187,5 +202,5 @@ func parseUS(b []byte) (time.Time, bool) {
 	if i != len(b) || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60 {
 		return time.Time{}, false
 	}
-	return time.Date(y, time.Month(mo), d, h, mi, sec, 0, time.UTC), true
+	return dateUTC(y, mo, d, h*3600+mi*60+sec, 0), true
 }
