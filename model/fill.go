@@ -469,33 +469,42 @@ func isBlank(rec []byte) bool {
 }
 
 // needsCheck reports whether the fields of rec must be checked one by one: it holds a control
-// byte other than tab and line ends, or invalid UTF-8. It reads eight bytes at a time.
+// byte other than tab and line ends, or invalid UTF-8. It reads 32 bytes at a time and looks at
+// single bytes only where a word may hold a control byte (the record's own line end is left out
+// first, so that most records never do).
 func needsCheck(rec []byte) bool {
 	const lo, hi = 0x0101010101010101, 0x8080808080808080
-	nonASCII := false
-	b := rec
-	for len(b) >= 8 {
-		x := binary.LittleEndian.Uint64(b)
-		if x&hi != 0 {
-			nonASCII = true
+	if n := len(rec); n > 0 && rec[n-1] == '\n' {
+		rec = rec[:n-1]
+		if n > 1 && rec[n-2] == '\r' {
+			rec = rec[:n-2]
 		}
-		if (x-lo*0x20)&^x&hi != 0 || hasDel(x) {
-			for _, c := range b[:8] {
-				if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+	}
+	var high uint64
+	b := rec
+	for len(b) >= 32 {
+		x0 := binary.LittleEndian.Uint64(b)
+		x1 := binary.LittleEndian.Uint64(b[8:])
+		x2 := binary.LittleEndian.Uint64(b[16:])
+		x3 := binary.LittleEndian.Uint64(b[24:])
+		high |= x0 | x1 | x2 | x3
+		low := (x0-lo*0x20)&^x0 | (x1-lo*0x20)&^x1 | (x2-lo*0x20)&^x2 | (x3-lo*0x20)&^x3
+		if low&hi != 0 || hasDel(x0) || hasDel(x1) || hasDel(x2) || hasDel(x3) {
+			for _, c := range b[:32] {
+				if isControl(c) {
 					return true
 				}
 			}
 		}
-		b = b[8:]
+		b = b[32:]
 	}
 	for _, c := range b {
-		if c >= 0x80 {
-			nonASCII = true
-		} else if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+		high |= uint64(c)
+		if isControl(c) {
 			return true
 		}
 	}
-	return nonASCII && !utf8.Valid(rec)
+	return high&hi != 0 && !utf8.Valid(rec)
 }
 
 // hasDel reports whether a word holds a DEL (0x7f) byte; it may report false positives.

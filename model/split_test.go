@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"testing"
+	"unicode/utf8"
 )
 
 // splitAll splits data into records the way a worker does, skipping blank lines.
@@ -96,6 +97,25 @@ func FuzzSplit(f *testing.F) {
 		got, errs := splitAll(data, ',')
 		if errs != 0 || !slices.EqualFunc(got, want, slices.Equal) {
 			t.Fatalf("input %q:\nsplitter %q (%d errors)\nencoding/csv %q", data, got, errs, want)
+		}
+	})
+}
+
+// FuzzNeedsCheck compares needsCheck, which reads words, with its definition read byte by byte.
+func FuzzNeedsCheck(f *testing.F) {
+	f.Add([]byte("plain ascii text that is longer than thirty-two bytes\r\n"))
+	f.Add([]byte("Müller,Geschäftsführer,\"Weiß\"\n"))
+	f.Add([]byte("a\x1b[31mred and more text to fill up a whole block\x7f\r\n"))
+	f.Add([]byte("Caf\xe9 is Windows-1252 text in a record,b\n"))
+	f.Fuzz(func(t *testing.T, rec []byte) {
+		want := !utf8.Valid(rec)
+		for _, c := range rec {
+			if isControl(c) {
+				want = true
+			}
+		}
+		if got := needsCheck(rec); got != want {
+			t.Fatalf("needsCheck(%q) = %v, want %v", rec, got, want)
 		}
 	})
 }
