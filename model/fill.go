@@ -69,7 +69,7 @@ func (cc *causeCache) lookup(b []byte, h uint64) *cause {
 	defer cc.mu.Unlock()
 	if (len(cc.list)+1)*2 > len(cc.slots) {
 		old := cc.slots
-		cc.slots = make([]cacheSlot, max(1024, 2*len(old)))
+		cc.slots = hugeSlice[cacheSlot](max(1024, 2*len(old)))
 		mask := uint64(len(cc.slots) - 1)
 		for _, s := range old {
 			if s.c == nil {
@@ -90,7 +90,7 @@ func (cc *causeCache) lookup(b []byte, h uint64) *cause {
 		}
 	}
 	if len(cc.block) == 0 {
-		cc.block = make([]cause, 256)
+		cc.block = hugeSlice[cause](1 << 15)
 	}
 	c := &cc.block[0]
 	cc.block = cc.block[1:]
@@ -139,7 +139,8 @@ func isLocalChar(c byte) bool {
 
 // arenaBlock is the size of the blocks a worker copies kept text into: one allocation holds
 // the fields of thousands of rows, which keeps the heap small and the garbage collector idle.
-const arenaBlock = 1 << 20
+// Blocks are large enough to hold whole huge pages (see adviseHuge).
+const arenaBlock = 4 << 20
 
 // arena hands out strings copied into large blocks. Blocks are never written after a string
 // is made from them.
@@ -153,7 +154,7 @@ func (a *arena) str(b []byte) string {
 		if len(b) > arenaBlock/8 {
 			return string(b)
 		}
-		a.buf = make([]byte, 0, arenaBlock)
+		a.buf = hugeSlice[byte](arenaBlock)[:0]
 	}
 	off := len(a.buf)
 	a.buf = append(a.buf, b...)
@@ -178,6 +179,8 @@ type worker struct {
 	sp      splitter
 	ar      arena
 	slab    []string
+	row     []string // the extra values of the row being filled
+	rows    rowSet
 	interns []interner
 	ct      causeTable
 	fresh   []ridBounce // reason bounces first met since the last chunk
@@ -187,7 +190,8 @@ type worker struct {
 
 func newWorker(ld *loader, lay *layout, delim byte, file string, idx int) *worker {
 	w := &worker{ld: ld, lay: lay, file: file, idx: uint16(idx), sp: splitter{delim: delim},
-		interns: make([]interner, len(lay.kinds)), ct: causeTable{seed: ld.causes.seed, empty: -1}}
+		interns: make([]interner, len(lay.kinds)), ct: causeTable{seed: ld.causes.seed, empty: -1},
+		row: make([]string, lay.nExtra), rows: rowSet{seed: ld.causes.seed}}
 	for c := range w.interns {
 		switch {
 		case c == lay.email || lay.kinds[c] != kindString && lay.kinds[c] != kindExtra:
@@ -249,7 +253,7 @@ func (t *causeTable) room(n int) {
 		return
 	}
 	old := t.slots
-	t.slots = make([]causeSlot, max(1024, 2*len(old)))
+	t.slots = hugeSlice[causeSlot](max(1024, 2*len(old)))
 	t.empty = -1
 	mask := uint64(len(t.slots) - 1)
 	for k := range old {
@@ -295,10 +299,59 @@ func (w *worker) cause(b []byte) int32 {
 // extras returns a slice of n strings carved from a shared slab.
 func (w *worker) extras(n int) []string {
 	if len(w.slab) < n {
-		w.slab = make([]string, max(n, 1<<14))
+		w.slab = hugeSlice[string](max(n, 1<<16))
 	}
 	e := w.slab[:n:n]
 	w.slab = w.slab[n:]
+	return e
+}
+
+// rowSet shares the Extra slices of rows whose extra values are the same (a job title and a
+// lead source repeat in a few hundred combinations over a million leads); it turns itself off
+// when the combinations are mostly distinct.
+type rowSet struct {
+	seed    maphash.Seed
+	slots   [][]string // open addressing on a hash of the values; nil is empty
+	n       int
+	lookups int
+	off     bool
+}
+
+// maxRows bounds the distinct extra-value combinations a worker shares.
+const maxRows = 1 << 14
+
+// extra returns w.row as a Lead.Extra: a slice shared with earlier rows of the same values, or
+// a fresh one.
+func (w *worker) extra() []string {
+	rs := &w.rows
+	if rs.off {
+		e := w.extras(len(w.row))
+		copy(e, w.row)
+		return e
+	}
+	if rs.slots == nil {
+		rs.slots = make([][]string, 2*maxRows)
+	}
+	h := uint64(0)
+	for _, s := range w.row {
+		h = (h ^ maphash.String(rs.seed, s)) * 0x9e3779b97f4a7c15
+	}
+	rs.lookups++
+	mask := uint64(len(rs.slots) - 1)
+	i := (h >> 20) & mask
+	for ; rs.slots[i] != nil; i = (i + 1) & mask {
+		if slices.Equal(rs.slots[i], w.row) {
+			return rs.slots[i]
+		}
+	}
+	e := w.extras(len(w.row))
+	copy(e, w.row)
+	rs.n++
+	if rs.n >= maxRows || rs.n > 1<<10 && rs.n*4 > rs.lookups {
+		rs.off, rs.slots = true, nil // mostly distinct: sharing saves nothing
+		return e
+	}
+	rs.slots[i] = e
 	return e
 }
 
@@ -372,10 +425,8 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, error) {
 	if len(fields) != len(lay.kinds) {
 		return 0, fmt.Errorf("has %d field%s, the header has %d", len(fields), plural(len(fields)), len(lay.kinds))
 	}
-	var extra []string
-	if lay.nExtra > 0 {
-		extra = w.extras(lay.nExtra)
-	}
+	extra := w.row[:lay.nExtra]
+	clear(extra) // a column of another file may have no value here
 	invalid, suspend, other := int32(-1), int32(-1), int32(-1)
 	w.ct.room(4)
 	base := unsafe.Pointer(l)
@@ -431,7 +482,9 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, error) {
 			}
 		}
 	}
-	l.Extra = extra
+	if lay.nExtra > 0 {
+		l.Extra = w.extra()
+	}
 	ce := other
 	if lay.reason < 0 {
 		switch {

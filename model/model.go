@@ -26,7 +26,7 @@ type Lead struct {
 	CreatedAt           time.Time `csv:"Created At"`
 	UpdatedAt           time.Time `csv:"Updated At"`
 
-	Extra  []string     `csv:"-"` // the other columns, aligned with Dataset.ExtraColumns (may be shorter: missing ones are empty)
+	Extra  []string     `csv:"-"` // the other columns, aligned with Dataset.ExtraColumns (may be shorter: missing ones are empty); leads with the same values may share one slice, so treat it as read-only
 	Reason string       `csv:"-"` // the text the bounce was read from
 	Bounce codes.Bounce `csv:"-"`
 
