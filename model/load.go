@@ -11,10 +11,8 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"slices"
 	"sync"
 	"time"
-	"unsafe"
 
 	"github.com/bouncelens/bouncelens/codes"
 )
@@ -110,9 +108,18 @@ func (ld *loader) reserve(n int) {
 		want = len(ds.Leads) + n + int(rest*margin) + 1024
 		ld.sized = true
 	}
-	ds.Leads = slices.Grow(ds.Leads, want-len(ds.Leads))
-	adviseHuge(unsafe.Pointer(unsafe.SliceData(ds.Leads)), uintptr(cap(ds.Leads))*unsafe.Sizeof(Lead{}))
-	ds.meta = slices.Grow(ds.meta, cap(ds.Leads)-len(ds.meta))
+	ds.Leads = growHuge(ds.Leads, want)
+	ds.meta = growHuge(ds.meta, cap(ds.Leads))
+}
+
+// growHuge returns s with room for n elements, moved to a hugeSlice when it has less.
+func growHuge[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s
+	}
+	g := hugeSlice[T](n)[:len(s)]
+	copy(g, s)
+	return g
 }
 
 func newLoader(opts Options) *loader {
@@ -276,6 +283,10 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 				case p := <-pool:
 					j.recs, j.fields = p.recs[:0], p.fields[:0]
 				default:
+					// Sized for typical rows up front: growing by appending would write (and
+					// fault in) about twice as much memory.
+					j.recs = make([]record, 0, len(j.data)/128+16)
+					j.fields = make([][]byte, 0, len(j.data)/16+16)
 				}
 				if ctx.Err() == nil {
 					w.split(j)
