@@ -191,7 +191,7 @@ type worker struct {
 func newWorker(ld *loader, lay *layout, delim byte, file string, idx int) *worker {
 	w := &worker{ld: ld, lay: lay, file: file, idx: uint16(idx), sp: splitter{delim: delim},
 		interns: make([]interner, len(lay.kinds)), ct: causeTable{seed: ld.causes.seed, empty: -1},
-		row: make([]string, lay.nExtra), rows: rowSet{seed: ld.causes.seed}}
+		row: make([]string, lay.nExtra)}
 	for c := range w.interns {
 		switch {
 		case c == lay.email || lay.kinds[c] != kindString && lay.kinds[c] != kindExtra:
@@ -310,7 +310,6 @@ func (w *worker) extras(n int) []string {
 // lead source repeat in a few hundred combinations over a million leads); it turns itself off
 // when the combinations are mostly distinct.
 type rowSet struct {
-	seed    maphash.Seed
 	slots   [][]string // open addressing on a hash of the values; nil is empty
 	n       int
 	lookups int
@@ -332,9 +331,11 @@ func (w *worker) extra() []string {
 	if rs.slots == nil {
 		rs.slots = make([][]string, 2*maxRows)
 	}
+	// Repeated values are interned, so the same values have the same string data: hash the
+	// pointers (values equal but not shared only land in different slots).
 	h := uint64(0)
 	for _, s := range w.row {
-		h = (h ^ maphash.String(rs.seed, s)) * 0x9e3779b97f4a7c15
+		h = (h ^ uint64(uintptr(unsafe.Pointer(unsafe.StringData(s)))) ^ uint64(len(s))<<48) * 0x9e3779b97f4a7c15
 	}
 	rs.lookups++
 	mask := uint64(len(rs.slots) - 1)
@@ -633,6 +634,13 @@ func parseBool(b []byte) (bool, bool) {
 		case '0', 'f', 'n':
 			return false, true
 		}
+	}
+	// ASCII "true" and "false" in any case, without strings.EqualFold.
+	if len(b) == 4 && b[0]|0x20 == 't' && b[1]|0x20 == 'r' && b[2]|0x20 == 'u' && b[3]|0x20 == 'e' {
+		return true, true
+	}
+	if len(b) == 5 && b[0]|0x20 == 'f' && b[1]|0x20 == 'a' && b[2]|0x20 == 'l' && b[3]|0x20 == 's' && b[4]|0x20 == 'e' {
+		return false, true
 	}
 	s := string(b) // no allocation: compared, not kept
 	switch {
