@@ -21,9 +21,10 @@ func adviseHuge(p unsafe.Pointer, n uintptr) {
 }
 
 // hugeSlice makes a slice of n zero values that lies on huge pages when it is large: the
-// allocation is padded so that the slice starts on a 2 MiB boundary and ends inside advised
-// pages (the untouched padding never becomes resident). On a virtual machine, each 4 KiB page
-// first touched costs a fault that takes longer than filling the page.
+// allocation is padded so that the slice starts on a 2 MiB boundary (the untouched padding
+// never becomes resident); a slice of whole huge pages then lies on advised pages only. On a
+// virtual machine, each 4 KiB page first touched costs a fault that takes longer than
+// filling the page.
 func hugeSlice[T any](n int) []T {
 	const huge = 2 << 20
 	size := unsafe.Sizeof(*new(T))
@@ -31,7 +32,7 @@ func hugeSlice[T any](n int) []T {
 		return make([]T, n)
 	}
 	pad := int(huge/size) + 1
-	all := make([]T, n+2*pad)
+	all := make([]T, n+pad)
 	base := uintptr(unsafe.Pointer(unsafe.SliceData(all)))
 	adviseHuge(unsafe.Pointer(unsafe.SliceData(all)), uintptr(len(all))*size)
 	k := int(((base+huge-1)&^(huge-1) - base + size - 1) / size)
