@@ -86,6 +86,7 @@ func (s *splitter) splitQuoted(data []byte) (next, lines int, rerr *recordError)
 	}
 	i := 0
 	nextNL := -1 // the next newline at or after i once looked up; len(data) for none
+	nextQ := -1  // the next quote at or after i, before nextNL, once looked up; else nextNL
 	for {
 		if i < len(data) && data[i] == '"' {
 			i++
@@ -105,9 +106,12 @@ func (s *splitter) splitQuoted(data []byte) (next, lines int, rerr *recordError)
 					return len(data), lines, &recordError{lines: errLines, column: end - lineStart + 1, err: errUnfinished}
 				}
 				seg := data[i : i+j]
-				if k := bytes.Count(seg, []byte{'\n'}); k > 0 {
-					lines += k
-					lineStart = i + bytes.LastIndexByte(seg, '\n') + 1
+				if nextNL < i+j {
+					// The quoted text may hold line ends (if nextNL is ahead of it, it holds none).
+					if k := bytes.Count(seg, []byte{'\n'}); k > 0 {
+						lines += k
+						lineStart = i + bytes.LastIndexByte(seg, '\n') + 1
+					}
 				}
 				if escaped {
 					s.scratch = append(s.scratch, seg...)
@@ -161,8 +165,14 @@ func (s *splitter) splitQuoted(data []byte) (next, lines int, rerr *recordError)
 		if d := bytes.IndexByte(data[i:nextNL], s.delim); d >= 0 {
 			j = i + d
 		}
-		if q := bytes.IndexByte(data[i:j], '"'); q >= 0 {
-			return fail(i+q, errBareQuote)
+		if nextQ < i {
+			nextQ = nextNL
+			if q := bytes.IndexByte(data[i:nextNL], '"'); q >= 0 {
+				nextQ = i + q
+			}
+		}
+		if nextQ < j {
+			return fail(nextQ, errBareQuote)
 		}
 		end := j
 		if j < len(data) && data[j] == '\n' && end > i && data[end-1] == '\r' {
