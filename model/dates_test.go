@@ -50,3 +50,34 @@ func TestParseTime(t *testing.T) {
 		}
 	}
 }
+
+// TestParseISOSeconds checks the one-pass reader against parseISO on the form it reads, with
+// random digits (out-of-range fields included) and random separators.
+func TestParseISOSeconds(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	seps := []byte("-T :Zz/0")
+	for range 300_000 {
+		b := []byte("2024-03-01T09:30:00Z")
+		if r.IntN(2) == 0 {
+			b = b[:19]
+		}
+		for i := range b {
+			switch {
+			case r.IntN(40) == 0:
+				b[i] = seps[r.IntN(len(seps))]
+			case b[i] >= '0' && b[i] <= '9':
+				b[i] = byte('0' + r.IntN(10))
+			}
+		}
+		got, ok := parseISOSeconds(b)
+		want, wantOK := parseISO(b)
+		if ok && (!wantOK || got != want) {
+			t.Fatalf("%q: %v, want %v (%v)", b, got, want, wantOK)
+		}
+	}
+	for _, s := range []string{"2024-03-01T09:30:00Z", "2024-03-01 09:30:00", "1999-12-31T23:59:60"} {
+		if _, ok := parseISOSeconds([]byte(s)); !ok {
+			t.Errorf("%q left to the slow path", s)
+		}
+	}
+}
