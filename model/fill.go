@@ -53,6 +53,7 @@ type causeCache struct {
 	verdicts map[string]*verdict
 	list     []*cause
 	block    []cause // causes are allocated a block at a time
+	blockLen int     // length of the last block
 	ar       arena   // the texts
 	key      []byte  // scratch for verdict keys
 }
@@ -90,7 +91,8 @@ func (cc *causeCache) lookup(b []byte, h uint64) *cause {
 		}
 	}
 	if len(cc.block) == 0 {
-		cc.block = hugeSlice[cause](1 << 15)
+		cc.blockLen = min(max(2*cc.blockLen, 256), 1<<15) // small files stay small
+		cc.block = hugeSlice[cause](cc.blockLen)
 	}
 	c := &cc.block[0]
 	cc.block = cc.block[1:]
@@ -144,7 +146,12 @@ const arenaBlock = 4 << 20
 
 // arena hands out strings copied into large blocks. Blocks are never written after a string
 // is made from them.
-type arena struct{ buf []byte }
+// The first blocks are smaller (from 256 KiB, doubling), so that a small file does not hold
+// whole huge pages.
+type arena struct {
+	buf  []byte
+	next int // size of the next block; 0 before the first
+}
 
 func (a *arena) str(b []byte) string {
 	if len(b) == 0 {
@@ -154,7 +161,8 @@ func (a *arena) str(b []byte) string {
 		if len(b) > arenaBlock/8 {
 			return string(b)
 		}
-		a.buf = hugeSlice[byte](arenaBlock)[:0]
+		a.next = min(max(2*a.next, arenaBlock/16), arenaBlock)
+		a.buf = hugeSlice[byte](a.next)[:0]
 	}
 	off := len(a.buf)
 	a.buf = append(a.buf, b...)
