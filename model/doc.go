@@ -18,9 +18,13 @@
 //     encoding/csv by FuzzSplit), then, once the chunk has its place in Dataset.Leads (given
 //     in file order as soon as the record count is known), fill the leads in place: strings
 //     are copied into large shared blocks, repeated values (names, companies, causes) are
-//     shared, dates and booleans are parsed by hand;
+//     shared, and so are the Extra slices of rows with the same extra values; dates and
+//     booleans are parsed by hand;
 //   - the merge, in file order, collects unreadable rows (ParseError with file, line and
 //     column), counts rows and reports Progress a few times a second.
+//
+// The lead array and the other large blocks are asked to lie on huge pages (Linux, madvise):
+// on a virtual machine, first touching memory 4 KiB at a time costs more than parsing it.
 //
 // Every distinct cause text is stored once. codes.Classify runs once per distinct reason text,
 // or fewer times: texts that differ only in the local parts of the email addresses they quote
