@@ -100,18 +100,7 @@ func (p groupsPane) Update(msg tea.Msg) (groupsPane, any) {
 	}
 	km := p.sh.keys
 	switch {
-	case key.Matches(k, km.Up):
-		p.win.move(-1)
-	case key.Matches(k, km.Down):
-		p.win.move(1)
-	case key.Matches(k, km.PageUp):
-		p.win.page(-1)
-	case key.Matches(k, km.PageDown):
-		p.win.page(1)
-	case key.Matches(k, km.Home):
-		p.win.top()
-	case key.Matches(k, km.End):
-		p.win.bottom()
+	case p.win.navigate(k, km):
 	case key.Matches(k, km.Expand), key.Matches(k, km.Collapse):
 		g, sub := p.Current()
 		if g == nil {

@@ -76,18 +76,7 @@ func (p leadsPane) Update(msg tea.Msg) (leadsPane, any) {
 	}
 	km := p.sh.keys
 	switch {
-	case key.Matches(k, km.Up):
-		p.win.move(-1)
-	case key.Matches(k, km.Down):
-		p.win.move(1)
-	case key.Matches(k, km.PageUp):
-		p.win.page(-1)
-	case key.Matches(k, km.PageDown):
-		p.win.page(1)
-	case key.Matches(k, km.Home):
-		p.win.top()
-	case key.Matches(k, km.End):
-		p.win.bottom()
+	case p.win.navigate(k, km):
 	case key.Matches(k, km.Mark):
 		if i := p.Current(); i >= 0 {
 			p.marks.toggle(i)

@@ -1,9 +1,36 @@
 package ui
 
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
 // window is a cursor over n rows of which height are visible: the state every list shares.
 // It never looks at the rows themselves, so a million rows cost nothing to move over.
 type window struct {
 	cursor, offset, n, height int
+}
+
+// navigate moves the cursor for the keys every list shares (up, down, page, home, end) and
+// reports whether k was one of them.
+func (w *window) navigate(k tea.KeyPressMsg, km KeyMap) bool {
+	switch {
+	case key.Matches(k, km.Up):
+		w.move(-1)
+	case key.Matches(k, km.Down):
+		w.move(1)
+	case key.Matches(k, km.PageUp):
+		w.page(-1)
+	case key.Matches(k, km.PageDown):
+		w.page(1)
+	case key.Matches(k, km.Home):
+		w.top()
+	case key.Matches(k, km.End):
+		w.bottom()
+	default:
+		return false
+	}
+	return true
 }
 
 func (w *window) setLen(n int) {

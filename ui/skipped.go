@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/bouncelens/bouncelens/model"
@@ -31,24 +30,8 @@ func (p *skippedPane) SetSize(w, h int) {
 
 // Update moves.
 func (p skippedPane) Update(msg tea.Msg) (skippedPane, any) {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return p, nil
-	}
-	km := p.sh.keys
-	switch {
-	case key.Matches(k, km.Up):
-		p.win.move(-1)
-	case key.Matches(k, km.Down):
-		p.win.move(1)
-	case key.Matches(k, km.PageUp):
-		p.win.page(-1)
-	case key.Matches(k, km.PageDown):
-		p.win.page(1)
-	case key.Matches(k, km.Home):
-		p.win.top()
-	case key.Matches(k, km.End):
-		p.win.bottom()
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		p.win.navigate(k, p.sh.keys)
 	}
 	return p, nil
 }
