@@ -155,6 +155,9 @@ func defaultLoad(opts Options) LoadFunc {
 		lo := opts.Load
 		lo.Progress = progress
 		if len(opts.Files) == 0 {
+			if lo.Now == nil {
+				lo.Now = sample.ExportedAt // "suspended now" as of the sample's own export
+			}
 			return model.LoadReader(ctx, bytes.NewReader(sample.CSV()), sample.Name, lo)
 		}
 		return model.Load(ctx, opts.Files, lo)

@@ -725,3 +725,24 @@ func TestLoadErrorQuitsWithIt(t *testing.T) {
 		t.Fatalf("load error: quit %v, err %v", h.quit, a.LoadErr())
 	}
 }
+
+// The embedded sample is measured against its own export time, so its recent suspensions show as
+// "suspended now" whatever today's date is.
+func TestSampleShowsRecentSuspensionsAsSuspendedNow(t *testing.T) {
+	ds, err := defaultLoad(Options{})(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now, suspended := 0, 0
+	for i := range ds.Leads {
+		if ds.Leads[i].EmailSuspended {
+			suspended++
+		}
+		if ds.SuspendedNow(&ds.Leads[i]) {
+			now++
+		}
+	}
+	if now == 0 || now >= suspended {
+		t.Errorf("%d of %d suspended sample leads are suspended now; want a few, not none or all", now, suspended)
+	}
+}
