@@ -21,7 +21,7 @@ type Options struct {
 // value turns colours off (selection stays visible as reverse video and a ▶ marker).
 func Run(opts Options) error {
 	var popts []tea.ProgramOption
-	if os.Getenv("NO_COLOR") != "" {
+	if _, set := os.LookupEnv("NO_COLOR"); set {
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
 	app := New(opts)
