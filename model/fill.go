@@ -375,6 +375,12 @@ type record struct {
 func (w *worker) split(j *job) {
 	data := j.data
 	line := j.line
+	if j.tooLong > 0 {
+		j.rows++
+		j.skipped = append(j.skipped, &ParseError{File: w.file, StartLine: line, Line: line,
+			Err: fmt.Errorf("row is %d bytes long (at most %d): skipped whole", j.tooLong, maxRecord)})
+		return
+	}
 	w.sp.scratch = w.sp.scratch[:0]
 	for len(data) > 0 {
 		next, lines, rerr := w.sp.split(data)

@@ -196,6 +196,7 @@ type job struct {
 	buf     []byte // the chunk's buffer, returned to the pool once merged
 	data    []byte // the records
 	line    int    // line number of data[0]
+	tooLong int64  // >0: data is the start of one record of this many bytes, skipped whole
 	recs    []record
 	fields  [][]byte
 	off     int         // where its leads go in Dataset.Leads
@@ -420,14 +421,25 @@ func cutChunks(ctx context.Context, br *bufio.Reader, line int, free chan []byte
 				break
 			}
 			if len(b) >= maxRecord {
-				// No record ends within maxRecord: a quote was never closed. Resync at a
-				// newline so the rest of the file is still read.
-				if cut = bytes.LastIndexByte(b, '\n') + 1; cut == 0 {
-					cut = len(b)
-				}
+				// No record ends within maxRecord: one record (a huge field, or a quote
+				// never closed) is skipped whole, as one bad row, up to its end.
 				break
 			}
 			b = append(b, make([]byte, cap(b))...)[:len(b)]
+		}
+		if cut == 0 && len(b) >= maxRecord {
+			n, lines, err := skipRecord(br, bytes.Count(b, []byte{'"'})&1 == 1)
+			if err != nil {
+				return err
+			}
+			j := &job{buf: b, data: b, line: line, tooLong: int64(len(b)) + n,
+				split: make(chan struct{}), placed: make(chan struct{}), done: make(chan struct{})}
+			line += bytes.Count(b, []byte{'\n'}) + lines
+			carry = carry[:0]
+			work <- j
+			order <- j
+			places <- j
+			continue
 		}
 		carry = append(carry[:0], b[cut:]...)
 		if cut > 0 {
@@ -442,6 +454,30 @@ func cutChunks(ctx context.Context, br *bufio.Reader, line int, free chan []byte
 		}
 		if eof {
 			return nil
+		}
+	}
+}
+
+// skipRecord reads br past the end of a record whose start was already read (odd: that start
+// holds an odd number of quotes), that is past the first line end outside quotes, or to the end
+// of the input. It returns the bytes and the line ends it read.
+func skipRecord(br *bufio.Reader, odd bool) (n int64, lines int, err error) {
+	for {
+		b, err := br.ReadSlice('\n')
+		n += int64(len(b))
+		odd = odd != (bytes.Count(b, []byte{'"'})&1 == 1)
+		if len(b) > 0 && b[len(b)-1] == '\n' {
+			lines++
+			if !odd {
+				return n, lines, nil
+			}
+		}
+		switch {
+		case err == nil, errors.Is(err, bufio.ErrBufferFull):
+		case errors.Is(err, io.EOF):
+			return n, lines, nil
+		default:
+			return n, lines, err
 		}
 	}
 }

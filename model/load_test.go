@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -455,5 +456,42 @@ func TestControlCharactersAreDroppedAndTheRowKept(t *testing.T) {
 	}
 	if l.Bounce.Basic != 550 || l.Bounce.Enhanced.String() != "5.1.1" {
 		t.Errorf("bounce = %+v, want 550 5.1.1", l.Bounce.Code)
+	}
+}
+
+// A row longer than the record limit (a runaway field) is one skipped row, named by its first
+// line; the rows after it are read, with their own line numbers.
+func TestHugeRowIsSkippedWholeAndTheRestKept(t *testing.T) {
+	huge := strings.Repeat("x", maxRecord/4) + "\n"
+	var b strings.Builder
+	b.WriteString("Email Address,Email Invalid Cause\n")
+	b.WriteString("a@example.com,550 5.1.1 user unknown\n")                   // line 2
+	b.WriteString(`b@example.com,"` + strings.Repeat(huge, 5) + "\"\n")       // lines 3-8
+	b.WriteString("c@example.com,554 5.7.1 blocked using zen.spamhaus.org\n") // line 9
+	b.WriteString(`d@example.com,"never closed` + "\n")                       // line 10
+	path := filepath.Join(t.TempDir(), "huge.csv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := Load(context.Background(), []string{path}, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTotals(t, ds)
+	var emails []string
+	for _, l := range ds.Leads {
+		emails = append(emails, fmt.Sprintf("%s:%d", l.Email, l.Line))
+	}
+	if got := strings.Join(emails, " "); got != "a@example.com:2 c@example.com:9" {
+		t.Errorf("kept %s, want a@example.com:2 c@example.com:9", got)
+	}
+	if len(ds.Skipped) != 2 {
+		t.Fatalf("skipped %v, want the huge row and the unclosed one", ds.Skipped)
+	}
+	if pe := ds.Skipped[0]; pe.Line != 3 || !strings.Contains(pe.Error(), "bytes long") {
+		t.Errorf("skipped[0] = %v, want line 3 and its length", pe)
+	}
+	if pe := ds.Skipped[1]; pe.StartLine != 10 {
+		t.Errorf("skipped[1] = %v, want line 10", pe)
 	}
 }
