@@ -73,11 +73,10 @@ func decode(r io.Reader) (*bufio.Reader, error) {
 	return br, nil
 }
 
-// looksBinary reports whether the start of a file holds NUL bytes or many other control bytes.
+// looksBinary reports whether the start of a file holds many control bytes (NUL among them) or
+// bytes that are neither UTF-8 nor Latin-1 text. A stray NUL in one field does not make a file
+// binary: the field loses it and the row is kept.
 func looksBinary(b []byte) bool {
-	if bytes.IndexByte(b, 0) >= 0 {
-		return true
-	}
 	ctl := 0
 	for _, c := range b {
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {

@@ -495,3 +495,19 @@ func TestHugeRowIsSkippedWholeAndTheRestKept(t *testing.T) {
 		t.Errorf("skipped[1] = %v, want line 10", pe)
 	}
 }
+
+// A stray NUL in one reason does not make the whole export "binary": the row is kept without it.
+func TestStrayNULIsDroppedNotFatal(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nul.csv")
+	data := "Email Address,Email Invalid Cause\na@example.com,550 5.1.1 user\x00 unknown\nb@example.com,421 4.7.0 try later\n"
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := Load(context.Background(), []string{path}, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Leads) != 2 || ds.Leads[0].Reason != "550 5.1.1 user unknown" {
+		t.Fatalf("leads %d, first reason %q; want 2 leads and the NUL dropped", len(ds.Leads), ds.Leads[0].Reason)
+	}
+}
