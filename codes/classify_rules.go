@@ -135,6 +135,11 @@ var strongRules = [...]rule{
 		"try again slower", "max emails per hour", "numerous attempts to deliver", "maximum connection limit",
 		"per-domain connection limit", "message threshold exceeded", "account service is temporarily unavailable",
 		"receivingrateperm", "receivingratetemp",
+		// Counts of mails in a time window ("too many mails (mail bomb)", "too many emails per
+		// second", "[R2] too many mails received from x within the last 5 minutes") and a
+		// submission server's stop for unusual sending activity.
+		"too many mails", "too many emails", "too many e-mails", "mail bomb", "emails per second",
+		"mails per second", "messages per second", "unusual sending activity",
 	}, unless: []string{"reputation", "dkim", "spf", "dmarc", "been blocked", "temporarily blocked"}},
 	{reason: Blocked, aligned: [][]string{{"access from ip", "blocked"}, {"mail server at", "is blocked"}, {"rejected based on", "blacklist"}, {"server ip", "listed as abusive"}, {"the ip", "is blacklisted"}, {"your access ip", "has been rejected"}, {"@", ":blocked)"}}, phrases: []string{
 		"blocked using", "listed in", "listed on", "spamhaus", "dnsbl", "rbl", "blacklisted by",
@@ -164,7 +169,9 @@ var strongRules = [...]rule{
 		"refused due to abuse", "too many bounces", "access from your location", "blocklisting",
 		"black listed", "submit messages to this e-mail system", "sender address blocked",
 		"recipient temporarily unavailable", "reputation database",
-	}, unless: []string{"address that has been blacklisted", "not listed in", "blacklisted url", "sender verify",
+		"listed at ", "access for this ip", "invalid helo", "invalid ehlo", "helo invalid", "ehlo invalid",
+		"dictionary attack", "directory harvest",
+	}, unless: []string{"reject content", "not listed at", "address that has been blacklisted", "not listed in", "blacklisted url", "sender verify",
 		"email address has been", "domain has been blocked", "domain has been blacklisted", "badmailfrom",
 		"sender is blacklisted", "sender blacklisted", "sender is blocked", "sender is in ", "spam pattern",
 		"a url in this email", "sender address [", "not want your mail", "blacklisted user"}},
@@ -185,6 +192,7 @@ var strongRules = [...]rule{
 		"encoded-word syntax", "disallowed header", "not a valid rfc 5321 address",
 		"message is malformed", "multiple subject", "not rfc compliant", "messageid header",
 		"message-id header", "comply with required standards",
+		"998 octets", "allowed line length", "header syntax", "malformed header",
 	}, aligned: [][]string{{" multiple ", " header"}}, unless: []string{"recipient address <"}},
 	{reason: Rejected, phrases: []string{
 		"sender address rejected", "sender rejected", "sender was rejected", "domain of sender",
@@ -212,14 +220,24 @@ var strongRules = [...]rule{
 		"backscatter protection", "bouncedeny", "valid-address-filter", "senderfilterconfig",
 		"third-party dsns", "registered gateway user", "rule imposed mailbox access",
 		"empty email address", "unsigned dsn", "sender verification",
-	}, aligned: [][]string{{"sender ", "has no a, aaaa, or mx"}}, unless: []string{"recipient address"}},
+		// Sending platforms and submission servers refusing the From address: not verified, not
+		// the logged-in user's, not allowed to send as it.
+		"sender identity", "verified sender", "from address does not match", "unconfigured sending domain",
+		"sending domain is not", "mail from must", "equal authorized user", "sendasdenied",
+		"not allowed to send as", "permission to send as", "permissions to send as",
+		"invalid mail from", "your mail from address", "mail from address <",
+		// Sender verification callouts that failed (the answer quoted is about the sender's domain).
+		"postmaster verification", "verification failed while checking", "callout verification",
+		"domain must resolve",
+	}, aligned: [][]string{{"sender ", "has no a, aaaa, or mx"}, {"the domain ", " is banned"}}, unless: []string{"recipient address"}},
 	// Sender refusals that servers write after "Recipient address rejected:", which the rule above
 	// leaves alone.
 	{reason: Rejected, phrases: []string{
 		"sender doesn't match", "sender does not match", "blacklisted user", "block-sender", "block-send-er",
 	}},
-	{reason: UserUnknown, aligned: [][]string{{"user", "does not exist"}, {"user", "doesn't exist"}, {"user", "not found"}, {"user (", ") unknown"}, {"user <", "> unknown"}, {"mailbox", "does not exist"}, {"mailbox", "not found"}, {"recipient", "does not exist"}, {"address", "does not exist"}, {"account", "does not exist"}, {"no such", "user"}, {"non", "existent user"}, {"unknown e", "mail address"}, {"this user doesn't have a", "account"}, {"recipient ", " was not found in"}, {"user ", " was not found"}, {"recipient ", " denied"}}, phrases: []string{
-		"user unknown", "unknown user", "no such user", "no such recipient", "no such mailbox",
+	{reason: UserUnknown, aligned: [][]string{{"user", "does not exist"}, {"user", "doesn't exist"}, {"user", "not found"}, {"user (", ") unknown"}, {"user <", "> unknown"}, {"mailbox", "does not exist"}, {"mailbox", "not found"}, {"recipient", "does not exist"}, {"address", "does not exist"}, {"account", "does not exist"}, {"no such", "user"}, {"non", "existent user"}, {"unknown e", "mail address"}, {"this user doesn't have a", "account"}, {"recipient ", " was not found in"}, {"user ", " was not found"}, {"recipient ", " denied"}, {"account", "doesn't exist"}, {"mailbox ", " unknown"}, {"email", "not exist"}, {"account", "deleted"}, {"mailbox", "deleted"}}, phrases: []string{
+		"user unknown", "known to bounce", "recipient verification failed", "recipient verify failed",
+		"unable to verify recipient", "could not verify recipient", "unknown user", "no such user", "no such recipient", "no such mailbox",
 		"no mailbox here", "mailbox not found", "mailbox unavailable", "mailbox not available",
 		"recipient not found", "recipnotfound", "recipientnotfound", "recipient unknown",
 		"unknown recipient", "invalid recipient", "recipient invalid", "invalid user", "user invalid",
@@ -317,6 +335,7 @@ var strongRules = [...]rule{
 		"non-existent host", "bad destination system", "unknown domain", "does not exist (in reply",
 		"domain must exist", "domain mentioned in email address is unknown", "name or service not known",
 		"domain may not exist", "host name is unknown", "hostname is unknown",
+		"invalid destination domain", "dominio non valido", "dominio inesistente",
 	}},
 	{reason: NetworkError, phrases: []string{
 		"name server", "host name lookup failure", "dns error",
@@ -337,7 +356,7 @@ var strongRules = [...]rule{
 	{reason: VirusDetected, phrases: []string{
 		"virus", "infected", "malware", "trojan", "potentially executable",
 	}, unless: []string{"spam or virus", "spam & virus", "spam/virus"}},
-	{reason: SpamDetected, aligned: [][]string{{"classified as", "spam"}, {"rejected as", "spam"}, {"detected as", "spam"}, {"looks like", "spam"}, {"considered", "spam"}, {"identified as", "spam"}, {"flagged as", "spam"}, {"mail score (", " over "}}, phrases: []string{
+	{reason: SpamDetected, aligned: [][]string{{"classified as", "spam"}, {"rejected as", "spam"}, {"detected as", "spam"}, {"looks like", "spam"}, {"considered", "spam"}, {"identified as", "spam"}, {"flagged as", "spam"}, {"mail score (", " over "}, {"consider it", "spam"}, {"consider this", "spam"}}, phrases: []string{
 		"spam message", "message is spam", "as spam", "judged to be spam", "spam content",
 		"spam or virus", "content rejected", "content reject", "unsolicited bulk", " ube",
 		"spam score", "spamtrap", "junk mail", "likely unsolicited", "nature of the content",
@@ -356,7 +375,7 @@ var strongRules = [...]rule{
 		"rejecting mail content", "due to spam filter", "recurrent pattern detection", "uribl",
 		"temporarily blocked by our filter", "percent probability of being spam", "(spam)",
 		"spam list", "dont accept spam", "don't accept spam", "a url in this email", "spam pattern",
-		"outbound scanning", "message filtered. refer to the troubleshooting", "message filtered. please see the faqs",
+		"surbl", "reject content", "outbound scanning", "message filtered. refer to the troubleshooting", "message filtered. please see the faqs",
 	}},
 	{reason: PolicyViolation, phrases: []string{
 		"policy reasons", "local policy", "denied by policy", "policy violation", "illegal attachment",
@@ -369,6 +388,10 @@ var strongRules = [...]rule{
 		"not subscribed to this group", "containing images or other attachments",
 		"without solving a captcha", "x-dg-ref header", "no data before greeting",
 		"attachment extension is forbidden", "protected file attachment",
+		// Attachment types a filter bans (amavis "BANNED:", rspamd's forbidden extensions) and
+		// content restrictions.
+		"- banned:", "file_extension", "file extension", "forbidden attachment", "banned attachment",
+		"content restriction",
 	}},
 	{reason: SecurityError, phrases: []string{
 		"authentication required", "authrequired", "auth failed", "username and password",
@@ -385,6 +408,7 @@ var strongRules = [...]rule{
 		"invalid data in message", "line too long", "malformed address", "command not implemented", "pipeline after",
 		"protocol violation, no commands", "unrecognized command", "smtp protocol violation",
 		"optional argument not permitted", "unrecognized authentication type", "xoauth is no longer supported",
+		"illegal characters", "invalid characters", "restricted characters",
 	}},
 	{reason: SystemFull, phrases: []string{
 		"insufficient disk space", "insufficient system storage", "disk full", "system storage",

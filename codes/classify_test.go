@@ -105,7 +105,7 @@ func TestClassify(t *testing.T) {
 // heldout2 reason 76.1% (class 93.5%); heldout3 66.7%; heldout4 90.9%; heldout5 86.0% (class
 // 97.7%, enhanced 98.8%); heldout6, measured after the changes for heldout5, 90.9%; heldout7
 // (108 rows), measured after the changes for heldout6: basic and enhanced 100%, class 96.3%,
-// reason 62.0%.
+// reason 62.0% (94.4% after the phrase families it exposed were added).
 func TestClassifyLabelledTables(t *testing.T) {
 	tables := []struct {
 		name          string
@@ -114,12 +114,12 @@ func TestClassifyLabelledTables(t *testing.T) {
 	}{
 		{"real-world", 200, 98, 94},
 		{"heldout", 150, 98, 97},
-		{"heldout2", 40, 97, 85},
-		{"heldout3", 20, 97, 85},
-		{"heldout4", 10, 97, 85},
-		{"heldout5", 80, 97, 85},
-		{"heldout6", 60, 97, 85},
-		{"heldout7", 100, 95, 60},
+		{"heldout2", 40, 97, 95},
+		{"heldout3", 20, 97, 95},
+		{"heldout4", 10, 97, 95},
+		{"heldout5", 80, 97, 95},
+		{"heldout6", 60, 97, 95},
+		{"heldout7", 100, 97, 90},
 	}
 	for _, tt := range tables {
 		t.Run(tt.name, func(t *testing.T) {
@@ -182,6 +182,18 @@ func TestClassifyFamilies(t *testing.T) {
 		{"550 5.1.1 <someone@icloud.com>: inactive email address", Hard, Suspend},
 		// A Barracuda host name is not a TLS problem.
 		{"host d123456a.ess.barracudanetworks.com[192.0.2.1] said: 550 permanent failure for one or more recipients (someone@example.com:blocked) (in reply to end of DATA command)", Hard, Blocked},
+		// Families added after heldout7's first measurement, checked on replies from other sources
+		// than the rows they were written from (Mailtrap's plan limit, NethServer's rspamd message,
+		// Exchange's send-as refusal, Rambler's deleted account, hMailServer's HELO check).
+		{"550 5.7.0 Too many emails per second. Please upgrade your plan https://mailtrap.io/billing/plans/testing", Hard, RateLimited},
+		{"554 5.7.1 Forbidden attachment name extension", Hard, PolicyViolation},
+		{"550 5.7.60 SMTP; Client does not have permissions to send as this sender", Hard, Rejected},
+		{"550 Recipient address rejected: Account deleted by user", Hard, UserUnknown},
+		{"501 HELO Invalid domain address.", Hard, Blocked},
+		// An RBL that lists URLs is a content verdict only when the text says the content was
+		// rejected; "client host ... blocked using multi.uribl.com" stays a block.
+		{"550-5.7.1 reject content [xbl] 550 See http://master.php.net/mail/why.php?why=SURBL", Hard, SpamDetected},
+		{"554 5.7.1 Service unavailable; Client host [mail.example.com] blocked using multi.uribl.com", Hard, Blocked},
 		// Nothing but "it failed": text, but not enough to decide.
 		{"Undeliverable", Hard, OnHold},
 		{"554 5.0.0 Service unavailable", Hard, OnHold},
