@@ -275,6 +275,9 @@ func basicAt(text string, i int) (span, bool) {
 		}
 	}
 	j := i + 3
+	if tagEcho(text, i) {
+		return span{}, false
+	}
 	if j < n {
 		switch a := text[j]; {
 		case isAlpha(a) || a == '_' || a == '/' || a == '@' || a == '%' || a >= 0x80:
@@ -297,6 +300,22 @@ func basicAt(text string, i int) (span, bool) {
 		}
 	}
 	return span{start: i, end: j, basic: code}, true
+}
+
+// tagEcho reports whether the three digits at text[i] are a provider tag's number repeated in
+// brackets, as Orange and La Poste write it ("OFR_514 [514]"): not a reply code.
+func tagEcho(text string, i int) bool {
+	if i < 5 || i+3 >= len(text) || text[i-1] != '[' || text[i+3] != ']' {
+		return false
+	}
+	k := i - 2
+	for k >= 0 && text[k] == ' ' {
+		k--
+	}
+	if k < 3 || text[k] != text[i+2] || text[k-1] != text[i+1] || text[k-2] != text[i] {
+		return false
+	}
+	return k-3 >= 0 && (isAlpha(text[k-3]) || text[k-3] == '_')
 }
 
 // validBasic reports whether code is a reply code a bounce can carry: the 2xx replies of RFC 5321

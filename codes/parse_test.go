@@ -127,6 +127,8 @@ func TestParse(t *testing.T) {
 		{"placeholder", "smtp; 5.x.0 - Message bounced by administrator", "", ""},
 		{"tag_ib", "550 This IP has sent too many messages this hour. IB504", "550", ""},
 		{"tag_underscore", "Mail rejected. OFR_506", "", ""},
+		{"tag_number_echoed_in_brackets", "5.2.0 Taille limite du message atteinte. Maximum size of the message reached. OFR_514 [514].", "", "5.2.0"},
+		{"bracketed_code_without_tag", "Remote said: [554] rejected", "554", ""},
 		{"message_id", "a1si4559855pfb.201 - gsmtp 98e67ed59e1d1-2c2d0e28189si6418580a91.13", "", ""},
 		{"port", "connect to mx.example.com[192.0.2.1]:465: Connection timed out", "", ""},
 		{"port_443", "proxy [192.0.2.1]:443 refused", "", ""},
