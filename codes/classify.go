@@ -356,7 +356,14 @@ func classOf(c Code, r Reason, m *matcher) Class {
 	switch r {
 	case UserUnknown, HostUnknown, HasMoved, NotAccept:
 		return Hard
-	case MailboxFull, RateLimited, Expired, NetworkError, SystemError, SystemFull:
+	case MailboxFull, Expired:
+		return Soft // soft even when the MTA gave up: the same address may well take mail later
+	case RateLimited, NetworkError, SystemError, SystemFull:
+		// Transient, unless the text says the message was given up for good ("This is a
+		// permanent error ... exceeded the max defers and failures per hour").
+		if m.any(permanentPhrases) && !m.any(temporaryPhrases) {
+			return Hard
+		}
 		return Soft
 	case Vacation:
 		return Unknown // an auto-reply is not a bounce, whatever words about delays it has

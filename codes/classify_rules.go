@@ -53,6 +53,7 @@ var strongRules = [...]rule{
 		"throttling failure", "message quota"}},
 	{reason: EmailTooLarge, aligned: [][]string{{"message", "too large"}, {"message", "too big"}, {"size", "exceeds"}, {"exceeds", "size"}, {"is more than", "bytes"}}, phrases: []string{
 		"message too large", "message too big", "message is too large", "message is too big",
+		"attachment is too long", "attachment is too large", "attachment too large", "attachment size",
 		"message size exceeds", "size limit", "exceeds the size", "maximum message size",
 		"message length exceeds", "message is larger than", "too large for this recipient",
 		"recipsizelimit", "line limit exceeded", "exceeds google's limit", "exceeded google's",
@@ -60,8 +61,14 @@ var strongRules = [...]rule{
 		"number of attachments", "message size", "maximum inbound message", "incoming message size",
 		"max message size", "taille limite du message", "message file too big",
 	}, unless: []string{"hops", "header size exceeds maximum permitted", "or recipient list, exceeds"}},
+	// A sending platform that has stopped the sender's own account from sending.
+	{reason: Rejected, phrases: []string{
+		"sending for this account is disabled", "sending for this account has been disabled",
+		"sending is disabled for", "sending has been disabled", "disabled for sending",
+	}},
 	{reason: Suspend, aligned: [][]string{{"account", "disabled"}, {"mailbox", "disabled"}, {"account", "suspended"}, {"mailbox", "suspended"}, {"user", "suspended"}, {"account", "inactive"}, {"user", "inactive"}, {"account", "locked"}, {"mailbox", "locked"}, {"account", "closed"}, {"account", "deactivated"}, {"mailbox", "deactivated"}}, phrases: []string{
 		"account is disabled", "account has been disabled", "account disabled", "account is inactive",
+		"suspended user", "inactive mbox", "user is locked", "user locked",
 		"tried to reach is disabled", "tried to reach is inactive", "mailbox is disabled",
 		"mailbox disabled", "disabled recipient", "recipient address is disabled", "is now disabled",
 		"user disabled", "account is locked", "temporary locked", "temporarily locked",
@@ -85,6 +92,7 @@ var strongRules = [...]rule{
 	}},
 	{reason: NoRelaying, aligned: [][]string{{"relay", "denied"}, {"relaying", "denied"}, {"relay", "not permitted"}, {"relay", "prohibited"}, {"relaying", "prohibited"}, {"relay", "not allowed"}}, phrases: []string{
 		"relay access denied", "relaying denied", "relay denied", "relay not permitted",
+		"relay operation rejected", "denies relay", "relay rejected",
 		"not permitted to relay", "unable to relay", "relaying not allowed", "relay not allowed",
 		"relaying to <", "relaying to ", "insecure mail relay", "unauthorized relay", "no relaying",
 		"not a gateway", "allowed rcpthosts", "rcpthosts", "local user only",
@@ -128,6 +136,7 @@ var strongRules = [...]rule{
 	// "rate limited" (421 4.7.28) and a block when it says "has been blocked" (550 5.7.1).
 	{reason: RateLimited, phrases: []string{
 		"rate limited", "rate-limited", "too many concurrent", "concurrent connections",
+		"max defers and failures", "defers and failures per hour", "rcpt numbers", "number of rcpts",
 		"concurrent smtp", "too many connections", "too many sessions", "submission rate",
 		"exceeded the configured limit", "server busy", "server is busy", "server too busy",
 		"queue quota", "message rate", "sending rate", "trop de connexions", "excessive volume",
@@ -142,6 +151,7 @@ var strongRules = [...]rule{
 		"mails per second", "messages per second", "unusual sending activity",
 	}, unless: []string{"reputation", "dkim", "spf", "dmarc", "been blocked", "temporarily blocked"}},
 	{reason: Blocked, aligned: [][]string{{"access from ip", "blocked"}, {"mail server at", "is blocked"}, {"rejected based on", "blacklist"}, {"server ip", "listed as abusive"}, {"the ip", "is blacklisted"}, {"your access ip", "has been rejected"}, {"@", ":blocked)"}}, phrases: []string{
+		"black ip", "service refus",
 		"blocked using", "listed in", "listed on", "spamhaus", "dnsbl", "rbl", "blacklisted by",
 		"ip address blacklisted", "blocklist", "block list", "blacklist", "blocked for abuse",
 		"banned sending ip", "this ip has been", "ip has been blocked", "ip address has been blocked",
@@ -187,7 +197,7 @@ var strongRules = [...]rule{
 		"busy, try again later", "throttl",
 	}, unless: []string{"invalid recipients"}},
 	{reason: NotCompliantRFC, phrases: []string{
-		"rfc 5322", "multiple addresses in from", "duplicate header", "missing a valid message-id",
+		"rfc 5322", "rfc5322 requirement", "not exactly one", "multiple addresses in from", "duplicate header", "missing a valid message-id",
 		"missing a valid address in the from", "blank from", "ip addresses are not allowed as a from",
 		"encoded-word syntax", "disallowed header", "not a valid rfc 5321 address",
 		"message is malformed", "multiple subject", "not rfc compliant", "messageid header",
@@ -212,7 +222,7 @@ var strongRules = [...]rule{
 		"administrative prohibition", "batv failed", "batv validation", "(batv", "bogus mail from", "empty envelope sender",
 		"fully qualified email address required", "null sender is not allowed",
 		"sender address has been blacklisted", "sender email address rejected", "sender is in my black list",
-		"sender is spammer", "sender not pre-approved", "sender domain is empty",
+		"sender is spammer", "sender not pre-approved", "denies the sender", "sender is unvalidated", "sender domain is empty",
 		"does not accept mail from", "returned mail not accepted", "not allowed to post to this",
 		"list of senders to accept mail from",
 		"not authorised to send from", "not authorized to send from", "sender doesn't match",
@@ -229,12 +239,14 @@ var strongRules = [...]rule{
 		// Sender verification callouts that failed (the answer quoted is about the sender's domain).
 		"postmaster verification", "verification failed while checking", "callout verification",
 		"domain must resolve",
-	}, aligned: [][]string{{"sender ", "has no a, aaaa, or mx"}, {"the domain ", " is banned"}}, unless: []string{"recipient address"}},
+	}, aligned: [][]string{{"sender ", "has no a, aaaa, or mx"}, {"the domain ", " is banned"}}, unless: []string{"recipient address", "resolver.adr.", "recipient not found"}},
 	// Sender refusals that servers write after "Recipient address rejected:", which the rule above
 	// leaves alone.
 	{reason: Rejected, phrases: []string{
 		"sender doesn't match", "sender does not match", "blacklisted user", "block-sender", "block-send-er",
 	}},
+	// A mail loop, even when the reply carries a user-unknown code.
+	{reason: NetworkError, phrases: []string{"loops back to myself", "looping message"}},
 	{reason: UserUnknown, aligned: [][]string{{"user", "does not exist"}, {"user", "doesn't exist"}, {"user", "not found"}, {"user (", ") unknown"}, {"user <", "> unknown"}, {"mailbox", "does not exist"}, {"mailbox", "not found"}, {"recipient", "does not exist"}, {"address", "does not exist"}, {"account", "does not exist"}, {"no such", "user"}, {"non", "existent user"}, {"unknown e", "mail address"}, {"this user doesn't have a", "account"}, {"recipient ", " was not found in"}, {"user ", " was not found"}, {"recipient ", " denied"}, {"account", "doesn't exist"}, {"mailbox ", " unknown"}, {"email", "not exist"}, {"account", "deleted"}, {"mailbox", "deleted"}}, phrases: []string{
 		"user unknown", "known to bounce", "recipient verification failed", "recipient verify failed",
 		"unable to verify recipient", "could not verify recipient", "unknown user", "no such user", "no such recipient", "no such mailbox",
@@ -299,6 +311,7 @@ var strongRules = [...]rule{
 		"domain mentioned"}},
 	{reason: Filtered, phrases: []string{
 		"recipient preferences", "refused to receive", "message filtered", "domain filter",
+		"user's reject list", "recipient's reject list",
 		"rejected by recipient", "mailing list expansion", "resolver.rst.notauthorized",
 		"not authorized to send to", "due to user rules", "blocked by the recipient",
 		"refuse to receive", "doesn't want your mail", "does not want your mail",
@@ -320,6 +333,7 @@ var strongRules = [...]rule{
 		"can't create user output file", "error while being processed", "interrupted system call",
 		"there is no mdb", "timeout waiting for input", "service not active", "failed to be replicated",
 		"agent busy", "license expired", "unable to chdir", "temporary domain failure",
+		"unable_to_run", "unable to run", "temporarily interrupted",
 	}, aligned: [][]string{{"unable to connect to the", "daemon"}}},
 	{reason: NetworkError, phrases: []string{
 		"host is unreachable", "unrouteable mail domain", "malformed name server reply",
@@ -335,7 +349,7 @@ var strongRules = [...]rule{
 		"non-existent host", "bad destination system", "unknown domain", "does not exist (in reply",
 		"domain must exist", "domain mentioned in email address is unknown", "name or service not known",
 		"domain may not exist", "host name is unknown", "hostname is unknown",
-		"invalid destination domain", "dominio non valido", "dominio inesistente",
+		"invalid destination domain", "dominio non valido", "dominio inesistente", "域名不存在",
 	}},
 	{reason: NetworkError, phrases: []string{
 		"name server", "host name lookup failure", "dns error",
@@ -379,6 +393,7 @@ var strongRules = [...]rule{
 	}},
 	{reason: PolicyViolation, phrases: []string{
 		"policy reasons", "local policy", "denied by policy", "policy violation", "illegal attachment",
+		"header value not allowed", "header not allowed",
 		"potential security issue", "content presents", "policy that prohibits", "message not allowed",
 		"host network not allowed", "header error", "against policy", "violates",
 		"exceeded its quota for sending messages", "banned content", "prohibited content",
@@ -522,11 +537,11 @@ var failurePhrases = []string{
 // temporaryPhrases and permanentPhrases decide the class when neither code nor reason does.
 var temporaryPhrases = []string{
 	"temporar", "deferred", "try again later", "try later", "will be retried", "delayed", "retry",
-	"warning",
+	"warning", ": deferral: ",
 }
 
 var permanentPhrases = []string{
-	"permanent", "failed permanently", "fatal", "will not be retried", "undeliverable",
+	"permanent", "failed permanently", "fatal", "will not be retried", "undeliverable", ": failure: ",
 }
 
 // providerPhrase names the phrases that identify a provider.
