@@ -8,7 +8,7 @@ import (
 // FuzzParse checks that Parse and Classify never panic, and that every code Parse reports is
 // well formed and written literally in the input.
 func FuzzParse(f *testing.F) {
-	for _, name := range []string{"bounce-reasons", "real-world", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"} {
+	for _, name := range []string{"bounce-reasons", "real-world", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"} {
 		for _, row := range readLabelled(f, "testdata/"+name+".tsv") {
 			f.Add(row.text)
 		}
@@ -21,6 +21,7 @@ func FuzzParse(f *testing.F) {
 	// Providers' own codes, which Classify reads from the text.
 	f.Add("554 AUP#I-1220 blocked; 550 AUP#CXBL; mail.i.ua/err/10/ IB104 OFR006_102 LPN416 RCP-P1")
 	f.Add("aup#o1 aup#-99999 i.ua/err/999/ ib ib1 ofr_ lpn- ouk rcp-")
+	f.Add("OFR_514 [514]. LPN 104 [104] a1[551] _550 [550] [554] 9[55")
 	f.Fuzz(func(t *testing.T, text string) {
 		c := Parse(text)
 		checkLiteral(t, text, c)
