@@ -65,6 +65,7 @@ var strongRules = [...]rule{
 	{reason: Rejected, phrases: []string{
 		"sending for this account is disabled", "sending for this account has been disabled",
 		"sending is disabled for", "sending has been disabled", "disabled for sending",
+		"suspended for sending", "suspended from sending",
 	}},
 	{reason: Suspend, aligned: [][]string{{"account", "disabled"}, {"mailbox", "disabled"}, {"account", "suspended"}, {"mailbox", "suspended"}, {"user", "suspended"}, {"account", "inactive"}, {"user", "inactive"}, {"account", "locked"}, {"mailbox", "locked"}, {"account", "closed"}, {"account", "deactivated"}, {"mailbox", "deactivated"}}, phrases: []string{
 		"account is disabled", "account has been disabled", "account disabled", "account is inactive",
@@ -537,11 +538,12 @@ var failurePhrases = []string{
 // temporaryPhrases and permanentPhrases decide the class when neither code nor reason does.
 var temporaryPhrases = []string{
 	"temporar", "deferred", "try again later", "try later", "will be retried", "delayed", "retry",
-	"warning", ": deferral: ",
+	"warning", ": deferral: ", "soft bounce",
 }
 
 var permanentPhrases = []string{
 	"permanent", "failed permanently", "fatal", "will not be retried", "undeliverable", ": failure: ",
+	"hard bounce",
 }
 
 // providerPhrase names the phrases that identify a provider.

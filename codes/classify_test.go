@@ -216,6 +216,10 @@ func TestClassifyFamilies(t *testing.T) {
 		{"550 Header value not allowed", Hard, PolicyViolation},
 		{"[退信] 域名不存在", Hard, HostUnknown},
 		{"421 4.2.1 Service refusé. Veuillez essayer plus tard.", Soft, Blocked},
+		// ESP exports that only name the bounce type; a platform that stopped the sender.
+		{"Hard bounce", Hard, OnHold},
+		{"Soft bounce", Soft, OnHold},
+		{"Your account has been suspended for sending", Hard, Rejected},
 	}
 	for _, tt := range tests {
 		b := Classify(tt.text)
