@@ -198,7 +198,7 @@ var strongRules = [...]rule{
 		"busy, try again later", "throttl",
 	}, unless: []string{"invalid recipients"}},
 	{reason: NotCompliantRFC, phrases: []string{
-		"rfc 5322", "rfc5322 requirement", "not exactly one", "multiple addresses in from", "duplicate header", "missing a valid message-id",
+		"rfc 5322", "rfc5322 requirement", "multiple addresses in from", "duplicate header", "missing a valid message-id",
 		"missing a valid address in the from", "blank from", "ip addresses are not allowed as a from",
 		"encoded-word syntax", "disallowed header", "not a valid rfc 5321 address",
 		"message is malformed", "multiple subject", "not rfc compliant", "messageid header",

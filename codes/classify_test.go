@@ -212,6 +212,7 @@ func TestClassifyFamilies(t *testing.T) {
 		{"550 You are registered as spammer (by recipient's reject list)", Hard, Filtered},
 		{"553 Relay operation rejected", Hard, NoRelaying},
 		{"554 5.7.1 RFC5322 requirement error: not exactly one From field", Hard, NotCompliantRFC},
+		{"550 5.7.1 RFC5322 requirement error: multiple Subject fields", Hard, NotCompliantRFC},
 		{"552 attachment is too large.", Hard, EmailTooLarge},
 		{"550 Header value not allowed", Hard, PolicyViolation},
 		{"[退信] 域名不存在", Hard, HostUnknown},
