@@ -288,6 +288,11 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 		return OnHold // "554 5.0.0 Service unavailable": text, but nothing to decide on
 	}
 	for i := range weakRules {
+		if i == keywordsAfter {
+			if r := m.keywordReason(); r != Undefined {
+				return r
+			}
+		}
 		r := &weakRules[i]
 		if m.matches(r) {
 			return r.reason

@@ -239,3 +239,33 @@ func TestClassifyDoesNotAllocate(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyKeywords covers the key-word fallback: rewordings that no phrase family covers are
+// decided by the word that names the subject, as whole words only, and the generic wrappers
+// ("Transaction failed:", "policy analysis") and generic codes (X.7.1) no longer win over it.
+func TestClassifyKeywords(t *testing.T) {
+	tests := []struct {
+		text   string
+		reason Reason
+	}{
+		{"550 this mailbox does not exist here", UserUnknown},
+		{"554 Transaction failed: recipient exists nowhere", UserUnknown},
+		{"550 5.7.1 mailbox frozen by the administrator", Suspend},
+		{"550 5.7.1 your ip is on our local list", Blocked},
+		{"550 5.7.1 Unverified sender identity", Rejected},
+		{"550 5.7.1 limit of 20 messages per minute reached", RateLimited},
+		{"550 5.7.1 Illegal characters in recipient", SyntaxError},
+		{"550 5.7.1 line length over limit", NotCompliantRFC},
+		{"550 5.7.1 executable attachment refused", PolicyViolation},
+		// Whole words only: "ship" has no "ip", "ip_control" and "?ip=" are not the word ip.
+		{"550 5.7.1 shipping label", SecurityError},
+		{"Undeliverable", OnHold},
+		// Context and explicit blocks still come first.
+		{"The sender 192.0.2.1 is banned", Blocked},
+	}
+	for _, tt := range tests {
+		if b := Classify(tt.text); b.Reason != tt.reason {
+			t.Errorf("Classify(%q).Reason = %v, want %v", tt.text, b.Reason, tt.reason)
+		}
+	}
+}
