@@ -12,8 +12,9 @@ import "strings"
 // rather than the reason. Rules are tried in order: the more specific subject first (a relay
 // before a sender, a sender before an IP).
 var keywordRules = [...]rule{
-	{reason: NoRelaying, phrases: []string{"relaying"}}, // not "relay": "Relay Server Not Ready" names a host
-	{reason: Suspend, phrases: []string{"locked", "inactive", "frozen", "deactivated"}},
+	// "relay" names the act unless it names a machine ("Relay Server Not Ready").
+	{reason: NoRelaying, phrases: []string{"relaying", "relay"}, unless: []string{"relay server", "relay host"}},
+	{reason: Suspend, phrases: suspendWords},
 	{reason: RateLimited, phrases: []string{
 		"per hour", "per minute", "per second", "per day", "rate limit", "rate limited",
 		"throttled", "throttling",
@@ -39,19 +40,30 @@ var keywordRules = [...]rule{
 // filter or a wrapper rather than what it objected to.
 const keywordsAfter = 3
 
-// keywordReason returns the reason of the first keyword rule one of whose words is in the text,
-// or Undefined.
+// keywordReason returns the reason of the first keyword rule one of whose words (and none of its
+// unless phrases) is in the text, or Undefined.
 func (m *matcher) keywordReason() Reason {
 	for i := range keywordRules {
 		r := &keywordRules[i]
-		for _, w := range r.phrases {
-			if m.hasWord(w) {
-				return r.reason
-			}
+		if m.anyWord(r.phrases) && !m.any(r.unless) {
+			return r.reason
 		}
 	}
 	return Undefined
 }
+
+// anyWord reports whether one of the words is in the text as a whole word.
+func (m *matcher) anyWord(ws []string) bool {
+	for _, w := range ws {
+		if m.hasWord(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// suspendWords name a mailbox's state; they also override X.1.1's "no such user" (see reason).
+var suspendWords = []string{"locked", "inactive", "frozen", "deactivated"}
 
 // hasWord reports whether the text contains w with no letter or digit right before or after it.
 func (m *matcher) hasWord(w string) bool {

@@ -260,6 +260,11 @@ func TestClassifyKeywords(t *testing.T) {
 		// Whole words only: "ship" has no "ip", "ip_control" and "?ip=" are not the word ip.
 		{"550 5.7.1 shipping label", SecurityError},
 		{"Undeliverable", OnHold},
+		// "relay" names the act, not a machine; X.1.1 with a mailbox state is that state.
+		{"554 relay request refused for this host", NoRelaying},
+		{"451 Relay Server Not Ready.", SystemError},
+		{"550 5.1.1 recipient frozen", Suspend},
+		{"550 5.1.1 no mailbox here by that name", UserUnknown},
 		// Context and explicit blocks still come first.
 		{"The sender 192.0.2.1 is banned", Blocked},
 	}
