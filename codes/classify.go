@@ -282,10 +282,10 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 	}
 	code, specific := enhancedReason(c.Enhanced, p)
 	if specific {
-		if code == UserUnknown && m.anyWord(suspendWords) {
-			// X.1.1 is what servers send for any unusable mailbox; a text that names the
-			// mailbox's state ("550 5.1.1 Inactive mbox") says which.
-			return Suspend
+		if code == UserUnknown {
+			if r := m.mailboxStateReason(); r != Undefined {
+				return r
+			}
 		}
 		return code
 	}

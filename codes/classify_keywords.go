@@ -62,8 +62,28 @@ func (m *matcher) anyWord(ws []string) bool {
 	return false
 }
 
-// suspendWords name a mailbox's state; they also override X.1.1's "no such user" (see reason).
+// suspendWords name a mailbox's state.
 var suspendWords = []string{"locked", "inactive", "frozen", "deactivated"}
+
+// mailboxStateRules override X.1.1, the code servers send for any unusable mailbox, when the text
+// names what is wrong with it ("550 5.1.1 Inactive mbox", "550 5.1.1 Suspended user", "550 5.1.1
+// ... loops back to myself"). Whole words; "suspended" and "disabled" are safe here, where the code
+// already says the mailbox is unusable.
+var mailboxStateRules = [...]rule{
+	{reason: Suspend, phrases: []string{"locked", "inactive", "frozen", "deactivated", "suspended", "disabled"}},
+	{reason: NetworkError, phrases: []string{"loops", "loop", "looping"}},
+}
+
+// mailboxStateReason returns the reason of the first mailbox-state rule whose word is in the
+// text, or Undefined.
+func (m *matcher) mailboxStateReason() Reason {
+	for i := range mailboxStateRules {
+		if m.anyWord(mailboxStateRules[i].phrases) {
+			return mailboxStateRules[i].reason
+		}
+	}
+	return Undefined
+}
 
 // hasWord reports whether the text contains w with no letter or digit right before or after it.
 func (m *matcher) hasWord(w string) bool {

@@ -264,6 +264,8 @@ func TestClassifyKeywords(t *testing.T) {
 		{"554 relay request refused for this host", NoRelaying},
 		{"451 Relay Server Not Ready.", SystemError},
 		{"550 5.1.1 recipient frozen", Suspend},
+		{"550 5.1.1 recipient suspended", Suspend},
+		{"550 5.1.1 bad recipient: looping back to this host", NetworkError},
 		{"550 5.1.1 no mailbox here by that name", UserUnknown},
 		// Context and explicit blocks still come first.
 		{"The sender 192.0.2.1 is banned", Blocked},
