@@ -300,6 +300,9 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 		}
 		r := &weakRules[i]
 		if m.matches(r) {
+			if r.reason == Blocked {
+				return m.blockSubject()
+			}
 			return r.reason
 		}
 	}
@@ -309,6 +312,9 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 	for i := range lateRules {
 		r := &lateRules[i]
 		if m.matches(r) {
+			if r.reason == Blocked {
+				return m.blockSubject()
+			}
 			return r.reason
 		}
 	}

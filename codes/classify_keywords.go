@@ -121,3 +121,59 @@ func indexFrom(s, w string, from int) int {
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '='
 }
+
+// blockSubjectRules decide what a generic refusal ("blocked", "banned", "deny") refused, by the
+// subject the text names, following the tables' decisions: a client host or IP is blocked, a
+// banned attachment or content is a policy violation, a sender address or domain is rejected.
+// Tried in order; a text that names none stays blocked.
+var blockSubjectRules = [...]rule{
+	{reason: Blocked, phrases: []string{
+		"ip", "client", "host", "helo", "ehlo", "connection", "rbl", "dnsbl", "network", "server",
+	}},
+	{reason: PolicyViolation, phrases: []string{"attachment", "extension", "exe", "file", "content"}},
+	{reason: Rejected, phrases: []string{"sender", "domain", "from"}},
+}
+
+// blockSubject returns the reason of a generic refusal: see blockSubjectRules.
+func (m *matcher) blockSubject() Reason {
+	if m.hasDottedQuad() {
+		return Blocked
+	}
+	for i := range blockSubjectRules {
+		if m.anyWord(blockSubjectRules[i].phrases) {
+			return blockSubjectRules[i].reason
+		}
+	}
+	return Blocked
+}
+
+// hasDottedQuad reports whether the text contains four dot-separated runs of digits (an IPv4
+// address, or something that looks like one).
+func (m *matcher) hasDottedQuad() bool {
+	s := m.s
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) || (i > 0 && isDigit(s[i-1])) {
+			continue
+		}
+		j, parts := i, 0
+		for parts < 4 {
+			k := j
+			for k < len(s) && isDigit(s[k]) {
+				k++
+			}
+			if k == j {
+				break
+			}
+			parts++
+			if parts == 4 || k >= len(s) || s[k] != '.' {
+				j = k
+				break
+			}
+			j = k + 1
+		}
+		if parts == 4 {
+			return true
+		}
+	}
+	return false
+}

@@ -267,6 +267,12 @@ func TestClassifyKeywords(t *testing.T) {
 		{"550 5.1.1 recipient suspended", Suspend},
 		{"550 5.1.1 bad recipient: looping back to this host", NetworkError},
 		{"550 5.1.1 no mailbox here by that name", UserUnknown},
+		// A generic refusal is decided by what it refused: an IP or host is a block, an
+		// attachment a policy violation, a sender address or domain the sender's rejection.
+		{"554 your domain example.org has been denied", Rejected},
+		{"554 5.7.0 banned file type: .exe", PolicyViolation},
+		{"554 client 192.0.2.7 is banned here", Blocked},
+		{"554 banned", Blocked},
 		// Context and explicit blocks still come first.
 		{"The sender 192.0.2.1 is banned", Blocked},
 	}
