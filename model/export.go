@@ -109,10 +109,10 @@ func (ds *Dataset) column(name string) (exportColumn, error) {
 	return exportColumn{}, fmt.Errorf("unknown column %q (known: %s)", name, strings.Join(ds.ExportColumns(), ", "))
 }
 
-// guard defuses a cell a spreadsheet would run as a formula: one starting with = + - @, a tab
-// or a carriage return gets a leading single quote.
+// guard defuses a cell a spreadsheet would run as a formula (see Formulaish): it gets a
+// leading single quote.
 func guard(s string) string {
-	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+	if Formulaish(s) {
 		return "'" + s
 	}
 	return s
