@@ -19,21 +19,25 @@ import (
 	"github.com/bouncelens/bouncelens/model"
 	"github.com/bouncelens/bouncelens/sample"
 	"github.com/bouncelens/bouncelens/ui"
+	"github.com/charmbracelet/x/term"
 )
 
 const usage = `bouncelens: see why your leads bounced.
 
 Usage:
   bouncelens [flags] [FILE ...]           browse; no FILE opens the embedded sample; - reads stdin
-  bouncelens summary [flags] FILE ...     groups as a table (--format table|csv|json)
-  bouncelens export [flags] FILE ...      matching leads as CSV (-o FILE, default stdout)
+  bouncelens summary [flags] FILE ...     groups as a table (--by code|action|reason|domain,
+                                          --format table|csv|json)
+  bouncelens export [flags] FILE ...      matching leads as CSV (-o FILE, default stdout;
+                                          --preset readd|suppress|handoff)
   bouncelens explain [TEXT ...]           parse reasons given as arguments, or one per line on stdin
   bouncelens codes                        the catalog of reply codes and enhanced status codes
   bouncelens sample [--rows N] [--seed S] a realistic synthetic export on stdout
 
 Filters (browse, summary, export):
   --class hard|soft|success|unknown|all   --code 550   --enhanced 5.1.1
-  --reason userunknown   --domain gmail.com   --match TEXT
+  --action suppress,readd,wait,review     --reason userunknown,hostunknown
+  --domain gmail.com   --match TEXT
 
 Loading (browse, summary, export):
   --reason-column NAME   the column that holds the bounce reason
@@ -140,6 +144,7 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 // loadFlags are the flags shared by every command that reads exports.
 type loadFlags struct {
 	class, code, enhanced, reason, domain, match string
+	action                                       string
 	reasonColumn                                 string
 	strict                                       bool
 }
@@ -148,7 +153,8 @@ func (lf *loadFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&lf.class, "class", "all", "keep only `CLASS` bounces: hard, soft, success, unknown or all")
 	fs.StringVar(&lf.code, "code", "", "keep only this basic reply `CODE`, such as 550")
 	fs.StringVar(&lf.enhanced, "enhanced", "", "keep only this enhanced status `CODE`, such as 5.1.1")
-	fs.StringVar(&lf.reason, "reason", "", "keep only this `REASON`, such as userunknown or blocked")
+	fs.StringVar(&lf.reason, "reason", "", "keep only these `REASONS`, comma-separated, such as userunknown,hostunknown")
+	fs.StringVar(&lf.action, "action", "", "keep only leads whose action is one of `ACTIONS`, comma-separated: suppress, readd, wait, review")
 	fs.StringVar(&lf.domain, "domain", "", "keep only leads at this receiving `DOMAIN`")
 	fs.StringVar(&lf.match, "match", "", "keep only leads whose email, name, company or reason contains `TEXT`")
 	fs.StringVar(&lf.reasonColumn, "reason-column", "", "read the bounce reason from column `NAME`")
@@ -178,16 +184,38 @@ func (lf *loadFlags) filter() (model.Filter, error) {
 		}
 		f.Enhanced = e
 	}
-	if lf.reason != "" {
-		r, err := codes.ParseReason(lf.reason)
-		if err != nil {
-			return f, fmt.Errorf("%w: --reason: %v", errUsage, err)
+	for name := range strings.SplitSeq(lf.reason, ",") {
+		if name = strings.TrimSpace(name); name == "" {
+			continue
 		}
-		f.Reasons = []codes.Reason{r}
+		r, err := codes.ParseReason(name)
+		if err != nil {
+			return f, fmt.Errorf("%w: --reason: %v (valid: %s)", errUsage, err, reasonNames())
+		}
+		f.Reasons = append(f.Reasons, r)
+	}
+	for name := range strings.SplitSeq(lf.action, ",") {
+		if name = strings.TrimSpace(name); name == "" {
+			continue
+		}
+		a, err := codes.ParseAction(name)
+		if err != nil {
+			return f, fmt.Errorf("%w: --action: %v", errUsage, err)
+		}
+		f.Actions = append(f.Actions, a)
 	}
 	f.Domain = strings.TrimPrefix(strings.TrimSpace(lf.domain), "@")
 	f.Match = lf.match
 	return f, nil
+}
+
+// reasonNames lists every reason name, for an error about an unknown one.
+func reasonNames() string {
+	var names []string
+	for _, r := range codes.Reasons() {
+		names = append(names, r.String())
+	}
+	return strings.Join(names, ", ")
 }
 
 func (lf *loadFlags) options() model.Options {
@@ -265,12 +293,17 @@ func runSummary(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	lf.register(fs)
 	format := fs.String("format", "table", "output `FORMAT`: table, csv or json")
 	sortBy := fs.String("sort", "count", "order groups by `ORDER`: count or code")
+	byName := fs.String("by", "code", "group by `WHAT`: code (basic ▸ enhanced), action (action ▸ reason), reason or domain")
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err
 	}
 	if err := oneOf("--format", *format, "table", "csv", "json"); err != nil {
 		return err
+	}
+	grouping, err := model.ParseGrouping(*byName)
+	if err != nil {
+		return fmt.Errorf("%w: --by: %v", errUsage, err)
 	}
 	if err := oneOf("--sort", *sortBy, "count", "code"); err != nil {
 		return err
@@ -284,7 +317,8 @@ func runSummary(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 		by = model.ByCode
 	}
 	w := bufio.NewWriter(stdout)
-	if err := ds.WriteSummary(w, ds.Groups(sel, by), *format); err != nil {
+	opts := model.SummaryOptions{By: grouping, Format: *format, Width: terminalWidth(stdout)}
+	if err := ds.WriteSummary(w, sel, ds.GroupsBy(sel, grouping, by), opts); err != nil {
 		return err
 	}
 	return w.Flush()
@@ -298,6 +332,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	force := fs.Bool("force", false, "overwrite the -o file if it exists")
 	format := fs.String("format", "csv", "output `FORMAT`: csv (Marketo import columns) or emails (one per line)")
 	columns := fs.String("columns", "", "extra `COLUMNS` to export, comma-separated, by header name")
+	presetName := fs.String("preset", "", "export for a job, de-duplicated by address: `PRESET` readd (Marketo import columns), suppress (dead addresses) or handoff (for sales)")
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -306,6 +341,17 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return err
 	}
 	opts := model.ExportOptions{Format: *format}
+	var report model.PresetReport
+	if *presetName != "" {
+		p, err := model.ParsePreset(*presetName)
+		if err != nil {
+			return fmt.Errorf("%w: --preset: %v", errUsage, err)
+		}
+		if *columns != "" || *format != "csv" {
+			return fmt.Errorf("%w: --preset sets its own columns: drop --columns and --format", errUsage)
+		}
+		opts.Preset, opts.Report = p, &report
+	}
 	for c := range strings.SplitSeq(*columns, ",") {
 		if c = strings.TrimSpace(c); c != "" {
 			opts.Columns = append(opts.Columns, c)
@@ -320,15 +366,25 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		if err := ds.Export(w, sel, opts); err != nil {
 			return err
 		}
-		return w.Flush()
+		if err := w.Flush(); err != nil {
+			return err
+		}
+		if opts.Preset != model.NoPreset {
+			fmt.Fprintf(stderr, "bouncelens: %s: %s\n", opts.Preset, report.Summary())
+		}
+		return nil
 	}
 	if err := ds.ExportFile(*out, sel, opts, *force); err != nil {
 		if errors.Is(err, os.ErrExist) {
-			return fmt.Errorf("%s exists: pass --force to overwrite it", *out)
+			return fmt.Errorf("%s exists: pass --force to overwrite it", codes.SafeText(*out))
 		}
 		return err
 	}
-	fmt.Fprintf(stderr, "bouncelens: wrote %d lead(s) to %s\n", len(sel), *out)
+	if opts.Preset != model.NoPreset {
+		fmt.Fprintf(stderr, "bouncelens: wrote %s to %s: %s\n%s\n", opts.Preset, codes.SafeText(*out), report.Summary(), opts.Preset.Advice())
+		return nil
+	}
+	fmt.Fprintf(stderr, "bouncelens: wrote %d lead(s) to %s\n", len(sel), codes.SafeText(*out))
 	return nil
 }
 
@@ -426,6 +482,19 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	return w.Flush()
+}
+
+// terminalWidth is the width of the terminal w writes to, or 0 when w is not a terminal (a
+// file or a pipe: then nothing is cut).
+func terminalWidth(w io.Writer) int {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return 0
+	}
+	if width, _, err := term.GetSize(f.Fd()); err == nil && width > 0 {
+		return width
+	}
+	return 80
 }
 
 func oneOf(flagName, value string, allowed ...string) error {

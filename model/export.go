@@ -19,8 +19,10 @@ import (
 
 // ExportOptions shape an export.
 type ExportOptions struct {
-	Format  string   // "csv" (default) or "emails"
-	Columns []string // columns beyond Marketo's import columns, by name
+	Format  string        // "csv" (default) or "emails"
+	Columns []string      // columns beyond Marketo's import columns, by name
+	Preset  Preset        // an export for a job (ExportPreset); Format and Columns are then ignored
+	Report  *PresetReport // when not nil, receives what a preset wrote and left out
 }
 
 // importColumns are the columns Marketo's list import matches on, in order.
@@ -122,6 +124,13 @@ func guard(s string) string {
 // Address, First Name, Last Name, Company Name), cells guarded against formula injection.
 // Format "emails" writes one email address per line (leads without one are left out).
 func (ds *Dataset) Export(w io.Writer, sel []int32, opts ExportOptions) error {
+	if opts.Preset != NoPreset {
+		r, err := ds.ExportPreset(w, sel, opts.Preset)
+		if opts.Report != nil {
+			*opts.Report = r
+		}
+		return err
+	}
 	switch opts.Format {
 	case "emails":
 		bw := bufio.NewWriter(w)

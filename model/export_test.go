@@ -126,9 +126,10 @@ func TestWriteSummary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	groups := ds.Groups(ds.All(), ByCount)
+	sel := ds.All()
+	groups := ds.Groups(sel, ByCount)
 	var b bytes.Buffer
-	if err := ds.WriteSummary(&b, groups, "table"); err != nil {
+	if err := ds.WriteSummary(&b, sel, groups, SummaryOptions{Format: "table", Width: 80}); err != nil {
 		t.Fatal(err)
 	}
 	for _, line := range strings.Split(strings.TrimSpace(b.String()), "\n") {
@@ -141,37 +142,42 @@ func TestWriteSummary(t *testing.T) {
 	}
 
 	b.Reset()
-	if err := ds.WriteSummary(&b, groups, "json"); err != nil {
+	if err := ds.WriteSummary(&b, sel, groups, SummaryOptions{Format: "json"}); err != nil {
 		t.Fatal(err)
 	}
-	var rows []struct {
-		Basic     int
-		Count     int
-		Class     string
-		Subgroups []struct {
-			Enhanced string
-			Count    int
+	var out struct {
+		Leads, Distinct int
+		Groups          []struct {
+			Key       string
+			Basic     *int
+			Count     int
+			Class     string
+			Subgroups []struct {
+				Enhanced *string
+				Count    int
+			}
 		}
 	}
-	if err := json.Unmarshal(b.Bytes(), &rows); err != nil {
+	if err := json.Unmarshal(b.Bytes(), &out); err != nil {
 		t.Fatalf("json: %v\n%s", err, b.String())
 	}
 	total := 0
-	for _, r := range rows {
+	for _, r := range out.Groups {
 		total += r.Count
 	}
-	if total != 5 || rows[0].Basic != 550 || rows[0].Count != 2 || rows[0].Class != "hard" {
-		t.Errorf("json rows %+v", rows)
+	rows := out.Groups
+	if total != 5 || out.Leads != 5 || rows[0].Basic == nil || *rows[0].Basic != 550 || rows[0].Count != 2 || rows[0].Class != "hard" {
+		t.Errorf("json %+v", out)
 	}
 
 	b.Reset()
-	if err := ds.WriteSummary(&b, groups, "csv"); err != nil {
+	if err := ds.WriteSummary(&b, sel, groups, SummaryOptions{Format: "csv"}); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(b.String(), "basic,enhanced,count,share,class,name\n550,,2,0.4000,hard,") {
+	if !strings.HasPrefix(b.String(), "level,group,key,basic,enhanced,count,share,class,hard,soft,unknown,success,suppress,readd,wait,review,name\ngroup,550,550,550,,2,0.4000,hard,2,") {
 		t.Errorf("csv:\n%s", b.String())
 	}
-	if err := ds.WriteSummary(&b, groups, "yaml"); err == nil {
+	if err := ds.WriteSummary(&b, sel, groups, SummaryOptions{Format: "yaml"}); err == nil {
 		t.Error("unknown format accepted")
 	}
 }

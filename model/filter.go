@@ -16,6 +16,7 @@ type Filter struct {
 	Basic    uint16         // 0: any basic code
 	Enhanced codes.Enhanced // zero: any enhanced code
 	Reasons  []codes.Reason // empty: any reason
+	Actions  []codes.Action // empty: any action
 	Domain   string         // receiving domain, case-insensitive; "": any
 	Match    string         // case-insensitive text over email, name, company and reason
 }
@@ -34,6 +35,9 @@ type matcher struct {
 	anyClass  bool
 	reasons   [256]bool
 	anyReason bool
+	actions   [NumActions]bool
+	anyAction bool
+	acts      []codes.Action // per lead, when actions are filtered
 	basic     uint16
 	enhanced  codes.Enhanced
 	domain    string
@@ -50,6 +54,15 @@ func (ds *Dataset) newMatcher(f Filter) *matcher {
 	}
 	for _, r := range f.Reasons {
 		m.reasons[r] = true
+	}
+	m.anyAction = len(f.Actions) == 0
+	for _, a := range f.Actions {
+		if a < NumActions {
+			m.actions[a] = true
+		}
+	}
+	if !m.anyAction {
+		m.acts = ds.actions()
 	}
 	m.domain = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(f.Domain), "@"))
 	if f.Match != "" {
@@ -89,6 +102,9 @@ func (m *matcher) prepare(ds *Dataset) {
 func (m *matcher) match(ds *Dataset, i int, meta uint32) bool {
 	rid := meta >> 2
 	if !m.anyClass && !m.classes[meta&3] || int(rid) >= len(m.ridPass) || !m.ridPass[rid] {
+		return false
+	}
+	if !m.anyAction && !m.actions[m.acts[i]] {
 		return false
 	}
 	if m.needle != "" && !m.reasonHit[rid] && m.leadHit[i>>6]&(1<<(i&63)) == 0 {

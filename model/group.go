@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -19,17 +20,35 @@ const (
 	ByCode                // numeric code order
 )
 
-// Group is the leads of one basic code (top level) or one enhanced code under it (Subgroups).
-// Basic 0 is the "no code" group; an Enhanced zero subgroup holds leads with no enhanced code.
+// Group is the leads of one group and its subgroups. Grouped by code (Groups), a top-level
+// group is one basic code and its subgroups its enhanced codes; Basic 0 is the "no code" group,
+// and an Enhanced zero subgroup holds leads with no enhanced code. Grouped by action
+// (GroupsBy), a group is one action and its subgroups the reasons under it.
 type Group struct {
 	Basic     uint16
 	Enhanced  codes.Enhanced
+	Action    codes.Action // grouped by action or reason: the group's action (the subgroups')
+	Reason    codes.Reason // grouped by reason: the group's reason
+	Key       string       // what the group is of, as a user reads it: "550", "5.1.1", "no code", "suppress", "userunknown", "gmail.com"
 	Count     int
-	Share     float64     // Count over the selection's size, 0..1
-	Class     codes.Class // the class most of its leads have
-	Name      string      // the catalog name of the enhanced code, else of the basic code
-	Leads     []int32     // indices into ds.Leads
+	Share     float64                // Count over the selection's size, 0..1
+	Class     codes.Class            // the class most of its leads have
+	Classes   [codes.Success + 1]int // its leads per class (the class mix)
+	Actions   [NumActions]int        // its leads per action (the action mix)
+	Name      string                 // the catalog name of the enhanced code, else of the basic code; the plain words of an action or reason
+	Leads     []int32                // indices into ds.Leads
 	Subgroups []Group
+}
+
+// Mixed reports whether the group's leads have more than one action.
+func (g *Group) Mixed() bool {
+	n := 0
+	for _, c := range g.Actions {
+		if c > 0 {
+			n++
+		}
+	}
+	return n > 1
 }
 
 // NoCodeName is the Name of the group of leads whose reason holds no reply code.
@@ -41,6 +60,7 @@ type groupAcc struct {
 	enhanced codes.Enhanced
 	count    int
 	classes  [codes.Success + 1]int
+	actions  [NumActions]int
 	provider codes.Provider
 	mixed    bool // leads from more than one provider
 	leads    []int32
@@ -49,6 +69,7 @@ type groupAcc struct {
 // Groups groups the selected leads by basic code, then by enhanced code.
 func (ds *Dataset) Groups(sel []int32, by SortBy) []Group {
 	meta := ds.prepared()
+	acts := ds.actions()
 	index := make(map[uint64]int32)
 	var accs []groupAcc
 	// Leads with the same reason text have the same codes: look the pair up once per text.
@@ -77,12 +98,12 @@ func (ds *Dataset) Groups(sel []int32, by SortBy) []Group {
 		a := &accs[idx]
 		a.count++
 		a.classes[mt&3]++
+		a.actions[acts[i]]++
 	}
 
 	total := float64(len(sel))
 	top := make(map[uint16]int)
 	var groups []Group
-	var classes [][codes.Success + 1]int
 	accTop := make([]int, len(accs))
 	for k := range accs {
 		a := &accs[k]
@@ -90,14 +111,17 @@ func (ds *Dataset) Groups(sel []int32, by SortBy) []Group {
 		if !ok {
 			t = len(groups)
 			top[a.basic] = t
-			groups = append(groups, Group{Basic: a.basic, Name: basicName(a.basic)})
-			classes = append(classes, [codes.Success + 1]int{})
+			groups = append(groups, Group{Basic: a.basic, Key: basicKey(a.basic), Name: basicName(a.basic)})
 		}
 		accTop[k] = t
+		g := &groups[t]
 		for c, n := range a.classes {
-			classes[t][c] += n
+			g.Classes[c] += n
 		}
-		groups[t].Count += a.count
+		for c, n := range a.actions {
+			g.Actions[c] += n
+		}
+		g.Count += a.count
 	}
 	// The groups' and subgroups' lead lists are carved from two blocks: two allocations
 	// instead of hundreds.
@@ -124,15 +148,20 @@ func (ds *Dataset) Groups(sel []int32, by SortBy) []Group {
 		if !a.mixed {
 			p = a.provider
 		}
+		key := NoCodeName
+		if !a.enhanced.IsZero() {
+			key = a.enhanced.String()
+		}
 		g.Subgroups = append(g.Subgroups, Group{
-			Basic: a.basic, Enhanced: a.enhanced, Count: a.count, Share: float64(a.count) / total,
-			Class: majority(a.classes), Name: enhancedName(a.basic, a.enhanced, p), Leads: a.leads,
+			Basic: a.basic, Enhanced: a.enhanced, Key: key, Count: a.count, Share: float64(a.count) / total,
+			Class: majority(a.classes), Classes: a.classes, Actions: a.actions,
+			Name: enhancedName(a.basic, a.enhanced, p), Leads: a.leads,
 		})
 	}
 	for t := range groups {
 		g := &groups[t]
 		g.Share = float64(g.Count) / total
-		g.Class = majority(classes[t])
+		g.Class = majority(g.Classes)
 		sortGroups(g.Subgroups, by)
 	}
 	sortGroups(groups, by)
@@ -171,6 +200,14 @@ func sortGroups(gs []Group, by SortBy) {
 		}
 		return byCode(a, b)
 	})
+}
+
+// basicKey is a basic code as a group's key: "550", or "no code".
+func basicKey(basic uint16) string {
+	if basic == 0 {
+		return NoCodeName
+	}
+	return strconv.Itoa(int(basic))
 }
 
 func basicName(basic uint16) string {

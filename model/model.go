@@ -55,6 +55,7 @@ type Dataset struct {
 	mu        sync.Mutex
 	meta      []uint32       // per lead: rid<<2 | class, scanned instead of the leads themselves
 	ridBounce []codes.Bounce // per distinct reason text: its bounce (class aside)
+	acts      []codes.Action // per lead: its action, built on first use
 }
 
 // prepared returns the per-lead side table Select and Groups scan, building it when the

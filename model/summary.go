@@ -6,118 +6,283 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
+
+	"github.com/bouncelens/bouncelens/codes"
+	"github.com/gocarina/gocsv"
 )
 
-// summaryRow is one line of a summary: a group or a subgroup.
-type summaryRow struct {
-	Basic     uint16       `json:"basic"`
-	Enhanced  string       `json:"enhanced"`
-	Count     int          `json:"count"`
-	Share     float64      `json:"share"`
-	Class     string       `json:"class"`
-	Name      string       `json:"name"`
-	Subgroups []summaryRow `json:"subgroups,omitempty"`
+// SummaryOptions shape a summary.
+type SummaryOptions struct {
+	By     Grouping // what the groups are of
+	Format string   // "table" (default), "csv" or "json"
+	Width  int      // table: cut names to fit this many columns; 0 never cuts (stdout is not a terminal)
 }
 
-func toRow(g *Group) summaryRow {
-	r := summaryRow{Basic: g.Basic, Enhanced: g.Enhanced.String(), Count: g.Count,
-		Share: float64(int(g.Share*1e4+0.5)) / 1e4, Class: g.Class.String(), Name: g.Name}
+// Mix is a count per name (class or action), written in a fixed order.
+type Mix map[string]int
+
+// classMix and actionMix name a group's mixes, leaving out the zero counts.
+func classMix(n [codes.Success + 1]int) Mix {
+	m := Mix{}
+	for _, c := range []codes.Class{codes.Hard, codes.Soft, codes.Unknown, codes.Success} {
+		if n[c] > 0 {
+			m[c.String()] = n[c]
+		}
+	}
+	return m
+}
+
+func actionMix(n [NumActions]int) Mix {
+	m := Mix{}
+	for _, a := range codes.Actions() {
+		if n[a] > 0 {
+			m[a.String()] = n[a]
+		}
+	}
+	return m
+}
+
+// MixText writes a class or action mix as a user reads it: "suppress 69 · readd 4", most first
+// in the fixed order of names.
+func MixText[T ~uint8](n []int, names func(T) string, order []T) string {
+	var b strings.Builder
+	for _, k := range order {
+		if c := n[int(k)]; c > 0 {
+			if b.Len() > 0 {
+				b.WriteString(" · ")
+			}
+			b.WriteString(names(k))
+			b.WriteByte(' ')
+			b.WriteString(strconv.Itoa(c))
+		}
+	}
+	return b.String()
+}
+
+// ClassMixText and ActionMixText are a group's mixes in words.
+func ClassMixText(n [codes.Success + 1]int) string {
+	return MixText(n[:], codes.Class.String, []codes.Class{codes.Hard, codes.Soft, codes.Unknown, codes.Success})
+}
+
+// ActionMixText is a group's action mix in words: "suppress 69 · readd 4".
+func ActionMixText(n [NumActions]int) string {
+	return MixText(n[:], codes.Action.String, codes.Actions())
+}
+
+// nullable writes "null" for an absent code.
+type nullable string
+
+func (n nullable) MarshalJSON() ([]byte, error) {
+	if n == "" {
+		return []byte("null"), nil
+	}
+	return json.Marshal(string(n))
+}
+
+type nullableInt uint16
+
+func (n nullableInt) MarshalJSON() ([]byte, error) {
+	if n == 0 {
+		return []byte("null"), nil
+	}
+	return strconv.AppendUint(nil, uint64(n), 10), nil
+}
+
+// summaryGroup is one group of a JSON summary.
+type summaryGroup struct {
+	Key       string         `json:"key"`
+	Basic     *nullableInt   `json:"basic,omitempty"`
+	Enhanced  *nullable      `json:"enhanced,omitempty"`
+	Action    string         `json:"action,omitempty"`
+	Reason    string         `json:"reason,omitempty"`
+	Name      string         `json:"name"`
+	Count     int            `json:"count"`
+	Share     float64        `json:"share"`
+	Class     string         `json:"class"`
+	Classes   Mix            `json:"classes"`
+	Actions   Mix            `json:"actions"`
+	Subgroups []summaryGroup `json:"subgroups,omitempty"`
+}
+
+// summaryJSON is a whole JSON summary.
+type summaryJSON struct {
+	Files    []string       `json:"files"`
+	By       string         `json:"by"`
+	Leads    int            `json:"leads"`
+	Distinct int            `json:"distinct"`
+	Classes  Mix            `json:"classes"`
+	Actions  Mix            `json:"actions"`
+	Groups   []summaryGroup `json:"groups"`
+}
+
+func toSummaryGroup(g *Group, by Grouping, sub bool) summaryGroup {
+	r := summaryGroup{Key: SafeKey(g.Key), Name: g.Name, Count: g.Count, Share: float64(int(g.Share*1e4+0.5)) / 1e4,
+		Class: g.Class.String(), Classes: classMix(g.Classes), Actions: actionMix(g.Actions)}
+	switch by {
+	case ByCodes:
+		b, e := nullableInt(g.Basic), nullable(g.Enhanced.String())
+		r.Basic = &b
+		if sub {
+			r.Enhanced = &e
+		}
+	case ByActions:
+		r.Action = g.Action.String()
+		if sub {
+			r.Reason = g.Reason.String()
+		}
+	case ByReasons:
+		r.Reason = g.Reason.String()
+	}
 	for k := range g.Subgroups {
-		r.Subgroups = append(r.Subgroups, toRow(&g.Subgroups[k]))
+		r.Subgroups = append(r.Subgroups, toSummaryGroup(&g.Subgroups[k], by, true))
 	}
 	return r
 }
 
-// WriteSummary writes groups as "table" (fits 80 columns), "csv" or "json".
-func (ds *Dataset) WriteSummary(w io.Writer, groups []Group, format string) error {
-	switch format {
+// SafeKey is a group key made safe to print: a domain comes from the file.
+func SafeKey(s string) string { return codes.SafeText(s) }
+
+// summaryCSVRow is one line of a CSV summary: a group or a subgroup.
+type summaryCSVRow struct {
+	Level    string `csv:"level"`
+	Group    string `csv:"group"`
+	Key      string `csv:"key"`
+	Basic    string `csv:"basic"`
+	Enhanced string `csv:"enhanced"`
+	Count    int    `csv:"count"`
+	Share    string `csv:"share"`
+	Class    string `csv:"class"`
+	Hard     int    `csv:"hard"`
+	Soft     int    `csv:"soft"`
+	Unknown  int    `csv:"unknown"`
+	Success  int    `csv:"success"`
+	Suppress int    `csv:"suppress"`
+	Readd    int    `csv:"readd"`
+	Wait     int    `csv:"wait"`
+	Review   int    `csv:"review"`
+	Name     string `csv:"name"`
+}
+
+func toCSVRow(g *Group, parent string, sub bool) summaryCSVRow {
+	r := summaryCSVRow{Level: "group", Group: guard(SafeKey(g.Key)), Key: guard(SafeKey(g.Key)), Count: g.Count,
+		Share: strconv.FormatFloat(g.Share, 'f', 4, 64), Class: g.Class.String(),
+		Hard: g.Classes[codes.Hard], Soft: g.Classes[codes.Soft], Unknown: g.Classes[codes.Unknown], Success: g.Classes[codes.Success],
+		Suppress: g.Actions[codes.Suppress], Readd: g.Actions[codes.Readd], Wait: g.Actions[codes.Wait], Review: g.Actions[codes.Review],
+		Name: guard(g.Name)}
+	if sub {
+		r.Level, r.Group = "subgroup", guard(SafeKey(parent))
+	}
+	if g.Basic != 0 {
+		r.Basic = strconv.Itoa(int(g.Basic))
+	}
+	r.Enhanced = g.Enhanced.String()
+	return r
+}
+
+// WriteSummary writes the groups of the selection sel as "table", "csv" or "json". JSON is one
+// object: the files, the grouping, the number of leads and of distinct addresses, the class and
+// action mixes, and the groups, each with its key, count, mixes and subgroups (a missing code is
+// null).
+func (ds *Dataset) WriteSummary(w io.Writer, sel []int32, groups []Group, opts SummaryOptions) error {
+	switch opts.Format {
 	case "json":
-		rows := make([]summaryRow, 0, len(groups))
+		out := summaryJSON{Files: make([]string, len(ds.Files)), By: opts.By.String(), Leads: len(sel),
+			Distinct: ds.DistinctLeads(sel), Classes: classMix(ds.ClassCounts(sel)),
+			Actions: actionMix(ds.ActionCounts(sel)), Groups: make([]summaryGroup, 0, len(groups))}
+		for k, f := range ds.Files {
+			out.Files[k] = codes.SafeText(f)
+		}
 		for k := range groups {
-			rows = append(rows, toRow(&groups[k]))
+			out.Groups = append(out.Groups, toSummaryGroup(&groups[k], opts.By, false))
 		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
-		return enc.Encode(rows)
+		return enc.Encode(out)
 	case "csv":
-		cw := csv.NewWriter(w)
-		cw.Write([]string{"basic", "enhanced", "count", "share", "class", "name"})
-		line := func(g *Group, enhanced string) {
-			basic := ""
-			if g.Basic != 0 {
-				basic = strconv.Itoa(int(g.Basic))
-			}
-			cw.Write([]string{basic, enhanced, strconv.Itoa(g.Count),
-				strconv.FormatFloat(g.Share, 'f', 4, 64), g.Class.String(), guard(g.Name)})
-		}
+		var rows []summaryCSVRow
 		for k := range groups {
 			g := &groups[k]
-			line(g, "")
+			rows = append(rows, toCSVRow(g, "", false))
 			for s := range g.Subgroups {
-				sg := &g.Subgroups[s]
-				if sg.Enhanced.IsZero() {
-					if len(g.Subgroups) == 1 {
-						continue
-					}
-					line(sg, "none")
-					continue
-				}
-				line(sg, sg.Enhanced.String())
+				rows = append(rows, toCSVRow(&g.Subgroups[s], g.Key, true))
 			}
 		}
-		cw.Flush()
-		return cw.Error()
+		cw := gocsv.NewSafeCSVWriter(csv.NewWriter(w))
+		if len(rows) == 0 {
+			// gocsv writes no header for no rows; a reader still wants the columns.
+			return gocsv.MarshalCSV([]summaryCSVRow{}, cw)
+		}
+		return gocsv.MarshalCSV(rows, cw)
 	case "table", "":
-		return writeTable(w, groups)
+		return ds.writeTable(w, sel, groups, opts)
 	}
-	return fmt.Errorf("unknown summary format %q (want table, csv or json)", format)
+	return fmt.Errorf("unknown summary format %q (want table, csv or json)", opts.Format)
 }
 
-// writeTable writes the groups as an aligned table that fits 80 columns: a basic code's line,
-// then one indented line per enhanced code under it.
-func writeTable(w io.Writer, groups []Group) error {
-	const nameWidth = 80 - 45
+// writeTable writes the totals, then the groups as an aligned table: a group's line, then one
+// indented line per subgroup, each with its class and action mix.
+func (ds *Dataset) writeTable(w io.Writer, sel []int32, groups []Group, opts SummaryOptions) error {
+	acts := ds.ActionCounts(sel)
+	if _, err := fmt.Fprintf(w, "%d lead(s), %d distinct address(es) · %s\n\n", len(sel), ds.DistinctLeads(sel), ActionMixText(acts)); err != nil {
+		return err
+	}
+	keyHead := strings.ToUpper(opts.By.String())
+	type line struct{ key, count, share, classes, actions, name string }
+	lines := []line{{keyHead, "COUNT", "SHARE", "CLASSES", "ACTIONS", "NAME"}}
+	add := func(g *Group, indent string) {
+		lines = append(lines, line{indent + SafeKey(g.Key), strconv.Itoa(g.Count), fmt.Sprintf("%.1f%%", g.Share*100),
+			ClassMixText(g.Classes), ActionMixText(g.Actions), codes.SafeText(g.Name)})
+	}
 	total := 0
 	for k := range groups {
-		total += groups[k].Count
-	}
-	if _, err := fmt.Fprintf(w, "%-5s %-9s %9s %7s %-8s  %s\n", "CODE", "ENHANCED", "COUNT", "SHARE", "CLASS", "NAME"); err != nil {
-		return err
-	}
-	row := func(code, enhanced string, g *Group) error {
-		_, err := fmt.Fprintf(w, "%-5s %-9s %9d %6.1f%% %-8s  %s\n", code, enhanced, g.Count, g.Share*100, g.Class, truncate(g.Name, nameWidth))
-		return err
-	}
-	for k := range groups {
 		g := &groups[k]
-		code := "-"
-		if g.Basic != 0 {
-			code = strconv.Itoa(int(g.Basic))
+		total += g.Count
+		add(g, "")
+		if len(g.Subgroups) == 1 && g.Subgroups[0].Key == g.Key {
+			continue
 		}
-		if err := row(code, "", g); err != nil {
-			return err
-		}
-		if len(g.Subgroups) == 1 && g.Subgroups[0].Enhanced.IsZero() {
+		if opts.By == ByCodes && len(g.Subgroups) == 1 && g.Subgroups[0].Enhanced.IsZero() {
 			continue
 		}
 		for s := range g.Subgroups {
-			sg := &g.Subgroups[s]
-			e := sg.Enhanced.String()
-			if e == "" {
-				e = "-"
-			}
-			if err := row("", e, sg); err != nil {
-				return err
-			}
+			add(&g.Subgroups[s], "  ")
 		}
 	}
-	share := 0.0
+	share := "0.0%"
 	if total > 0 {
-		share = 100
+		share = "100.0%"
 	}
-	_, err := fmt.Fprintf(w, "%-15s %9d %6.1f%%\n", "total", total, share)
-	return err
+	lines = append(lines, line{"total", strconv.Itoa(total), share, ClassMixText(ds.ClassCounts(sel)), ActionMixText(acts), ""})
+	var wk, wc, ws, wcl, wa int
+	for _, l := range lines {
+		wk = max(wk, utf8.RuneCountInString(l.key))
+		wc = max(wc, len(l.count))
+		ws = max(ws, len(l.share))
+		wcl = max(wcl, utf8.RuneCountInString(l.classes))
+		wa = max(wa, utf8.RuneCountInString(l.actions))
+	}
+	for _, l := range lines {
+		name := l.name
+		if opts.Width > 0 {
+			used := wk + wc + ws + wcl + wa + 10
+			name = truncate(name, max(opts.Width-used, 10))
+		}
+		s := pad(l.key, wk) + "  " + leftPad(l.count, wc) + "  " + leftPad(l.share, ws) + "  " + pad(l.classes, wcl) + "  " + pad(l.actions, wa) + "  " + name
+		if _, err := io.WriteString(w, strings.TrimRight(s, " ")+"\n"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func pad(s string, n int) string {
+	return s + strings.Repeat(" ", max(0, n-utf8.RuneCountInString(s)))
+}
+
+func leftPad(s string, n int) string {
+	return strings.Repeat(" ", max(0, n-utf8.RuneCountInString(s))) + s
 }
 
 // truncate shortens s to at most n runes, ending with an ellipsis when cut.
