@@ -32,11 +32,13 @@ const (
 // a stale one is dropped.
 type (
 	selectedMsg struct {
-		gen     int
-		sel     []int32
-		counts  [4]int
-		groups  []model.Group
-		domains []model.DomainGroup // nil when not asked for
+		gen      int
+		sel      []int32
+		counts   [4]int
+		actions  [model.NumActions]int
+		groups   []model.Group
+		domains  []model.DomainGroup // nil when not asked for
+		grouping model.Grouping
 	}
 	domainsMsg struct {
 		gen     int
@@ -88,6 +90,10 @@ type App struct {
 	classes   []codes.Class
 	match     string
 	groupSort model.SortBy
+	grouping  model.Grouping // the home screen's: ByCodes or ByActions
+	actions   []codes.Action // the picker's filters, on top of the command line's
+	reasons   []codes.Reason
+	actCounts [model.NumActions]int
 
 	sel          []int32
 	counts       [4]int
@@ -131,6 +137,8 @@ func newApp(opts Options, load LoadFunc, statusTTL, debounce time.Duration) *App
 		height:   24,
 		stack:    []screen{scrLoading},
 		classes:  opts.Filter.Classes,
+		actions:  opts.Filter.Actions,
+		reasons:  opts.Filter.Reasons,
 		match:    opts.Filter.Match,
 		loadingP: loadingPane{sh: sh, names: names},
 		groupsP:  newGroupsPane(sh),
@@ -188,6 +196,8 @@ func (a *App) inStack(s screen) bool { return slices.Contains(a.stack, s) }
 func (a *App) filter() model.Filter {
 	f := a.opts.Filter
 	f.Classes = a.classes
+	f.Actions = a.actions
+	f.Reasons = a.reasons
 	f.Match = a.match
 	return f
 }
@@ -320,23 +330,7 @@ func (a *App) loaded(msg loadedMsg) tea.Cmd {
 }
 
 // findGroup finds the group an open action names in the current groups.
-func (a *App) findGroup(g openGroupAction) *model.Group {
-	for i := range a.groupsP.groups {
-		b := &a.groupsP.groups[i]
-		if b.Basic != g.basic {
-			continue
-		}
-		if !g.sub {
-			return b
-		}
-		for j := range b.Subgroups {
-			if b.Subgroups[j].Enhanced == g.enhanced {
-				return &b.Subgroups[j]
-			}
-		}
-	}
-	return nil
-}
+func (a *App) findGroup(g openGroupAction) *model.Group { return a.groupsP.Find(g) }
 
 // key handles a key press: quitting first, then typing, then global keys, then the pane.
 func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
@@ -428,6 +422,9 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 		return a.copy()
 	case key.Matches(k, km.Export):
 		return a.openExport()
+	case key.Matches(k, km.Grouping) && scr == scrGroups:
+		a.grouping = model.ByActions - a.grouping
+		return a.reselect()
 	case key.Matches(k, km.Sort) && scr == scrGroups:
 		a.groupSort = 1 - a.groupSort
 		return a.reselect()
@@ -520,10 +517,7 @@ func (a *App) act(act any) tea.Cmd {
 		if g == nil {
 			return nil
 		}
-		title := codeLabel(act.basic, act.enhanced, false)
-		if act.sub {
-			title += " ▸ " + codeLabel(act.basic, act.enhanced, true)
-		}
+		title := act.label(" ▸ ")
 		if g.Name != "" {
 			title += "  " + a.sh.text.Line(g.Name)
 		}
@@ -585,7 +579,7 @@ func (a *App) openLeads(src leadSource, title string, idx []int32) {
 }
 
 // headerLines is how many lines the header takes; the body starts below it.
-const headerLines = 2
+const headerLines = 3
 
 // LoadErr is the error that ended the load, if any.
 func (a *App) LoadErr() error { return a.loadErr }

@@ -165,13 +165,20 @@ func (h *harness) view() string { return ansi.Strip(h.a.View().Content) }
 // gotoGroup moves the cursor to the group basic ▸ enh (enh "" for the basic row).
 func (h *harness) gotoGroup(basic uint16, enh string) {
 	h.t.Helper()
+	top := model.NoCodeName
+	if basic != 0 {
+		top = itoa(int(basic))
+	}
+	h.gotoKey(top, enh)
+}
+
+// gotoKey moves the cursor to the row of the group top ▸ sub (sub "" for the top row).
+func (h *harness) gotoKey(top, sub string) {
+	h.t.Helper()
 	p := &h.a.groupsP
+	want := openGroupAction{top: top, sub: sub, isSub: sub != ""}
 	for i, r := range p.rows {
-		g := &p.groups[r.basic]
-		if r.sub >= 0 {
-			g = &g.Subgroups[r.sub]
-		}
-		if g.Basic == basic && (r.sub >= 0) == (enh != "") && (enh == "" || g.Enhanced.String() == enh) {
+		if p.rowKey(r) == want {
 			for p.win.cursor != i {
 				if p.win.cursor < i {
 					h.press("down")
@@ -182,7 +189,7 @@ func (h *harness) gotoGroup(basic uint16, enh string) {
 			return
 		}
 	}
-	h.t.Fatalf("no group %d %s in %v", basic, enh, p.rows)
+	h.t.Fatalf("no group %s ▸ %s in %v", top, sub, p.rows)
 }
 
 func emailsOf(ds *model.Dataset, idx []int32) []string {

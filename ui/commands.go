@@ -18,19 +18,20 @@ func (a *App) reselect() tea.Cmd {
 	}
 	a.selGen++
 	a.selecting = true
-	gen, ds, f, by := a.selGen, a.ds, a.filter(), a.groupSort
+	gen, ds, f, by, grouping := a.selGen, a.ds, a.filter(), a.groupSort, a.grouping
 	wantDomains := a.inStack(scrDomains)
 	return func() tea.Msg {
-		return selectAll(gen, ds, f, by, wantDomains)
+		return selectAll(gen, ds, f, by, grouping, wantDomains)
 	}
 }
 
-func selectAll(gen int, ds *model.Dataset, f model.Filter, by model.SortBy, wantDomains bool) selectedMsg {
+func selectAll(gen int, ds *model.Dataset, f model.Filter, by model.SortBy, grouping model.Grouping, wantDomains bool) selectedMsg {
 	sel := ds.Select(f)
-	m := selectedMsg{gen: gen, sel: sel}
+	m := selectedMsg{gen: gen, sel: sel, grouping: grouping}
 	cc := ds.ClassCounts(sel)
 	copy(m.counts[:], cc[:])
-	m.groups = ds.Groups(sel, by)
+	m.actions = ds.ActionCounts(sel)
+	m.groups = ds.GroupsBy(sel, grouping, by)
 	if wantDomains {
 		m.domains = ds.Domains(sel)
 		if m.domains == nil {
@@ -43,8 +44,8 @@ func selectAll(gen int, ds *model.Dataset, f model.Filter, by model.SortBy, want
 // selected applies a new selection to every pane.
 func (a *App) selected(msg selectedMsg) {
 	a.selecting = false
-	a.sel, a.counts = msg.sel, msg.counts
-	a.groupsP.SetGroups(msg.groups)
+	a.sel, a.counts, a.actCounts = msg.sel, msg.counts, msg.actions
+	a.groupsP.SetGroups(msg.groups, msg.grouping)
 	if msg.domains != nil {
 		a.domainsP.SetDomains(msg.domains, len(msg.sel))
 		a.domainsStale = false
@@ -147,11 +148,8 @@ func (a *App) target() (sel []int32, label, slug string) {
 	}
 	switch a.screen() {
 	case scrGroups:
-		if g, sub := a.groupsP.Current(); g != nil {
-			l := codeLabel(g.Basic, g.Enhanced, false)
-			if sub {
-				l += " " + codeLabel(g.Basic, g.Enhanced, true)
-			}
+		if g, _ := a.groupsP.Current(); g != nil {
+			l := a.groupsP.CurrentKey().label(" ")
 			return g.Leads, l, slugify(l)
 		}
 	case scrDomains:
@@ -165,10 +163,7 @@ func (a *App) target() (sel []int32, label, slug string) {
 			l := a.sh.text.Line(src.domain)
 			return a.leadsP.idx, l, slugify(l)
 		}
-		l := codeLabel(src.group.basic, src.group.enhanced, false)
-		if src.group.sub {
-			l += " " + codeLabel(src.group.basic, src.group.enhanced, true)
-		}
+		l := src.group.label(" ")
 		return a.leadsP.idx, l, slugify(l)
 	}
 	return nil, "", ""

@@ -85,7 +85,7 @@ func TestFlowSampleDrillFilterMarkCopyExport(t *testing.T) {
 	tm := teatest.NewTestModel(t, app,
 		teatest.WithInitialTermSize(120, 40),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
-	waitFor(t, tm, func(b []byte) bool { return bytes.Contains(b, []byte("Codes (by count)")) })
+	waitFor(t, tm, func(b []byte) bool { return bytes.Contains(b, []byte("By code ▸ enhanced (most first)")) })
 	for range row {
 		tm.Send(keyMsg("down"))
 	}
@@ -152,6 +152,12 @@ func TestGolden(t *testing.T) {
 			shot("domains")
 			h.press("?")
 			shot("help")
+			h.press("?", "tab", "g")
+			h.gotoKey("suppress", "")
+			h.press("l")
+			h.gotoKey("readd", "")
+			h.press("l", "down")
+			shot("home-actions")
 		})
 	}
 }

@@ -1,7 +1,5 @@
 package ui
 
-import "github.com/bouncelens/bouncelens/codes"
-
 // shared is what every pane reads and only the root changes: styles, keys and the cache of
 // cleaned texts.
 type shared struct {
@@ -12,11 +10,11 @@ type shared struct {
 
 // Actions: what a pane asks the root to do. The root interprets them; panes never reach up.
 type (
-	// openGroupAction opens the leads of a group; sub is false for a whole basic code.
+	// openGroupAction opens the leads of a group, named by its Key and, for a subgroup, the
+	// subgroup's Key: 550 ▸ 5.1.1, readd ▸ ratelimited.
 	openGroupAction struct {
-		basic    uint16
-		enhanced codes.Enhanced
-		sub      bool
+		top, sub string
+		isSub    bool
 	}
 	// openDomainAction opens the leads of a receiving domain.
 	openDomainAction struct{ domain string }
@@ -37,16 +35,10 @@ type (
 	exportCancelAction struct{}
 )
 
-// codeLabel spells a group's code the way the list shows it.
-func codeLabel(basic uint16, e codes.Enhanced, sub bool) string {
-	if sub {
-		if e.IsZero() {
-			return "(none)"
-		}
-		return e.String()
+// label spells a group key the way titles and file names show it: "550 ▸ 5.1.1".
+func (k openGroupAction) label(sep string) string {
+	if k.isSub {
+		return k.top + sep + k.sub
 	}
-	if basic == 0 {
-		return "no code"
-	}
-	return itoa(int(basic))
+	return k.top
 }
