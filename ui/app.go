@@ -428,11 +428,15 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Sort) && scr == scrGroups:
 		a.groupSort = 1 - a.groupSort
 		return a.reselect()
-	case key.Matches(k, km.Sort) && scr == scrLeads:
-		a.leadsP.order = (a.leadsP.order + 1) % numLeadOrders
+	case (key.Matches(k, km.Sort) || key.Matches(k, km.SortDir)) && scr == scrLeads:
+		if key.Matches(k, km.Sort) {
+			a.leadsP.order = a.leadsP.nextSort()
+		} else {
+			a.leadsP.order.desc = !a.leadsP.order.desc
+		}
 		src := a.leadsP.src
 		idx := a.sourceLeads(src)
-		if a.leadsP.order == byFile {
+		if a.leadsP.order.natural() {
 			a.sortGen++
 			a.sorting = false
 			a.leadsP.SetLeads(a.ds, src, a.leadsP.title, idx)
@@ -568,7 +572,7 @@ func (a *App) act(act any) tea.Cmd {
 // openLeads shows a list of leads, in file order.
 func (a *App) openLeads(src leadSource, title string, idx []int32) {
 	a.leadsP.SetLeads(a.ds, src, title, idx)
-	a.leadsP.order = byFile
+	a.leadsP.order = leadOrder{}
 	a.leadsP.Reset()
 	a.sortGen++
 	a.sorting = false

@@ -753,3 +753,48 @@ func TestSampleShowsRecentSuspensionsAsSuspendedNow(t *testing.T) {
 		t.Errorf("%d of %d suspended sample leads are suspended now; want a few, not none or all", now, suspended)
 	}
 }
+
+// TestSortLeadsByEveryColumnBothWays cycles s through the visible columns, the verdict among
+// them, and S reverses; the column title carries the arrow.
+func TestSortLeadsByEveryColumnBothWays(t *testing.T) {
+	ds := smallDataset()
+	h := newHarness(t, ds, 120, 40)
+	h.press("g")
+	h.gotoKey("readd", "")
+	h.press("enter")
+	all := h.a.leadsP.idx
+	if len(all) == 0 {
+		t.Fatal("no readd leads")
+	}
+	seen := map[leadCol]bool{}
+	for range numLeadCols {
+		h.press("s")
+		seen[h.a.leadsP.order.col] = true
+	}
+	for _, c := range []leadCol{colEmail, colName, colCompany, colState, colDate, colVerdict, colFile} {
+		if !seen[c] {
+			t.Errorf("s never sorts by %s", c)
+		}
+	}
+	if seen[colReason] {
+		t.Errorf("s sorts by the reason column, hidden at 120 wide")
+	}
+	h.press("esc", "g")
+	h.gotoGroup(550, "") // 550 holds dead addresses and one blocked (readd) lead
+	h.press("enter")
+	for h.a.leadsP.order.col != colVerdict {
+		h.press("s")
+	}
+	got := h.a.leadsP.idx
+	if ds.Action(got[0]) != codes.Suppress || ds.Action(got[len(got)-1]) != codes.Readd {
+		t.Fatalf("by verdict: first %s, last %s", ds.Action(got[0]), ds.Action(got[len(got)-1]))
+	}
+	if !strings.Contains(h.view(), "Verdict ▲") {
+		t.Fatalf("no ▲ on the verdict title:\n%s", h.view())
+	}
+	h.press("S")
+	got = h.a.leadsP.idx
+	if ds.Action(got[0]) != codes.Readd || !strings.Contains(h.view(), "Verdict ▼") {
+		t.Fatalf("reversed: first %s\n%s", ds.Action(got[0]), h.view())
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/bouncelens/bouncelens/codes"
 	"github.com/bouncelens/bouncelens/model"
 )
 
@@ -78,7 +79,7 @@ func (a *App) afterSelect() tea.Cmd {
 	a.leadsP.SetLeads(a.ds, src, a.leadsP.title, idx)
 	a.leadsP.win.cursor = cur
 	a.leadsP.win.clamp()
-	if a.leadsP.order != byFile {
+	if !a.leadsP.order.natural() {
 		return a.sortLeads(idx, a.leadsP.order)
 	}
 	return nil
@@ -109,26 +110,55 @@ func (a *App) sortLeads(idx []int32, order leadOrder) tea.Cmd {
 
 func sortLeadIndices(ds *model.Dataset, idx []int32, order leadOrder) {
 	leads := ds.Leads
-	if order == byDate {
+	dir := 1
+	if order.desc {
+		dir = -1
+	}
+	switch order.col {
+	case colFile:
+		if order.desc {
+			slices.Reverse(idx)
+		}
+		return
+	case colDate:
 		slices.SortStableFunc(idx, func(x, y int32) int {
-			return leadDate(&leads[y]).Compare(leadDate(&leads[x]))
+			return dir * leadDate(&leads[y]).Compare(leadDate(&leads[x]))
 		})
 		return
 	}
-	// Lowercase each key once, not once per comparison.
+	// Build each key once, not once per comparison.
 	type keyed struct {
 		key string
 		i   int32
 	}
+	var rank [model.NumActions]byte
+	for k, a := range codes.Actions() {
+		rank[a] = byte('0' + k)
+	}
 	ks := make([]keyed, len(idx))
 	for j, i := range idx {
-		e := strings.ToLower(leads[i].Email)
-		if order == byDomain {
-			e = domainOf(e) + "\x00" + e
+		l := &leads[i]
+		var k string
+		switch order.col {
+		case colEmail:
+			k = strings.ToLower(l.Email)
+		case colDomain:
+			e := strings.ToLower(l.Email)
+			k = domainOf(e) + "\x00" + e
+		case colName:
+			k = strings.ToLower(fullName(l))
+		case colCompany:
+			k = strings.ToLower(l.Company)
+		case colState:
+			k = leadState(ds, l)
+		case colVerdict:
+			k = string(rank[ds.Action(i)]) + l.Bounce.Reason.String()
+		case colReason:
+			k = strings.ToLower(l.Reason)
 		}
-		ks[j] = keyed{e, i}
+		ks[j] = keyed{k, i}
 	}
-	slices.SortStableFunc(ks, func(x, y keyed) int { return strings.Compare(x.key, y.key) })
+	slices.SortStableFunc(ks, func(x, y keyed) int { return dir * strings.Compare(x.key, y.key) })
 	for j := range ks {
 		idx[j] = ks[j].i
 	}

@@ -145,7 +145,10 @@ func (a *App) header() string {
 		right += " · sorting…"
 	}
 	// The filters are never cut: the crumb gives way first.
-	crumb := fit(a.crumb(), max(w-lipgloss.Width(right)-4, 8))
+	crumb := a.crumb()
+	if room := max(w-lipgloss.Width(right)-4, 8); lipgloss.Width(crumb) > room {
+		crumb = fit(crumb, room)
+	}
 	line3 := st.Crumb.Render(crumb) + "   " + st.Dim.Render(right)
 	return fit(line1, w) + "\n" + fit(line2, w) + "\n" + fit(line3, w)
 }
@@ -199,11 +202,7 @@ func (a *App) crumb() string {
 	case scrDomains:
 		return "Domains"
 	case scrLeads:
-		s := "Leads " + a.leadsP.title
-		if a.leadsP.order != byFile {
-			s += " (by " + a.leadsP.order.String() + ")"
-		}
-		return s
+		return "Leads " + a.leadsP.title // the column titles show the sort
 	case scrDetail:
 		return "Lead " + a.leadsP.title
 	case scrHelp:
