@@ -26,6 +26,7 @@ const (
 	scrDetail
 	scrHelp
 	scrSkipped
+	scrPicker
 )
 
 // Messages the root's commands send back. Each carries the generation it was started for;
@@ -114,6 +115,7 @@ type App struct {
 	statusP  statusBar
 	skippedP skippedPane
 	exportP  exportPrompt
+	pickerP  pickerPane
 }
 
 // New builds the browser for opts; nothing is read until the program starts it.
@@ -150,6 +152,7 @@ func newApp(opts Options, load LoadFunc, statusTTL, debounce time.Duration) *App
 		statusP:  newStatusBar(sh, statusTTL),
 		skippedP: skippedPane{sh: sh},
 		exportP:  exportPrompt{sh: sh},
+		pickerP:  pickerPane{sh: sh},
 	}
 	a.filterP.input.SetValue(a.match)
 	a.leadsP.query = a.match
@@ -363,7 +366,19 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 		return a.act(act)
 	}
 	scr := a.screen()
+	if scr == scrPicker {
+		var act any
+		a.pickerP, act = a.pickerP.Update(k)
+		return a.act(act)
+	}
 	switch {
+	case key.Matches(k, km.Pick) && scr != scrHelp:
+		if scr == scrDetail {
+			a.pop()
+		}
+		a.pickerP.Open(a.filter(), a.sh.text)
+		a.push(scrPicker)
+		return nil
 	case key.Matches(k, km.Quit):
 		return tea.Quit
 	case key.Matches(k, km.Help):
@@ -565,6 +580,22 @@ func (a *App) act(act any) tea.Cmd {
 		}
 	case exportCancelAction:
 		a.exporting = false
+	case pickedAction:
+		a.pop()
+		a.actions, a.classes, a.reasons = act.actions, act.classes, act.reasons
+		f := &a.opts.Filter
+		if act.clearCode {
+			f.Basic = 0
+		}
+		if act.clearEnhanced {
+			f.Enhanced = codes.Enhanced{}
+		}
+		if act.clearDo {
+			f.Domain = ""
+		}
+		return a.reselect()
+	case pickCancelAction:
+		a.pop()
 	}
 	return nil
 }

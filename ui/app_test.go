@@ -798,3 +798,92 @@ func TestSortLeadsByEveryColumnBothWays(t *testing.T) {
 		t.Fatalf("reversed: first %s\n%s", ds.Action(got[0]), h.view())
 	}
 }
+
+// pickerRow finds the picker's row of a kind and name.
+func pickerRow(t *testing.T, h *harness, kind pickKind, name string) {
+	t.Helper()
+	p := &h.a.pickerP
+	for i, it := range p.items {
+		if it.kind == kind && it.name == name {
+			for p.win.cursor != i {
+				if p.win.cursor < i {
+					h.press("down")
+				} else {
+					h.press("up")
+				}
+			}
+			return
+		}
+	}
+	t.Fatalf("no %s in the picker", name)
+}
+
+// TestPickerFiltersActionsAndReasons picks two actions and a reason (several at once), applies
+// them on top of the class filter, and shows them in the title; esc leaves them as they were.
+func TestPickerFiltersActionsAndReasons(t *testing.T) {
+	ds := smallDataset()
+	h := newHarness(t, ds, 100, 30)
+	h.press("F")
+	if h.a.screen() != scrPicker {
+		t.Fatalf("F does not open the picker")
+	}
+	pickerRow(t, h, pickAction, "readd")
+	h.press("space")
+	pickerRow(t, h, pickAction, "wait")
+	h.press("space")
+	h.press("enter")
+	if h.a.screen() != scrGroups {
+		t.Fatalf("enter does not close the picker")
+	}
+	for _, i := range h.a.sel {
+		if a := ds.Action(i); a != codes.Readd && a != codes.Wait {
+			t.Errorf("%s (%s) passes a readd,wait filter", ds.Leads[i].Email, a)
+		}
+	}
+	if len(h.a.sel) != 3 || !strings.Contains(h.view(), "filter: action readd,wait") {
+		t.Fatalf("%d leads selected:\n%s", len(h.a.sel), h.view())
+	}
+	h.press("f") // hard on top: the blocked lead only
+	if len(h.a.sel) != 1 || !strings.Contains(h.view(), "class hard · action readd,wait") {
+		t.Fatalf("with class hard: %d leads\n%s", len(h.a.sel), h.view())
+	}
+	h.press("F")
+	pickerRow(t, h, pickReason, codes.MailboxFull.String())
+	h.press("space", "esc")
+	if len(h.a.reasons) != 0 || len(h.a.sel) != 1 {
+		t.Fatalf("esc applied the picker: reasons %v", h.a.reasons)
+	}
+	h.press("F", "c", "enter")
+	if len(h.a.sel) != len(ds.Leads) || !strings.Contains(h.view(), "filter: none") {
+		t.Fatalf("c then enter should clear every filter: %d leads\n%s", len(h.a.sel), h.view())
+	}
+}
+
+// TestPickerShowsAndClearsCommandLineFilters: --reason and --domain given on the command line
+// show checked in the picker, and unchecking clears them.
+func TestPickerShowsAndClearsCommandLineFilters(t *testing.T) {
+	ds := smallDataset()
+	a := newApp(Options{Filter: model.Filter{Reasons: []codes.Reason{codes.UserUnknown}, Domain: "acme.example"}},
+		func(context.Context, func(model.Progress)) (*model.Dataset, error) { return ds, nil }, 0, 0)
+	h := &harness{t: t, a: a}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.run(a.Init())
+	if len(h.a.sel) != 2 || !strings.Contains(h.view(), "reason userunknown · domain acme.example") {
+		t.Fatalf("command line filters: %d leads\n%s", len(h.a.sel), h.view())
+	}
+	h.press("F")
+	on := map[string]bool{}
+	for _, it := range h.a.pickerP.items {
+		if it.on {
+			on[it.name] = true
+		}
+	}
+	if !on["userunknown"] || !on["acme.example"] || len(on) != 2 {
+		t.Fatalf("picker checks %v", on)
+	}
+	pickerRow(t, h, pickDomain, "acme.example")
+	h.press("space", "enter")
+	if len(h.a.sel) != 4 || strings.Contains(h.view(), "domain acme") {
+		t.Fatalf("domain not cleared: %d leads\n%s", len(h.a.sel), h.view())
+	}
+}

@@ -9,6 +9,7 @@ type KeyMap struct {
 	NextLead, PrevLead                      key.Binding
 	Filter, Class, Sort                     key.Binding
 	Grouping, SortDir, Pick, Toggle         key.Binding
+	Apply, Cancel, ClearAll                 key.Binding
 	Mark, MarkAll, Unmark, Copy, Export     key.Binding
 	Domains, Skipped, Help, Quit, ForceQuit key.Binding
 }
@@ -36,6 +37,9 @@ func DefaultKeyMap() KeyMap {
 		Grouping:  key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "by code/action")),
 		Pick:      key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "filter actions/reasons")),
 		Toggle:    key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "toggle")),
+		Apply:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		ClearAll:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "clear all")),
 		Mark:      key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
 		MarkAll:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "mark all")),
 		Unmark:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "unmark all")),

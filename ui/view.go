@@ -24,6 +24,8 @@ func (a *App) scroll(d int) {
 		a.detailP.scroll(d)
 	case scrSkipped:
 		a.skippedP.win.scroll(d)
+	case scrPicker:
+		a.pickerP.win.scroll(d)
 	case scrHelp:
 		a.helpP.offset = max(a.helpP.offset+d, 0)
 	}
@@ -73,6 +75,7 @@ func (a *App) layout() {
 	a.domainsP.SetSize(w, h)
 	a.helpP.SetSize(w, h)
 	a.skippedP.SetSize(w, h)
+	a.pickerP.SetSize(w, h)
 }
 
 func (a *App) bodyHeight() int {
@@ -209,6 +212,8 @@ func (a *App) crumb() string {
 		return "Help"
 	case scrSkipped:
 		return "Skipped rows"
+	case scrPicker:
+		return "Filters"
 	}
 	return ""
 }
@@ -225,6 +230,8 @@ func (a *App) shortHelp() bindings {
 		return bindings{km.Enter, km.Back, km.Mark, km.MarkAll, km.Export, km.Sort, km.SortDir, km.Pick, km.Filter, km.Copy, km.Unmark, km.Quit}
 	case scrDetail:
 		return bindings{km.Back, km.Down, km.NextLead, km.PrevLead, km.Copy, km.Export, km.Quit}
+	case scrPicker:
+		return bindings{km.Toggle, km.Apply, km.Cancel, km.ClearAll, km.Up, km.Down}
 	}
 	return bindings{km.Back, km.Quit}
 }
@@ -248,6 +255,8 @@ func (a *App) render() string {
 		body = a.helpP.View()
 	case scrSkipped:
 		body = a.skippedP.View()
+	case scrPicker:
+		body = a.pickerP.View()
 	}
 	parts := []string{a.header(), body}
 	if b := a.bottom(); b != "" {
