@@ -53,10 +53,17 @@ type (
 	// distinctMsg is how many distinct addresses load gen holds.
 	distinctMsg struct{ gen, n int }
 	exportedMsg struct {
-		gen  int
-		path string
-		n    int
-		err  error
+		gen    int
+		path   string
+		n      int
+		preset model.Preset
+		report model.PresetReport
+		err    error
+	}
+	// planMsg is what export preset will write from the prompt's leads.
+	planMsg struct {
+		gen    int
+		report model.PresetReport
 	}
 	copiedMsg struct {
 		n     int
@@ -105,6 +112,7 @@ type App struct {
 	sorting      bool
 	exportGen    int
 	exporting    bool
+	planGen      int
 
 	groupsP  groupsPane
 	leadsP   leadsPane
@@ -147,11 +155,11 @@ func newApp(opts Options, load LoadFunc, statusTTL, debounce time.Duration) *App
 		leadsP:   leadsPane{sh: sh},
 		detailP:  detailPane{sh: sh},
 		domainsP: domainsPane{sh: sh},
-		filterP:  filterPane{sh: sh},
+		filterP:  newFilterPane(sh),
 		helpP:    newHelpPane(sh),
 		statusP:  newStatusBar(sh, statusTTL),
 		skippedP: skippedPane{sh: sh},
-		exportP:  exportPrompt{sh: sh},
+		exportP:  newExportPrompt(sh),
 		pickerP:  pickerPane{sh: sh},
 	}
 	a.filterP.input.SetValue(a.match)
@@ -255,6 +263,10 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case exportedMsg:
 		if msg.gen == a.exportGen {
 			return a.exported(msg)
+		}
+	case planMsg:
+		if msg.gen == a.planGen {
+			a.exportP.SetPlan(msg.report)
 		}
 	case copiedMsg:
 		text := "Copied " + plural(msg.n, "email", "emails") + " (" + msg.label + ") to the clipboard"
@@ -563,9 +575,9 @@ func (a *App) act(act any) tea.Cmd {
 		gen := a.selGen
 		return tea.Tick(a.debounce, func(time.Time) tea.Msg { return filterTickMsg{gen: gen} })
 	case filterDoneAction:
-		if act.cancel && a.match != "" {
-			a.match = ""
-			a.leadsP.query = ""
+		if act.cancel && (a.match != act.text || a.selecting) {
+			a.match = act.text
+			a.leadsP.query = act.text
 			return a.reselect()
 		}
 		if !act.cancel && a.selecting {
@@ -575,9 +587,14 @@ func (a *App) act(act any) tea.Cmd {
 		a.exportGen++
 		gen, ds, sel := a.exportGen, a.ds, a.exportP.sel
 		return func() tea.Msg {
-			err := ds.ExportFile(act.path, sel, model.ExportOptions{}, act.force)
-			return exportedMsg{gen: gen, path: act.path, n: len(sel), err: err}
+			m := exportedMsg{gen: gen, path: act.path, n: len(sel), preset: act.preset}
+			m.err = ds.ExportFile(act.path, sel, model.ExportOptions{Preset: act.preset, Report: &m.report}, act.force)
+			return m
 		}
+	case exportPlanAction:
+		a.planGen++
+		gen, ds, sel := a.planGen, a.ds, a.exportP.sel
+		return func() tea.Msg { return planMsg{gen: gen, report: ds.PlanPreset(sel, act.preset)} }
 	case exportCancelAction:
 		a.exporting = false
 	case pickedAction:

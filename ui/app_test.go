@@ -368,11 +368,16 @@ func TestExportAsksBeforeOverwriting(t *testing.T) {
 	h := newHarness(t, ds, 120, 40)
 	h.gotoGroup(550, "5.1.1")
 	h.press("e")
-	if !h.a.exporting || h.a.exportP.input.Value() != "bouncelens-550-5.1.1-20260314.csv" {
-		t.Fatalf("export prompt: open %v, name %q", h.a.exporting, h.a.exportP.input.Value())
+	if !h.a.exporting || h.a.exportP.Preset() != model.PresetSuppress {
+		t.Fatalf("export prompt: open %v, suggests %q for dead addresses", h.a.exporting, h.a.exportP.Preset())
 	}
-	if v := h.view(); !strings.Contains(v, "Email Address") || !strings.Contains(v, "Email Invalid") {
-		t.Fatalf("the prompt does not say how to re-add the leads:\n%s", v)
+	h.press("enter")
+	if h.a.exportP.input.Value() != "bouncelens-550-5.1.1-suppress-20260314.csv" {
+		t.Fatalf("export name %q", h.a.exportP.input.Value())
+	}
+	if v := h.view(); strings.Contains(v, "Email Invalid") || !strings.Contains(v, "Do not re-add") ||
+		!strings.Contains(v, "Will write 4 address(es)") {
+		t.Fatalf("the suppress prompt must count the list and never tell how to re-add:\n%s", v)
 	}
 	path := filepath.Join(dir, "out.csv")
 	h.a.exportP.input.SetValue(path)
@@ -395,10 +400,13 @@ func TestExportAsksBeforeOverwriting(t *testing.T) {
 	// A second export to the same file asks first; n keeps the file.
 	h.press("esc", "esc")
 	h.gotoGroup(452, "4.2.2")
-	h.press("e")
+	h.press("e", "c")
+	if v := h.view(); strings.Contains(v, "Email Invalid") || !strings.Contains(v, "nothing is left out") {
+		t.Fatalf("the plain CSV prompt:\n%s", v)
+	}
 	h.a.exportP.input.SetValue(path)
 	h.press("enter")
-	if !h.a.exportP.confirming || !strings.Contains(h.view(), "Overwrite") {
+	if h.a.exportP.stage != exportConfirming || !strings.Contains(h.view(), "Overwrite") {
 		t.Fatalf("no overwrite question:\n%s", h.view())
 	}
 	h.press("n")

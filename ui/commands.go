@@ -238,7 +238,7 @@ func (a *App) copy() tea.Cmd {
 	}
 }
 
-// openExport opens the file-name prompt with a default name.
+// openExport opens the export prompt for the target, suggesting the job its leads call for.
 func (a *App) openExport() tea.Cmd {
 	sel, label, slug := a.target()
 	if len(sel) == 0 {
@@ -247,10 +247,34 @@ func (a *App) openExport() tea.Cmd {
 	if slug == "" {
 		slug = "leads"
 	}
-	name := "bouncelens-" + slug + "-" + a.now().Format("20060102") + ".csv"
-	a.exportP.Open(sel, label, name)
+	a.exportP.Open(sel, label, slug, a.now().Format("20060102"), a.suggestPreset())
 	a.exporting = true
 	return nil
+}
+
+// suggestPreset is the job the target's leads mostly call for: suppress for dead addresses,
+// readd for the rest of what can be re-added, handoff when they mostly wait or need reading.
+func (a *App) suggestPreset() model.Preset {
+	var g *model.Group
+	switch {
+	case a.marks != nil && a.marks.n > 0:
+	case a.screen() == scrGroups:
+		g, _ = a.groupsP.Current()
+	case a.screen() == scrLeads || a.screen() == scrDetail:
+		if a.leadsP.src.domain == "" {
+			g = a.findGroup(a.leadsP.src.group)
+		}
+	}
+	if g == nil {
+		return model.PresetReadd
+	}
+	switch dominant(g.Actions) {
+	case codes.Suppress:
+		return model.PresetSuppress
+	case codes.Readd:
+		return model.PresetReadd
+	}
+	return model.PresetHandoff
 }
 
 // exported takes the result of an export: done, ask to overwrite, or say what failed.
@@ -258,10 +282,13 @@ func (a *App) exported(msg exportedMsg) tea.Cmd {
 	switch {
 	case msg.err == nil:
 		a.exporting = false
-		return a.statusP.Set(statusInfo, "Exported "+plural(msg.n, "lead", "leads")+" to "+a.sh.text.Line(msg.path)+
-			": import in Marketo, then reset Email Invalid")
+		path := a.sh.text.Line(msg.path)
+		if msg.preset == model.NoPreset {
+			return a.statusP.Set(statusInfo, "Exported "+plural(msg.n, "lead", "leads")+" to "+path)
+		}
+		return a.statusP.Set(statusInfo, "Wrote the "+msg.preset.String()+" list to "+path+": "+msg.report.Summary())
 	case errors.Is(msg.err, fs.ErrExist):
-		a.exportP.confirming = true
+		a.exportP.stage = exportConfirming
 		return nil
 	}
 	return a.statusP.Set(statusError, "Export failed: "+a.sh.text.Line(msg.err.Error()))

@@ -102,7 +102,9 @@ func TestFlowSampleDrillFilterMarkCopyExport(t *testing.T) {
 
 	path := filepath.Join(t.TempDir(), "hard-550-5.1.1.csv")
 	tm.Type("e")
-	waitFor(t, tm, func(b []byte) bool { return bytes.Contains(b, []byte("bouncelens-marked-")) })
+	waitFor(t, tm, func(b []byte) bool { return bytes.Contains(b, []byte("plain CSV")) })
+	tm.Type("c")
+	waitFor(t, tm, func(b []byte) bool { return bytes.Contains(b, []byte("bouncelens-marked-leads-")) })
 	tm.Send(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
 	tm.Type(path)
 	tm.Send(keyMsg("enter"))

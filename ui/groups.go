@@ -211,8 +211,8 @@ func (p *groupsPane) columns() groupColumns {
 			c.action = max(c.action, lipgloss.Width(model.ActionMixText(s.Actions)))
 		}
 	}
-	c.class = min(c.class, 28)
-	c.action = min(c.action, 34)
+	c.class = min(c.class, 30)
+	c.action = min(c.action, 44)
 	if p.grouping == model.ByActions {
 		c.action = 0 // every row is one action: the row says which
 	}
@@ -221,7 +221,7 @@ func (p *groupsPane) columns() groupColumns {
 	}
 	if p.width < 100 {
 		c.code, c.count, c.share, c.bar = min(c.code, 13), 7, 0, 0
-		c.class = min(c.class, 14)
+		c.class, c.action = min(c.class, 14), min(c.action, 30)
 	}
 	rest := func() int {
 		n := p.width - 2 - c.code - 1 - c.count - 1 - c.class - 1
@@ -238,6 +238,9 @@ func (p *groupsPane) columns() groupColumns {
 	}
 	if rest() < 24 {
 		c.bar = 0
+	}
+	if rest() < 20 {
+		c.share = 0
 	}
 	if rest() < 10 {
 		c.class = min(c.class, 9)

@@ -1,5 +1,7 @@
 package ui
 
+import "github.com/bouncelens/bouncelens/model"
+
 // shared is what every pane reads and only the root changes: styles, keys and the cache of
 // cleaned texts.
 type shared struct {
@@ -24,12 +26,17 @@ type (
 	stepLeadAction struct{ by int }
 	// filterChangedAction says the filter text changed (while typing).
 	filterChangedAction struct{ text string }
-	// filterDoneAction ends typing in the filter; cancel clears it.
-	filterDoneAction struct{ cancel bool }
-	// exportAction asks to write the export to path; force overwrites.
+	// filterDoneAction ends typing in the filter; cancel puts back text, the filter before "/".
+	filterDoneAction struct {
+		cancel bool
+		text   string
+	}
+	// exportAction asks to write the export to path, as preset (NoPreset: the plain CSV);
+	// force overwrites.
 	exportAction struct {
-		path  string
-		force bool
+		path   string
+		preset model.Preset
+		force  bool
 	}
 	// exportCancelAction closes the export prompt.
 	exportCancelAction struct{}
