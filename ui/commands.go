@@ -179,7 +179,7 @@ func (a *App) target() (sel []int32, label, slug string) {
 	switch a.screen() {
 	case scrGroups:
 		if g, _ := a.groupsP.Current(); g != nil {
-			l := a.groupsP.CurrentKey().label(" ")
+			l := a.groupsP.CurrentKey().label(" ▸ ")
 			return g.Leads, l, slugify(l)
 		}
 	case scrDomains:
@@ -193,7 +193,7 @@ func (a *App) target() (sel []int32, label, slug string) {
 			l := a.sh.text.Line(src.domain)
 			return a.leadsP.idx, l, slugify(l)
 		}
-		l := src.group.label(" ")
+		l := src.group.label(" ▸ ")
 		return a.leadsP.idx, l, slugify(l)
 	}
 	return nil, "", ""

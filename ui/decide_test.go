@@ -221,3 +221,23 @@ func TestGoldenPalettes(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleNeverCutsTheFilters: with many filters on a narrow screen the group's name gives
+// way, the filters stay whole.
+func TestTitleNeverCutsTheFilters(t *testing.T) {
+	ds := smallDataset()
+	h := newHarness(t, ds, 80, 24)
+	h.gotoGroup(550, "5.1.1")
+	h.press("enter", "F")
+	pickerRow(t, h, pickAction, "suppress")
+	h.press("space")
+	pickerRow(t, h, pickReason, "userunknown")
+	h.press("space", "enter", "f", "/")
+	h.typ("acme")
+	h.press("enter")
+	want := `filter: class hard · action suppress · reason userunknown · "acme"`
+	title := strings.Split(h.view(), "\n")[2]
+	if !strings.Contains(title, want) || !strings.Contains(title, "Leads 550") {
+		t.Fatalf("title %q lacks %q", title, want)
+	}
+}

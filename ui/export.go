@@ -67,6 +67,9 @@ func (p *exportPrompt) defaultName() string {
 	if pr := p.Preset(); pr != model.NoPreset {
 		job = pr.String()
 	}
+	if p.slug == job || strings.HasPrefix(p.slug, job+"-") {
+		return "bouncelens-" + p.slug + "-" + p.date + ".csv" // readd ▸ blocked: no readd twice
+	}
 	return "bouncelens-" + p.slug + "-" + job + "-" + p.date + ".csv"
 }
 

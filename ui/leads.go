@@ -19,14 +19,14 @@ const (
 	colDomain                 // the email column, by receiving domain then address
 	colName                   // first and last name
 	colCompany                // company
+	colVerdict                // action, then reason
 	colState                  // Marketo state
 	colDate                   // suspended or updated date
-	colVerdict                // action, then reason
 	colReason                 // the bounce text (wide screens only)
 	numLeadCols
 )
 
-var leadColNames = [...]string{"file order", "email", "domain", "name", "company", "state", "date", "verdict", "reason"}
+var leadColNames = [...]string{"file order", "email", "domain", "name", "company", "verdict", "state", "date", "reason"}
 
 func (c leadCol) String() string { return leadColNames[c] }
 

@@ -149,10 +149,14 @@ func (a *App) header() string {
 	}
 	// The filters are never cut: the crumb gives way first.
 	crumb := a.crumb()
-	if room := max(w-lipgloss.Width(right)-4, 8); lipgloss.Width(crumb) > room {
+	room := w - lipgloss.Width(right) - 4
+	if lipgloss.Width(crumb) > room {
 		crumb = fit(crumb, room)
 	}
 	line3 := st.Crumb.Render(crumb) + "   " + st.Dim.Render(right)
+	if room < 8 {
+		line3 = st.Dim.Render(right) // the filters matter more than where the user is
+	}
 	return fit(line1, w) + "\n" + fit(line2, w) + "\n" + fit(line3, w)
 }
 
