@@ -19,6 +19,7 @@ func (a *App) reselect() tea.Cmd {
 	}
 	a.selGen++
 	a.selecting = true
+	a.groupsP.pending = true
 	gen, ds, f, by, grouping := a.selGen, a.ds, a.filter(), a.groupSort, a.grouping
 	wantDomains := a.inStack(scrDomains)
 	return func() tea.Msg {
@@ -45,6 +46,7 @@ func selectAll(gen int, ds *model.Dataset, f model.Filter, by model.SortBy, grou
 // selected applies a new selection to every pane.
 func (a *App) selected(msg selectedMsg) {
 	a.selecting = false
+	a.groupsP.pending = false
 	a.sel, a.counts, a.actCounts = msg.sel, msg.counts, msg.actions
 	a.groupsP.SetGroups(msg.groups, msg.grouping)
 	if msg.domains != nil {

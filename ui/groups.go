@@ -29,6 +29,7 @@ type groupsPane struct {
 	win      window
 	width    int
 	height   int
+	pending  bool // a selection is being made: an empty list is not an answer yet
 }
 
 func newGroupsPane(sh *shared) groupsPane {
@@ -328,7 +329,11 @@ func (p groupsPane) View() string {
 	b.WriteString(st.ColumnHead.Render(fit(head, p.width)))
 	from, to := p.win.visible()
 	if len(p.rows) == 0 {
-		b.WriteString("\n" + st.Dim.Render(fit("  No bounces match.", p.width)))
+		msg := "  No bounces match."
+		if p.pending {
+			msg = "  Grouping the leads…"
+		}
+		b.WriteString("\n" + st.Dim.Render(fit(msg, p.width)))
 		from, to = 0, 1
 	}
 	for i := from; i < to && i < len(p.rows); i++ {
