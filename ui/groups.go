@@ -30,6 +30,8 @@ type groupsPane struct {
 	width    int
 	height   int
 	pending  bool // a selection is being made: an empty list is not an answer yet
+	classW   int  // the widest class text and action mix of the groups: set with them
+	actionW  int
 }
 
 func newGroupsPane(sh *shared) groupsPane {
@@ -56,6 +58,14 @@ func (p *groupsPane) SetGroups(gs []model.Group, grouping model.Grouping) {
 	keep := p.CurrentKey()
 	same := grouping == p.grouping
 	p.groups, p.grouping = gs, grouping
+	p.classW, p.actionW = len("Class"), len("Action")
+	for i := range gs {
+		g := &gs[i]
+		for _, s := range append([]model.Group{*g}, g.Subgroups...) {
+			p.classW = max(p.classW, lipgloss.Width(classText(&s)))
+			p.actionW = max(p.actionW, lipgloss.Width(model.ActionMixText(s.Actions)))
+		}
+	}
 	p.flatten()
 	p.win.cursor = 0
 	if same && keep.top != "" {
@@ -198,19 +208,9 @@ type groupColumns struct{ code, count, share, bar, class, action, name int }
 // whether a group holds live leads among dead ones), then the class mix, then the meaning:
 // narrow screens drop the bar and the share first.
 func (p *groupsPane) columns() groupColumns {
-	c := groupColumns{code: 12, count: 9, share: 6, bar: 12, class: len("Class"), action: len("Action")}
+	c := groupColumns{code: 12, count: 9, share: 6, bar: 12, class: max(p.classW, len("Class")), action: max(p.actionW, len("Action"))}
 	if p.grouping == model.ByActions {
 		c.code = 18
-	}
-	for i := range p.groups {
-		g := &p.groups[i]
-		c.class = max(c.class, lipgloss.Width(classText(g)))
-		c.action = max(c.action, lipgloss.Width(model.ActionMixText(g.Actions)))
-		for j := range g.Subgroups {
-			s := &g.Subgroups[j]
-			c.class = max(c.class, lipgloss.Width(classText(s)))
-			c.action = max(c.action, lipgloss.Width(model.ActionMixText(s.Actions)))
-		}
 	}
 	c.class = min(c.class, 30)
 	c.action = min(c.action, 44)
