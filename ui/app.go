@@ -240,6 +240,10 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		if msg.gen == a.loadGen {
 			a.distinct = msg.n
 		}
+	case fileCountsMsg:
+		if msg.gen == a.loadGen {
+			a.pickerP.counts = &msg
+		}
 	case selectedMsg:
 		if msg.gen == a.selGen {
 			a.selected(msg)
@@ -334,7 +338,7 @@ func (a *App) loaded(msg loadedMsg) tea.Cmd {
 		cmds = append(cmds, a.statusP.Set(statusError, plural(n, "row", "rows")+" could not be read: ! lists them"))
 	}
 	gen := a.loadGen
-	cmds = append(cmds, a.reselect(), func() tea.Msg {
+	cmds = append(cmds, a.reselect(), countFile(gen, ds), func() tea.Msg {
 		// Count the distinct addresses, and build the text index now rather than on the
 		// first filter keystroke.
 		n := ds.DistinctLeads(ds.All())

@@ -160,6 +160,12 @@ func TestGolden(t *testing.T) {
 			h.gotoKey("readd", "")
 			h.press("l", "down")
 			shot("home-actions")
+			h.press("F")
+			shot("picker")
+			h.press("esc", "e")
+			shot("export-choice")
+			h.press("enter")
+			shot("export-readd")
 		})
 	}
 }

@@ -32,39 +32,78 @@ type pickItem struct {
 	name  string
 	about string
 	on    bool
+	count int // leads in the file; -1 when not counted
+}
+
+// fileCountsMsg is how many leads of the whole file have each class, action and reason, for
+// the picker, counted once after loading.
+type fileCountsMsg struct {
+	gen     int
+	classes [codes.Success + 1]int
+	actions [model.NumActions]int
+	reasons map[codes.Reason]int
+}
+
+// countFile counts the file's leads per class, action and reason in a command.
+func countFile(gen int, ds *model.Dataset) tea.Cmd {
+	return func() tea.Msg {
+		all := ds.All()
+		m := fileCountsMsg{gen: gen, classes: ds.ClassCounts(all), actions: ds.ActionCounts(all), reasons: map[codes.Reason]int{}}
+		for _, g := range ds.GroupsBy(all, model.ByReasons, model.ByCount) {
+			m.reasons[g.Reason] = g.Count
+		}
+		return m
+	}
 }
 
 // pickerPane picks actions, classes and reasons to filter on, several at once: space toggles,
 // enter applies, esc cancels. The command line's code and domain filters show too, to clear.
 type pickerPane struct {
-	sh    *shared
-	items []pickItem
-	win   window
-	width int
+	sh     *shared
+	items  []pickItem
+	counts *fileCountsMsg // nil until counted
+	win    window
+	width  int
 }
 
-// Open fills the picker from the filter in force.
+// Open fills the picker from the filter in force. Once the file is counted, each item says
+// how many of its leads it holds, and reasons none of them has are left out unless checked.
 func (p *pickerPane) Open(f model.Filter, text *textCache) {
 	p.items = p.items[:0]
+	n := func(k pickKind, v int) int {
+		switch {
+		case p.counts == nil:
+			return -1
+		case k == pickAction:
+			return p.counts.actions[v]
+		case k == pickClass:
+			return p.counts.classes[v]
+		}
+		return p.counts.reasons[codes.Reason(v)]
+	}
 	for _, a := range codes.Actions() {
 		p.items = append(p.items, pickItem{kind: pickAction, value: int(a), name: a.String(), about: a.Explain(),
-			on: slices.Contains(f.Actions, a)})
+			on: slices.Contains(f.Actions, a), count: n(pickAction, int(a))})
 	}
 	for _, c := range []codes.Class{codes.Hard, codes.Soft, codes.Unknown, codes.Success} {
-		p.items = append(p.items, pickItem{kind: pickClass, value: int(c), name: c.String(), on: slices.Contains(f.Classes, c)})
+		p.items = append(p.items, pickItem{kind: pickClass, value: int(c), name: c.String(),
+			on: slices.Contains(f.Classes, c), count: n(pickClass, int(c))})
 	}
 	for _, r := range codes.Reasons() {
-		p.items = append(p.items, pickItem{kind: pickReason, value: int(r), name: r.String(), about: codes.Describe(r),
-			on: slices.Contains(f.Reasons, r)})
+		it := pickItem{kind: pickReason, value: int(r), name: r.String(), about: codes.Describe(r),
+			on: slices.Contains(f.Reasons, r), count: n(pickReason, int(r))}
+		if it.count != 0 || it.on {
+			p.items = append(p.items, it)
+		}
 	}
 	if f.Basic != 0 {
-		p.items = append(p.items, pickItem{kind: pickCode, name: itoa(int(f.Basic)), about: "from the command line: uncheck to clear", on: true})
+		p.items = append(p.items, pickItem{kind: pickCode, name: itoa(int(f.Basic)), about: "from the command line: uncheck to clear", on: true, count: -1})
 	}
 	if !f.Enhanced.IsZero() {
-		p.items = append(p.items, pickItem{kind: pickEnhanced, name: f.Enhanced.String(), about: "from the command line: uncheck to clear", on: true})
+		p.items = append(p.items, pickItem{kind: pickEnhanced, name: f.Enhanced.String(), about: "from the command line: uncheck to clear", on: true, count: -1})
 	}
 	if f.Domain != "" {
-		p.items = append(p.items, pickItem{kind: pickDomain, name: text.Line(f.Domain), about: "from the command line: uncheck to clear", on: true})
+		p.items = append(p.items, pickItem{kind: pickDomain, name: text.Line(f.Domain), about: "from the command line: uncheck to clear", on: true, count: -1})
 	}
 	p.win.setLen(len(p.items))
 	p.win.top()
@@ -138,7 +177,7 @@ func (p *pickerPane) picked() pickedAction {
 func (p pickerPane) View() string {
 	st := p.sh.styles
 	var b strings.Builder
-	b.WriteString(st.ColumnHead.Render(fit("  Filter by: several at once", p.width)))
+	b.WriteString(st.ColumnHead.Render(fit("  "+fit("Filter by", 10)+fit("(several at once)", 20)+" "+fitRight("In file", 9), p.width)))
 	from, to := p.win.visible()
 	for i := from; i < to; i++ {
 		it := p.items[i]
@@ -156,9 +195,14 @@ func (p pickerPane) View() string {
 			box = "[x] "
 		}
 		name := fit(it.name, 16)
-		about := fit(it.about, max(p.width-2-10-4-16-1, 0))
+		count := ""
+		if it.count >= 0 {
+			count = commas(it.count)
+		}
+		count = fitRight(count, 9)
+		about := fit(it.about, max(p.width-2-10-4-16-1-9-1, 0))
 		if selected {
-			b.WriteString("\n" + st.Selected.Render(fit(marker+fit(section, 10)+box+name+" "+about, p.width)))
+			b.WriteString("\n" + st.Selected.Render(fit(marker+fit(section, 10)+box+name+" "+count+" "+about, p.width)))
 			continue
 		}
 		if it.kind == pickAction {
@@ -169,7 +213,7 @@ func (p pickerPane) View() string {
 		if it.on {
 			box = st.Marked.Render(box)
 		}
-		b.WriteString("\n" + marker + st.Label.Render(fit(section, 10)) + box + name + " " + st.Dim.Render(about))
+		b.WriteString("\n" + marker + st.Label.Render(fit(section, 10)) + box + name + " " + count + " " + st.Dim.Render(about))
 	}
 	for i := to - from; i < p.win.height; i++ {
 		b.WriteString("\n")
