@@ -241,3 +241,20 @@ func TestTitleNeverCutsTheFilters(t *testing.T) {
 		t.Fatalf("title %q lacks %q", title, want)
 	}
 }
+
+// TestPickerClickTogglesARow: a click selects a picker row, a second click toggles it.
+func TestPickerClickTogglesARow(t *testing.T) {
+	h := newHarness(t, smallDataset(), 100, 30)
+	h.press("F")
+	y := headerLines + 1 + 2 // the third item: the wait action
+	h.send(tea.MouseClickMsg{X: 5, Y: y, Button: tea.MouseLeft})
+	h.send(tea.MouseClickMsg{X: 5, Y: y, Button: tea.MouseLeft})
+	it := h.a.pickerP.items[h.a.pickerP.win.cursor]
+	if it.name != "wait" || !it.on {
+		t.Fatalf("after two clicks: %s on=%v", it.name, it.on)
+	}
+	h.press("enter")
+	if len(h.a.actions) != 1 || h.a.actions[0] != codes.Wait {
+		t.Fatalf("filter %v", h.a.actions)
+	}
+}

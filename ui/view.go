@@ -31,7 +31,8 @@ func (a *App) scroll(d int) {
 	}
 }
 
-// click selects the row under the pointer; clicking the selected row opens it.
+// click selects the row under the pointer; clicking the selected row opens it (in the
+// picker, toggles it).
 func (a *App) click(y int) tea.Cmd {
 	row := y - headerLines - 1 // the body starts with the column titles
 	var w *window
@@ -44,12 +45,17 @@ func (a *App) click(y int) tea.Cmd {
 		w = &a.leadsP.win
 	case scrSkipped:
 		w = &a.skippedP.win
+	case scrPicker:
+		w = &a.pickerP.win
 	default:
 		return nil
 	}
 	before := w.cursor
 	if !w.clickRow(row) || w.cursor != before {
 		return nil
+	}
+	if a.screen() == scrPicker {
+		return a.key(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
 	}
 	return a.key(tea.KeyPressMsg{Code: tea.KeyEnter})
 }
