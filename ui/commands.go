@@ -288,7 +288,13 @@ func (a *App) exported(msg exportedMsg) tea.Cmd {
 		if msg.preset == model.NoPreset {
 			return a.statusP.Set(statusInfo, "Exported "+plural(msg.n, "lead", "leads")+" to "+path)
 		}
-		return a.statusP.Set(statusInfo, "Wrote the "+msg.preset.String()+" list to "+path+": "+msg.report.Summary())
+		// The count and the file first: the status line may cut what was left out, which the
+		// prompt showed in full before writing.
+		text := "Wrote the " + msg.preset.String() + " list: " + plural(msg.report.Written, "address", "addresses") + " to " + path
+		if sum := msg.report.Summary(); strings.Contains(sum, "; ") {
+			text += "; " + sum[strings.Index(sum, "; ")+2:]
+		}
+		return a.statusP.Set(statusInfo, text)
 	case errors.Is(msg.err, fs.ErrExist):
 		a.exportP.stage = exportConfirming
 		return nil
