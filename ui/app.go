@@ -152,7 +152,7 @@ func newApp(opts Options, load LoadFunc, statusTTL, debounce time.Duration) *App
 		match:    opts.Filter.Match,
 		loadingP: loadingPane{sh: sh, names: names},
 		groupsP:  newGroupsPane(sh),
-		leadsP:   leadsPane{sh: sh},
+		leadsP:   leadsPane{sh: sh, verd: &verdicts{}},
 		detailP:  detailPane{sh: sh},
 		domainsP: domainsPane{sh: sh},
 		filterP:  newFilterPane(sh),

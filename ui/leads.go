@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/bouncelens/bouncelens/codes"
 	"github.com/bouncelens/bouncelens/model"
 )
 
@@ -64,6 +65,7 @@ type leadsPane struct {
 	order leadOrder
 	marks *marks
 	query string // filter text to highlight
+	verd  *verdicts
 	win   window
 	width int
 }
@@ -175,9 +177,23 @@ func (c leadColumns) shows(col leadCol) bool {
 	return true
 }
 
-// verdict is what to do with a lead and why, in two words: "readd · ratelimited".
-func verdict(ds *model.Dataset, i int32) string {
-	return ds.Action(i).String() + " · " + ds.Leads[i].Bounce.Reason.String()
+// verdicts spell what to do with a lead and why, in two words: "readd · ratelimited", one
+// string per action and reason, built once rather than once per row drawn.
+type verdicts [model.NumActions][]string
+
+func (v *verdicts) text(a codes.Action, r codes.Reason) string {
+	if v[0] == nil {
+		for act := range v {
+			v[act] = make([]string, len(codes.Reasons()))
+			for _, re := range codes.Reasons() {
+				v[act][re] = codes.Action(act).String() + " · " + re.String()
+			}
+		}
+	}
+	if int(a) < len(v) && int(r) < len(v[a]) {
+		return v[a][r]
+	}
+	return a.String() + " · " + r.String()
 }
 
 // leadState is the lead's Marketo state in a word or two.
@@ -264,7 +280,8 @@ func (p leadsPane) View() string {
 		if c.company > 0 {
 			company = fit(p.sh.text.Line(l.Company), c.company)
 		}
-		verd := fit(verdict(p.ds, li), c.verdict)
+		act := p.ds.Action(li)
+		verd := fit(p.verd.text(act, l.Bounce.Reason), c.verdict)
 		state := fit(leadState(p.ds, l), c.state)
 		date := ""
 		if c.date > 0 {
@@ -294,7 +311,7 @@ func (p leadsPane) View() string {
 		if company != "" {
 			line += " " + highlight(company, p.query, plain, st.Match)
 		}
-		line += " " + st.Action(p.ds.Action(li)).Render(verd) + " " + st.Dim.Render(state)
+		line += " " + st.Action(act).Render(verd) + " " + st.Dim.Render(state)
 		if date != "" {
 			line += " " + st.Dim.Render(date)
 		}
