@@ -26,17 +26,20 @@ const (
 	scrDetail
 	scrHelp
 	scrSkipped
+	scrPicker
 )
 
 // Messages the root's commands send back. Each carries the generation it was started for;
 // a stale one is dropped.
 type (
 	selectedMsg struct {
-		gen     int
-		sel     []int32
-		counts  [4]int
-		groups  []model.Group
-		domains []model.DomainGroup // nil when not asked for
+		gen      int
+		sel      []int32
+		counts   [4]int
+		actions  [model.NumActions]int
+		groups   []model.Group
+		domains  []model.DomainGroup // nil when not asked for
+		grouping model.Grouping
 	}
 	domainsMsg struct {
 		gen     int
@@ -50,10 +53,17 @@ type (
 	// distinctMsg is how many distinct addresses load gen holds.
 	distinctMsg struct{ gen, n int }
 	exportedMsg struct {
-		gen  int
-		path string
-		n    int
-		err  error
+		gen    int
+		path   string
+		n      int
+		preset model.Preset
+		report model.PresetReport
+		err    error
+	}
+	// planMsg is what export preset will write from the prompt's leads.
+	planMsg struct {
+		gen    int
+		report model.PresetReport
 	}
 	copiedMsg struct {
 		n     int
@@ -88,6 +98,10 @@ type App struct {
 	classes   []codes.Class
 	match     string
 	groupSort model.SortBy
+	grouping  model.Grouping // the home screen's: ByCodes or ByActions
+	actions   []codes.Action // the picker's filters, on top of the command line's
+	reasons   []codes.Reason
+	actCounts [model.NumActions]int
 
 	sel          []int32
 	counts       [4]int
@@ -98,6 +112,7 @@ type App struct {
 	sorting      bool
 	exportGen    int
 	exporting    bool
+	planGen      int
 
 	groupsP  groupsPane
 	leadsP   leadsPane
@@ -108,6 +123,7 @@ type App struct {
 	statusP  statusBar
 	skippedP skippedPane
 	exportP  exportPrompt
+	pickerP  pickerPane
 }
 
 // New builds the browser for opts; nothing is read until the program starts it.
@@ -131,17 +147,20 @@ func newApp(opts Options, load LoadFunc, statusTTL, debounce time.Duration) *App
 		height:   24,
 		stack:    []screen{scrLoading},
 		classes:  opts.Filter.Classes,
+		actions:  opts.Filter.Actions,
+		reasons:  opts.Filter.Reasons,
 		match:    opts.Filter.Match,
 		loadingP: loadingPane{sh: sh, names: names},
 		groupsP:  newGroupsPane(sh),
-		leadsP:   leadsPane{sh: sh},
+		leadsP:   leadsPane{sh: sh, verd: &verdicts{}},
 		detailP:  detailPane{sh: sh},
 		domainsP: domainsPane{sh: sh},
-		filterP:  filterPane{sh: sh},
+		filterP:  newFilterPane(sh),
 		helpP:    newHelpPane(sh),
 		statusP:  newStatusBar(sh, statusTTL),
 		skippedP: skippedPane{sh: sh},
-		exportP:  exportPrompt{sh: sh},
+		exportP:  newExportPrompt(sh),
+		pickerP:  pickerPane{sh: sh},
 	}
 	a.filterP.input.SetValue(a.match)
 	a.leadsP.query = a.match
@@ -188,6 +207,8 @@ func (a *App) inStack(s screen) bool { return slices.Contains(a.stack, s) }
 func (a *App) filter() model.Filter {
 	f := a.opts.Filter
 	f.Classes = a.classes
+	f.Actions = a.actions
+	f.Reasons = a.reasons
 	f.Match = a.match
 	return f
 }
@@ -219,6 +240,10 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		if msg.gen == a.loadGen {
 			a.distinct = msg.n
 		}
+	case fileCountsMsg:
+		if msg.gen == a.loadGen {
+			a.pickerP.counts = &msg
+		}
 	case selectedMsg:
 		if msg.gen == a.selGen {
 			a.selected(msg)
@@ -242,6 +267,10 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case exportedMsg:
 		if msg.gen == a.exportGen {
 			return a.exported(msg)
+		}
+	case planMsg:
+		if msg.gen == a.planGen {
+			a.exportP.SetPlan(msg.report)
 		}
 	case copiedMsg:
 		text := "Copied " + plural(msg.n, "email", "emails") + " (" + msg.label + ") to the clipboard"
@@ -309,7 +338,7 @@ func (a *App) loaded(msg loadedMsg) tea.Cmd {
 		cmds = append(cmds, a.statusP.Set(statusError, plural(n, "row", "rows")+" could not be read: ! lists them"))
 	}
 	gen := a.loadGen
-	cmds = append(cmds, a.reselect(), func() tea.Msg {
+	cmds = append(cmds, a.reselect(), countFile(gen, ds), func() tea.Msg {
 		// Count the distinct addresses, and build the text index now rather than on the
 		// first filter keystroke.
 		n := ds.DistinctLeads(ds.All())
@@ -320,23 +349,7 @@ func (a *App) loaded(msg loadedMsg) tea.Cmd {
 }
 
 // findGroup finds the group an open action names in the current groups.
-func (a *App) findGroup(g openGroupAction) *model.Group {
-	for i := range a.groupsP.groups {
-		b := &a.groupsP.groups[i]
-		if b.Basic != g.basic {
-			continue
-		}
-		if !g.sub {
-			return b
-		}
-		for j := range b.Subgroups {
-			if b.Subgroups[j].Enhanced == g.enhanced {
-				return &b.Subgroups[j]
-			}
-		}
-	}
-	return nil
-}
+func (a *App) findGroup(g openGroupAction) *model.Group { return a.groupsP.Find(g) }
 
 // key handles a key press: quitting first, then typing, then global keys, then the pane.
 func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
@@ -369,7 +382,19 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 		return a.act(act)
 	}
 	scr := a.screen()
+	if scr == scrPicker {
+		var act any
+		a.pickerP, act = a.pickerP.Update(k)
+		return a.act(act)
+	}
 	switch {
+	case key.Matches(k, km.Pick) && scr != scrHelp:
+		if scr == scrDetail {
+			a.pop()
+		}
+		a.pickerP.Open(a.filter(), a.sh.text)
+		a.push(scrPicker)
+		return nil
 	case key.Matches(k, km.Quit):
 		return tea.Quit
 	case key.Matches(k, km.Help):
@@ -428,14 +453,21 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 		return a.copy()
 	case key.Matches(k, km.Export):
 		return a.openExport()
+	case key.Matches(k, km.Grouping) && scr == scrGroups:
+		a.grouping = model.ByActions - a.grouping
+		return a.reselect()
 	case key.Matches(k, km.Sort) && scr == scrGroups:
 		a.groupSort = 1 - a.groupSort
 		return a.reselect()
-	case key.Matches(k, km.Sort) && scr == scrLeads:
-		a.leadsP.order = (a.leadsP.order + 1) % numLeadOrders
+	case (key.Matches(k, km.Sort) || key.Matches(k, km.SortDir)) && scr == scrLeads:
+		if key.Matches(k, km.Sort) {
+			a.leadsP.order = a.leadsP.nextSort()
+		} else {
+			a.leadsP.order.desc = !a.leadsP.order.desc
+		}
 		src := a.leadsP.src
 		idx := a.sourceLeads(src)
-		if a.leadsP.order == byFile {
+		if a.leadsP.order.natural() {
 			a.sortGen++
 			a.sorting = false
 			a.leadsP.SetLeads(a.ds, src, a.leadsP.title, idx)
@@ -520,10 +552,7 @@ func (a *App) act(act any) tea.Cmd {
 		if g == nil {
 			return nil
 		}
-		title := codeLabel(act.basic, act.enhanced, false)
-		if act.sub {
-			title += " ▸ " + codeLabel(act.basic, act.enhanced, true)
-		}
+		title := act.label(" ▸ ")
 		if g.Name != "" {
 			title += "  " + a.sh.text.Line(g.Name)
 		}
@@ -550,9 +579,9 @@ func (a *App) act(act any) tea.Cmd {
 		gen := a.selGen
 		return tea.Tick(a.debounce, func(time.Time) tea.Msg { return filterTickMsg{gen: gen} })
 	case filterDoneAction:
-		if act.cancel && a.match != "" {
-			a.match = ""
-			a.leadsP.query = ""
+		if act.cancel && (a.match != act.text || a.selecting) {
+			a.match = act.text
+			a.leadsP.query = act.text
 			return a.reselect()
 		}
 		if !act.cancel && a.selecting {
@@ -562,11 +591,32 @@ func (a *App) act(act any) tea.Cmd {
 		a.exportGen++
 		gen, ds, sel := a.exportGen, a.ds, a.exportP.sel
 		return func() tea.Msg {
-			err := ds.ExportFile(act.path, sel, model.ExportOptions{}, act.force)
-			return exportedMsg{gen: gen, path: act.path, n: len(sel), err: err}
+			m := exportedMsg{gen: gen, path: act.path, n: len(sel), preset: act.preset}
+			m.err = ds.ExportFile(act.path, sel, model.ExportOptions{Preset: act.preset, Report: &m.report}, act.force)
+			return m
 		}
+	case exportPlanAction:
+		a.planGen++
+		gen, ds, sel := a.planGen, a.ds, a.exportP.sel
+		return func() tea.Msg { return planMsg{gen: gen, report: ds.PlanPreset(sel, act.preset)} }
 	case exportCancelAction:
 		a.exporting = false
+	case pickedAction:
+		a.pop()
+		a.actions, a.classes, a.reasons = act.actions, act.classes, act.reasons
+		f := &a.opts.Filter
+		if act.clearCode {
+			f.Basic = 0
+		}
+		if act.clearEnhanced {
+			f.Enhanced = codes.Enhanced{}
+		}
+		if act.clearDo {
+			f.Domain = ""
+		}
+		return a.reselect()
+	case pickCancelAction:
+		a.pop()
 	}
 	return nil
 }
@@ -574,7 +624,7 @@ func (a *App) act(act any) tea.Cmd {
 // openLeads shows a list of leads, in file order.
 func (a *App) openLeads(src leadSource, title string, idx []int32) {
 	a.leadsP.SetLeads(a.ds, src, title, idx)
-	a.leadsP.order = byFile
+	a.leadsP.order = leadOrder{}
 	a.leadsP.Reset()
 	a.sortGen++
 	a.sorting = false
@@ -585,7 +635,7 @@ func (a *App) openLeads(src leadSource, title string, idx []int32) {
 }
 
 // headerLines is how many lines the header takes; the body starts below it.
-const headerLines = 2
+const headerLines = 3
 
 // LoadErr is the error that ended the load, if any.
 func (a *App) LoadErr() error { return a.loadErr }

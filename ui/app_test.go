@@ -165,13 +165,20 @@ func (h *harness) view() string { return ansi.Strip(h.a.View().Content) }
 // gotoGroup moves the cursor to the group basic ▸ enh (enh "" for the basic row).
 func (h *harness) gotoGroup(basic uint16, enh string) {
 	h.t.Helper()
+	top := model.NoCodeName
+	if basic != 0 {
+		top = itoa(int(basic))
+	}
+	h.gotoKey(top, enh)
+}
+
+// gotoKey moves the cursor to the row of the group top ▸ sub (sub "" for the top row).
+func (h *harness) gotoKey(top, sub string) {
+	h.t.Helper()
 	p := &h.a.groupsP
+	want := openGroupAction{top: top, sub: sub, isSub: sub != ""}
 	for i, r := range p.rows {
-		g := &p.groups[r.basic]
-		if r.sub >= 0 {
-			g = &g.Subgroups[r.sub]
-		}
-		if g.Basic == basic && (r.sub >= 0) == (enh != "") && (enh == "" || g.Enhanced.String() == enh) {
+		if p.rowKey(r) == want {
 			for p.win.cursor != i {
 				if p.win.cursor < i {
 					h.press("down")
@@ -182,7 +189,7 @@ func (h *harness) gotoGroup(basic uint16, enh string) {
 			return
 		}
 	}
-	h.t.Fatalf("no group %d %s in %v", basic, enh, p.rows)
+	h.t.Fatalf("no group %s ▸ %s in %v", top, sub, p.rows)
 }
 
 func emailsOf(ds *model.Dataset, idx []int32) []string {
@@ -361,11 +368,16 @@ func TestExportAsksBeforeOverwriting(t *testing.T) {
 	h := newHarness(t, ds, 120, 40)
 	h.gotoGroup(550, "5.1.1")
 	h.press("e")
-	if !h.a.exporting || h.a.exportP.input.Value() != "bouncelens-550-5.1.1-20260314.csv" {
-		t.Fatalf("export prompt: open %v, name %q", h.a.exporting, h.a.exportP.input.Value())
+	if !h.a.exporting || h.a.exportP.Preset() != model.PresetSuppress {
+		t.Fatalf("export prompt: open %v, suggests %q for dead addresses", h.a.exporting, h.a.exportP.Preset())
 	}
-	if v := h.view(); !strings.Contains(v, "Email Address") || !strings.Contains(v, "Email Invalid") {
-		t.Fatalf("the prompt does not say how to re-add the leads:\n%s", v)
+	h.press("enter")
+	if h.a.exportP.input.Value() != "bouncelens-550-5.1.1-suppress-20260314.csv" {
+		t.Fatalf("export name %q", h.a.exportP.input.Value())
+	}
+	if v := h.view(); strings.Contains(v, "Email Invalid") || !strings.Contains(v, "Do not re-add") ||
+		!strings.Contains(v, "Will write 4 address(es)") {
+		t.Fatalf("the suppress prompt must count the list and never tell how to re-add:\n%s", v)
 	}
 	path := filepath.Join(dir, "out.csv")
 	h.a.exportP.input.SetValue(path)
@@ -388,10 +400,13 @@ func TestExportAsksBeforeOverwriting(t *testing.T) {
 	// A second export to the same file asks first; n keeps the file.
 	h.press("esc", "esc")
 	h.gotoGroup(452, "4.2.2")
-	h.press("e")
+	h.press("e", "c")
+	if v := h.view(); strings.Contains(v, "Email Invalid") || !strings.Contains(v, "nothing is left out") {
+		t.Fatalf("the plain CSV prompt:\n%s", v)
+	}
 	h.a.exportP.input.SetValue(path)
 	h.press("enter")
-	if !h.a.exportP.confirming || !strings.Contains(h.view(), "Overwrite") {
+	if h.a.exportP.stage != exportConfirming || !strings.Contains(h.view(), "Overwrite") {
 		t.Fatalf("no overwrite question:\n%s", h.view())
 	}
 	h.press("n")
@@ -744,5 +759,139 @@ func TestSampleShowsRecentSuspensionsAsSuspendedNow(t *testing.T) {
 	}
 	if now == 0 || now >= suspended {
 		t.Errorf("%d of %d suspended sample leads are suspended now; want a few, not none or all", now, suspended)
+	}
+}
+
+// TestSortLeadsByEveryColumnBothWays cycles s through the visible columns, the verdict among
+// them, and S reverses; the column title carries the arrow.
+func TestSortLeadsByEveryColumnBothWays(t *testing.T) {
+	ds := smallDataset()
+	h := newHarness(t, ds, 120, 40)
+	h.press("g")
+	h.gotoKey("readd", "")
+	h.press("enter")
+	all := h.a.leadsP.idx
+	if len(all) == 0 {
+		t.Fatal("no readd leads")
+	}
+	seen := map[leadCol]bool{}
+	for range numLeadCols {
+		h.press("s")
+		seen[h.a.leadsP.order.col] = true
+	}
+	for _, c := range []leadCol{colEmail, colName, colCompany, colState, colDate, colVerdict, colFile} {
+		if !seen[c] {
+			t.Errorf("s never sorts by %s", c)
+		}
+	}
+	if seen[colReason] {
+		t.Errorf("s sorts by the reason column, hidden at 120 wide")
+	}
+	h.press("esc", "g")
+	h.gotoGroup(550, "") // 550 holds dead addresses and one blocked (readd) lead
+	h.press("enter")
+	for h.a.leadsP.order.col != colVerdict {
+		h.press("s")
+	}
+	got := h.a.leadsP.idx
+	if ds.Action(got[0]) != codes.Suppress || ds.Action(got[len(got)-1]) != codes.Readd {
+		t.Fatalf("by verdict: first %s, last %s", ds.Action(got[0]), ds.Action(got[len(got)-1]))
+	}
+	if !strings.Contains(h.view(), "Verdict ▲") {
+		t.Fatalf("no ▲ on the verdict title:\n%s", h.view())
+	}
+	h.press("S")
+	got = h.a.leadsP.idx
+	if ds.Action(got[0]) != codes.Readd || !strings.Contains(h.view(), "Verdict ▼") {
+		t.Fatalf("reversed: first %s\n%s", ds.Action(got[0]), h.view())
+	}
+}
+
+// pickerRow finds the picker's row of a kind and name.
+func pickerRow(t *testing.T, h *harness, kind pickKind, name string) {
+	t.Helper()
+	p := &h.a.pickerP
+	for i, it := range p.items {
+		if it.kind == kind && it.name == name {
+			for p.win.cursor != i {
+				if p.win.cursor < i {
+					h.press("down")
+				} else {
+					h.press("up")
+				}
+			}
+			return
+		}
+	}
+	t.Fatalf("no %s in the picker", name)
+}
+
+// TestPickerFiltersActionsAndReasons picks two actions and a reason (several at once), applies
+// them on top of the class filter, and shows them in the title; esc leaves them as they were.
+func TestPickerFiltersActionsAndReasons(t *testing.T) {
+	ds := smallDataset()
+	h := newHarness(t, ds, 100, 30)
+	h.press("F")
+	if h.a.screen() != scrPicker {
+		t.Fatalf("F does not open the picker")
+	}
+	pickerRow(t, h, pickAction, "readd")
+	h.press("space")
+	pickerRow(t, h, pickAction, "wait")
+	h.press("space")
+	h.press("enter")
+	if h.a.screen() != scrGroups {
+		t.Fatalf("enter does not close the picker")
+	}
+	for _, i := range h.a.sel {
+		if a := ds.Action(i); a != codes.Readd && a != codes.Wait {
+			t.Errorf("%s (%s) passes a readd,wait filter", ds.Leads[i].Email, a)
+		}
+	}
+	if len(h.a.sel) != 3 || !strings.Contains(h.view(), "filter: action readd,wait") {
+		t.Fatalf("%d leads selected:\n%s", len(h.a.sel), h.view())
+	}
+	h.press("f") // hard on top: the blocked lead only
+	if len(h.a.sel) != 1 || !strings.Contains(h.view(), "class hard · action readd,wait") {
+		t.Fatalf("with class hard: %d leads\n%s", len(h.a.sel), h.view())
+	}
+	h.press("F")
+	pickerRow(t, h, pickReason, codes.MailboxFull.String())
+	h.press("space", "esc")
+	if len(h.a.reasons) != 0 || len(h.a.sel) != 1 {
+		t.Fatalf("esc applied the picker: reasons %v", h.a.reasons)
+	}
+	h.press("F", "c", "enter")
+	if len(h.a.sel) != len(ds.Leads) || !strings.Contains(h.view(), "filter: none") {
+		t.Fatalf("c then enter should clear every filter: %d leads\n%s", len(h.a.sel), h.view())
+	}
+}
+
+// TestPickerShowsAndClearsCommandLineFilters: --reason and --domain given on the command line
+// show checked in the picker, and unchecking clears them.
+func TestPickerShowsAndClearsCommandLineFilters(t *testing.T) {
+	ds := smallDataset()
+	a := newApp(Options{Filter: model.Filter{Reasons: []codes.Reason{codes.UserUnknown}, Domain: "acme.example"}},
+		func(context.Context, func(model.Progress)) (*model.Dataset, error) { return ds, nil }, 0, 0)
+	h := &harness{t: t, a: a}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
+	h.run(a.Init())
+	if len(h.a.sel) != 2 || !strings.Contains(h.view(), "reason userunknown · domain acme.example") {
+		t.Fatalf("command line filters: %d leads\n%s", len(h.a.sel), h.view())
+	}
+	h.press("F")
+	on := map[string]bool{}
+	for _, it := range h.a.pickerP.items {
+		if it.on {
+			on[it.name] = true
+		}
+	}
+	if !on["userunknown"] || !on["acme.example"] || len(on) != 2 {
+		t.Fatalf("picker checks %v", on)
+	}
+	pickerRow(t, h, pickDomain, "acme.example")
+	h.press("space", "enter")
+	if len(h.a.sel) != 4 || strings.Contains(h.view(), "domain acme") {
+		t.Fatalf("domain not cleared: %d leads\n%s", len(h.a.sel), h.view())
 	}
 }

@@ -91,6 +91,20 @@ func BenchmarkKeyPress(b *testing.B) {
 			frame("down")
 		}
 	})
+	h.press("tab", "g", "l")
+	b.Run("actions/down", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			frame("down")
+		}
+	})
+	b.Run("actions/export-prompt", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			frame("e")
+			frame("esc")
+		}
+	})
 }
 
 // BenchmarkFilterKeystroke measures a filter keystroke on a million leads, in the leads of

@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/bouncelens/bouncelens/codes"
 	"github.com/bouncelens/bouncelens/model"
 )
 
@@ -18,19 +19,21 @@ func (a *App) reselect() tea.Cmd {
 	}
 	a.selGen++
 	a.selecting = true
-	gen, ds, f, by := a.selGen, a.ds, a.filter(), a.groupSort
+	a.groupsP.pending = true
+	gen, ds, f, by, grouping := a.selGen, a.ds, a.filter(), a.groupSort, a.grouping
 	wantDomains := a.inStack(scrDomains)
 	return func() tea.Msg {
-		return selectAll(gen, ds, f, by, wantDomains)
+		return selectAll(gen, ds, f, by, grouping, wantDomains)
 	}
 }
 
-func selectAll(gen int, ds *model.Dataset, f model.Filter, by model.SortBy, wantDomains bool) selectedMsg {
+func selectAll(gen int, ds *model.Dataset, f model.Filter, by model.SortBy, grouping model.Grouping, wantDomains bool) selectedMsg {
 	sel := ds.Select(f)
-	m := selectedMsg{gen: gen, sel: sel}
+	m := selectedMsg{gen: gen, sel: sel, grouping: grouping}
 	cc := ds.ClassCounts(sel)
 	copy(m.counts[:], cc[:])
-	m.groups = ds.Groups(sel, by)
+	m.actions = ds.ActionCounts(sel)
+	m.groups = ds.GroupsBy(sel, grouping, by)
 	if wantDomains {
 		m.domains = ds.Domains(sel)
 		if m.domains == nil {
@@ -43,8 +46,9 @@ func selectAll(gen int, ds *model.Dataset, f model.Filter, by model.SortBy, want
 // selected applies a new selection to every pane.
 func (a *App) selected(msg selectedMsg) {
 	a.selecting = false
-	a.sel, a.counts = msg.sel, msg.counts
-	a.groupsP.SetGroups(msg.groups)
+	a.groupsP.pending = false
+	a.sel, a.counts, a.actCounts = msg.sel, msg.counts, msg.actions
+	a.groupsP.SetGroups(msg.groups, msg.grouping)
 	if msg.domains != nil {
 		a.domainsP.SetDomains(msg.domains, len(msg.sel))
 		a.domainsStale = false
@@ -77,7 +81,7 @@ func (a *App) afterSelect() tea.Cmd {
 	a.leadsP.SetLeads(a.ds, src, a.leadsP.title, idx)
 	a.leadsP.win.cursor = cur
 	a.leadsP.win.clamp()
-	if a.leadsP.order != byFile {
+	if !a.leadsP.order.natural() {
 		return a.sortLeads(idx, a.leadsP.order)
 	}
 	return nil
@@ -108,26 +112,55 @@ func (a *App) sortLeads(idx []int32, order leadOrder) tea.Cmd {
 
 func sortLeadIndices(ds *model.Dataset, idx []int32, order leadOrder) {
 	leads := ds.Leads
-	if order == byDate {
+	dir := 1
+	if order.desc {
+		dir = -1
+	}
+	switch order.col {
+	case colFile:
+		if order.desc {
+			slices.Reverse(idx)
+		}
+		return
+	case colDate:
 		slices.SortStableFunc(idx, func(x, y int32) int {
-			return leadDate(&leads[y]).Compare(leadDate(&leads[x]))
+			return dir * leadDate(&leads[y]).Compare(leadDate(&leads[x]))
 		})
 		return
 	}
-	// Lowercase each key once, not once per comparison.
+	// Build each key once, not once per comparison.
 	type keyed struct {
 		key string
 		i   int32
 	}
+	var rank [model.NumActions]byte
+	for k, a := range codes.Actions() {
+		rank[a] = byte('0' + k)
+	}
 	ks := make([]keyed, len(idx))
 	for j, i := range idx {
-		e := strings.ToLower(leads[i].Email)
-		if order == byDomain {
-			e = domainOf(e) + "\x00" + e
+		l := &leads[i]
+		var k string
+		switch order.col {
+		case colEmail:
+			k = strings.ToLower(l.Email)
+		case colDomain:
+			e := strings.ToLower(l.Email)
+			k = domainOf(e) + "\x00" + e
+		case colName:
+			k = strings.ToLower(fullName(l))
+		case colCompany:
+			k = strings.ToLower(l.Company)
+		case colState:
+			k = leadState(ds, l)
+		case colVerdict:
+			k = string(rank[ds.Action(i)]) + l.Bounce.Reason.String()
+		case colReason:
+			k = strings.ToLower(l.Reason)
 		}
-		ks[j] = keyed{e, i}
+		ks[j] = keyed{k, i}
 	}
-	slices.SortStableFunc(ks, func(x, y keyed) int { return strings.Compare(x.key, y.key) })
+	slices.SortStableFunc(ks, func(x, y keyed) int { return dir * strings.Compare(x.key, y.key) })
 	for j := range ks {
 		idx[j] = ks[j].i
 	}
@@ -147,11 +180,8 @@ func (a *App) target() (sel []int32, label, slug string) {
 	}
 	switch a.screen() {
 	case scrGroups:
-		if g, sub := a.groupsP.Current(); g != nil {
-			l := codeLabel(g.Basic, g.Enhanced, false)
-			if sub {
-				l += " " + codeLabel(g.Basic, g.Enhanced, true)
-			}
+		if g, _ := a.groupsP.Current(); g != nil {
+			l := a.groupsP.CurrentKey().label(" ▸ ")
 			return g.Leads, l, slugify(l)
 		}
 	case scrDomains:
@@ -165,10 +195,7 @@ func (a *App) target() (sel []int32, label, slug string) {
 			l := a.sh.text.Line(src.domain)
 			return a.leadsP.idx, l, slugify(l)
 		}
-		l := codeLabel(src.group.basic, src.group.enhanced, false)
-		if src.group.sub {
-			l += " " + codeLabel(src.group.basic, src.group.enhanced, true)
-		}
+		l := src.group.label(" ▸ ")
 		return a.leadsP.idx, l, slugify(l)
 	}
 	return nil, "", ""
@@ -213,7 +240,7 @@ func (a *App) copy() tea.Cmd {
 	}
 }
 
-// openExport opens the file-name prompt with a default name.
+// openExport opens the export prompt for the target, suggesting the job its leads call for.
 func (a *App) openExport() tea.Cmd {
 	sel, label, slug := a.target()
 	if len(sel) == 0 {
@@ -222,10 +249,34 @@ func (a *App) openExport() tea.Cmd {
 	if slug == "" {
 		slug = "leads"
 	}
-	name := "bouncelens-" + slug + "-" + a.now().Format("20060102") + ".csv"
-	a.exportP.Open(sel, label, name)
+	a.exportP.Open(sel, label, slug, a.now().Format("20060102"), a.suggestPreset())
 	a.exporting = true
 	return nil
+}
+
+// suggestPreset is the job the target's leads mostly call for: suppress for dead addresses,
+// readd for the rest of what can be re-added, handoff when they mostly wait or need reading.
+func (a *App) suggestPreset() model.Preset {
+	var g *model.Group
+	switch {
+	case a.marks != nil && a.marks.n > 0:
+	case a.screen() == scrGroups:
+		g, _ = a.groupsP.Current()
+	case a.screen() == scrLeads || a.screen() == scrDetail:
+		if a.leadsP.src.domain == "" {
+			g = a.findGroup(a.leadsP.src.group)
+		}
+	}
+	if g == nil {
+		return model.PresetReadd
+	}
+	switch dominant(g.Actions) {
+	case codes.Suppress:
+		return model.PresetSuppress
+	case codes.Readd:
+		return model.PresetReadd
+	}
+	return model.PresetHandoff
 }
 
 // exported takes the result of an export: done, ask to overwrite, or say what failed.
@@ -233,10 +284,19 @@ func (a *App) exported(msg exportedMsg) tea.Cmd {
 	switch {
 	case msg.err == nil:
 		a.exporting = false
-		return a.statusP.Set(statusInfo, "Exported "+plural(msg.n, "lead", "leads")+" to "+a.sh.text.Line(msg.path)+
-			": import in Marketo, then reset Email Invalid")
+		path := a.sh.text.Line(msg.path)
+		if msg.preset == model.NoPreset {
+			return a.statusP.Set(statusInfo, "Exported "+plural(msg.n, "lead", "leads")+" to "+path)
+		}
+		// The count and the file first: the status line may cut what was left out, which the
+		// prompt showed in full before writing.
+		text := "Wrote the " + msg.preset.String() + " list: " + plural(msg.report.Written, "address", "addresses") + " to " + path
+		if sum := msg.report.Summary(); strings.Contains(sum, "; ") {
+			text += "; " + sum[strings.Index(sum, "; ")+2:]
+		}
+		return a.statusP.Set(statusInfo, text)
 	case errors.Is(msg.err, fs.ErrExist):
-		a.exportP.confirming = true
+		a.exportP.stage = exportConfirming
 		return nil
 	}
 	return a.statusP.Set(statusError, "Export failed: "+a.sh.text.Line(msg.err.Error()))

@@ -2,123 +2,63 @@ package ui
 
 import (
 	"strings"
-	"unicode/utf8"
 
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 )
 
-// lineInput is a one-line text field: the filter and the export file name.
-type lineInput struct {
-	value  []rune
-	cursor int
+// newInput returns a one-line text field for the filter and the export file name: bubbles'
+// textinput without its own prompt, a steady cursor, and no clipboard reading of its own
+// (the terminal's paste arrives as a tea.PasteMsg).
+func newInput() textinput.Model {
+	in := textinput.New()
+	in.Prompt = ""
+	in.KeyMap.Paste.SetEnabled(false)
+	return in
 }
 
-func (in *lineInput) Value() string { return string(in.value) }
-
-func (in *lineInput) SetValue(s string) {
-	in.value = []rune(s)
-	in.cursor = len(in.value)
+// inputView draws in in w cells with the browser's styles.
+func inputView(in textinput.Model, st Styles, w int) string {
+	ts := textinput.DefaultStyles(true)
+	ts.Focused.Text, ts.Focused.Prompt, ts.Focused.Placeholder = st.Input, st.Prompt, st.Dim
+	ts.Blurred = ts.Focused
+	ts.Cursor.Blink = false
+	ts.Cursor.Color = st.Input.GetForeground()
+	in.SetStyles(ts)
+	in.SetWidth(max(w-1, 1))
+	return fit(in.View(), w)
 }
 
-// Update edits the text; it reports whether the text changed.
-func (in *lineInput) Update(msg tea.Msg) bool {
-	switch msg := msg.(type) {
-	case tea.PasteMsg:
-		in.insert(sanitize(msg.Content, false))
-		return true
-	case tea.KeyPressMsg:
-		switch msg.String() {
-		case "backspace", "ctrl+h":
-			if in.cursor > 0 {
-				in.value = append(in.value[:in.cursor-1], in.value[in.cursor:]...)
-				in.cursor--
-				return true
-			}
-		case "delete", "ctrl+d":
-			if in.cursor < len(in.value) {
-				in.value = append(in.value[:in.cursor], in.value[in.cursor+1:]...)
-				return true
-			}
-		case "left", "ctrl+b":
-			in.cursor = max(in.cursor-1, 0)
-		case "right", "ctrl+f":
-			in.cursor = min(in.cursor+1, len(in.value))
-		case "home", "ctrl+a":
-			in.cursor = 0
-		case "end", "ctrl+e":
-			in.cursor = len(in.value)
-		case "ctrl+u":
-			if in.cursor > 0 {
-				in.value = in.value[in.cursor:]
-				in.cursor = 0
-				return true
-			}
-		case "ctrl+w":
-			i := in.cursor
-			for i > 0 && in.value[i-1] == ' ' {
-				i--
-			}
-			for i > 0 && in.value[i-1] != ' ' {
-				i--
-			}
-			if i < in.cursor {
-				in.value = append(in.value[:i], in.value[in.cursor:]...)
-				in.cursor = i
-				return true
-			}
-		default:
-			if msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt) == 0 {
-				in.insert(sanitize(msg.Text, false))
-				return true
-			}
-		}
+// updateInput passes msg to in, cleaning pasted text first; it reports whether the text changed.
+// The field's own commands are only cursor blinks, which are off, so they are dropped.
+func updateInput(in *textinput.Model, msg tea.Msg) bool {
+	if p, ok := msg.(tea.PasteMsg); ok {
+		msg = tea.PasteMsg{Content: sanitize(p.Content, false)}
 	}
-	return false
+	before := in.Value()
+	*in, _ = in.Update(msg)
+	return in.Value() != before
 }
 
-func (in *lineInput) insert(s string) {
-	if s == "" {
-		return
-	}
-	rs := []rune(s)
-	v := make([]rune, 0, len(in.value)+len(rs))
-	v = append(v, in.value[:in.cursor]...)
-	v = append(v, rs...)
-	v = append(v, in.value[in.cursor:]...)
-	in.value = v
-	in.cursor += len(rs)
-}
-
-// View draws the text in w cells with a block cursor, scrolled to keep the cursor in sight.
-func (in *lineInput) View(st Styles, w int, focused bool) string {
-	before := string(in.value[:in.cursor])
-	at, after := " ", ""
-	if in.cursor < len(in.value) {
-		at = string(in.value[in.cursor])
-		after = string(in.value[in.cursor+1:])
-	}
-	if !focused {
-		return st.Input.Render(fit(string(in.value), w))
-	}
-	// Keep the cursor visible: drop text from the left when the line is too long.
-	for lipgloss.Width(before)+lipgloss.Width(at) > w && before != "" {
-		_, size := utf8.DecodeRuneInString(before)
-		before = before[size:]
-	}
-	s := st.Input.Render(before) + st.Cursor.Render(at) + st.Input.Render(after)
-	return fit(s, w)
-}
-
-// filterPane is the "/" prompt: typing updates the filter live; enter keeps it, esc clears it.
+// filterPane is the "/" prompt: typing updates the filter live; enter keeps it, esc puts back
+// the filter as it was before "/".
 type filterPane struct {
 	sh     *shared
-	input  lineInput
+	input  textinput.Model
+	prior  string
 	active bool
 }
 
-// Start begins typing, keeping the current text.
-func (p *filterPane) Start() { p.active = true; p.input.cursor = len(p.input.value) }
+func newFilterPane(sh *shared) filterPane { return filterPane{sh: sh, input: newInput()} }
+
+// Start begins typing, keeping the current text so esc can restore it.
+func (p *filterPane) Start() {
+	p.active = true
+	p.prior = p.input.Value()
+	p.input.Focus()
+	p.input.CursorEnd()
+}
 
 // Value is the filter text.
 func (p *filterPane) Value() string { return strings.TrimSpace(p.input.Value()) }
@@ -129,14 +69,16 @@ func (p filterPane) Update(msg tea.Msg) (filterPane, any) {
 		switch k.String() {
 		case "enter", "tab", "up", "down":
 			p.active = false
+			p.input.Blur()
 			return p, filterDoneAction{}
 		case "esc":
 			p.active = false
-			p.input.SetValue("")
-			return p, filterDoneAction{cancel: true}
+			p.input.Blur()
+			p.input.SetValue(p.prior)
+			return p, filterDoneAction{cancel: true, text: strings.TrimSpace(p.prior)}
 		}
 	}
-	if p.input.Update(msg) {
+	if updateInput(&p.input, msg) {
 		return p, filterChangedAction{text: p.Value()}
 	}
 	return p, nil
@@ -146,10 +88,10 @@ func (p filterPane) Update(msg tea.Msg) (filterPane, any) {
 func (p filterPane) View(w int) string {
 	st := p.sh.styles
 	prompt := st.Prompt.Render("/ ")
-	hint := st.Dim.Render("  enter keep · esc clear")
+	hint := st.Dim.Render("  enter keep · esc undo")
 	iw := w - 2 - lipgloss.Width(hint)
 	if iw < 10 {
 		hint, iw = "", w-2
 	}
-	return prompt + p.input.View(st, iw, p.active) + hint
+	return prompt + inputView(p.input, st, iw) + hint
 }

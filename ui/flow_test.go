@@ -85,7 +85,7 @@ func TestFlowSampleDrillFilterMarkCopyExport(t *testing.T) {
 	tm := teatest.NewTestModel(t, app,
 		teatest.WithInitialTermSize(120, 40),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.Ascii)))
-	waitFor(t, tm, func(b []byte) bool { return bytes.Contains(b, []byte("Codes (by count)")) })
+	waitFor(t, tm, func(b []byte) bool { return bytes.Contains(b, []byte("By code ▸ enhanced (most first)")) })
 	for range row {
 		tm.Send(keyMsg("down"))
 	}
@@ -102,7 +102,9 @@ func TestFlowSampleDrillFilterMarkCopyExport(t *testing.T) {
 
 	path := filepath.Join(t.TempDir(), "hard-550-5.1.1.csv")
 	tm.Type("e")
-	waitFor(t, tm, func(b []byte) bool { return bytes.Contains(b, []byte("bouncelens-marked-")) })
+	waitFor(t, tm, func(b []byte) bool { return bytes.Contains(b, []byte("plain CSV")) })
+	tm.Type("c")
+	waitFor(t, tm, func(b []byte) bool { return bytes.Contains(b, []byte("bouncelens-marked-leads-")) })
 	tm.Send(tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl})
 	tm.Type(path)
 	tm.Send(keyMsg("enter"))
@@ -152,6 +154,18 @@ func TestGolden(t *testing.T) {
 			shot("domains")
 			h.press("?")
 			shot("help")
+			h.press("?", "tab", "g")
+			h.gotoKey("suppress", "")
+			h.press("l")
+			h.gotoKey("readd", "")
+			h.press("l", "down")
+			shot("home-actions")
+			h.press("F")
+			shot("picker")
+			h.press("esc", "e")
+			shot("export-choice")
+			h.press("enter")
+			shot("export-readd")
 		})
 	}
 }

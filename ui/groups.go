@@ -6,51 +6,71 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
+	"github.com/bouncelens/bouncelens/codes"
 	"github.com/bouncelens/bouncelens/model"
 )
 
-// groupRow is one line of the groups list: a basic code, or one of its enhanced codes.
+// groupRow is one line of the groups list: a top group, or one of its subgroups.
 type groupRow struct {
-	basic int // index into groups
-	sub   int // index into Subgroups, -1 for the basic code's own row
+	top int // index into groups
+	sub int // index into Subgroups, -1 for the top group's own row
 }
 
-// groupsPane is the home screen: basic code ▸ enhanced code, with counts, shares and bars.
+// groupsPane is the home screen: code ▸ enhanced code, or action ▸ reason, with counts, shares,
+// bars and each group's class and action mix.
 type groupsPane struct {
-	sh        *shared
-	groups    []model.Group
-	collapsed map[uint16]bool
-	rows      []groupRow
-	win       window
-	width     int
+	sh       *shared
+	groups   []model.Group
+	grouping model.Grouping
+	folded   map[string]bool // top groups folded the other way from their grouping's default
+	rows     []groupRow
+	win      window
+	width    int
+	height   int
+	pending  bool // a selection is being made: an empty list is not an answer yet
+	classW   int  // the widest class text and action mix of the groups: set with them
+	actionW  int
 }
 
 func newGroupsPane(sh *shared) groupsPane {
-	return groupsPane{sh: sh, collapsed: map[uint16]bool{}}
+	return groupsPane{sh: sh, folded: map[string]bool{}}
 }
 
-// SetGroups replaces the groups, keeping the cursor on the same code when it is still there.
-func (p *groupsPane) SetGroups(gs []model.Group) {
-	var keep *model.Group
-	var keepSub bool
-	if g, sub := p.Current(); g != nil {
-		keep, keepSub = g, sub
+// collapsed reports whether a top group hides its subgroups. Codes start open; actions start
+// closed, so the four decisions fit on one screen and each is one key from its leads.
+func (p *groupsPane) collapsed(g *model.Group) bool {
+	return p.folded[p.grouping.String()+"/"+g.Key] != (p.grouping == model.ByActions)
+}
+
+func (p *groupsPane) setCollapsed(g *model.Group, c bool) {
+	k := p.grouping.String() + "/" + g.Key
+	if c == (p.grouping == model.ByActions) {
+		delete(p.folded, k)
+	} else {
+		p.folded[k] = true
 	}
-	kb, ke := uint16(0), model.Group{}.Enhanced
-	if keep != nil {
-		kb, ke = keep.Basic, keep.Enhanced
+}
+
+// SetGroups replaces the groups, keeping the cursor on the same group when it is still there.
+func (p *groupsPane) SetGroups(gs []model.Group, grouping model.Grouping) {
+	keep := p.CurrentKey()
+	same := grouping == p.grouping
+	p.groups, p.grouping = gs, grouping
+	p.classW, p.actionW = len("Class"), len("Action")
+	for i := range gs {
+		g := &gs[i]
+		for _, s := range append([]model.Group{*g}, g.Subgroups...) {
+			p.classW = max(p.classW, lipgloss.Width(classText(&s)))
+			p.actionW = max(p.actionW, lipgloss.Width(model.ActionMixText(s.Actions)))
+		}
 	}
-	p.groups = gs
 	p.flatten()
 	p.win.cursor = 0
-	if keep != nil {
+	if same && keep.top != "" {
 		for i, r := range p.rows {
-			g := &p.groups[r.basic]
-			if r.sub >= 0 {
-				g = &g.Subgroups[r.sub]
-			}
-			if g.Basic == kb && (r.sub >= 0) == keepSub && (!keepSub || g.Enhanced == ke) {
+			if p.rowKey(r) == keep {
 				p.win.cursor = i
 				break
 			}
@@ -61,13 +81,14 @@ func (p *groupsPane) SetGroups(gs []model.Group) {
 
 func (p *groupsPane) flatten() {
 	p.rows = p.rows[:0]
-	for i, g := range p.groups {
-		p.rows = append(p.rows, groupRow{basic: i, sub: -1})
-		if p.collapsed[g.Basic] {
+	for i := range p.groups {
+		g := &p.groups[i]
+		p.rows = append(p.rows, groupRow{top: i, sub: -1})
+		if p.collapsed(g) {
 			continue
 		}
 		for j := range g.Subgroups {
-			p.rows = append(p.rows, groupRow{basic: i, sub: j})
+			p.rows = append(p.rows, groupRow{top: i, sub: j})
 		}
 	}
 	p.win.setLen(len(p.rows))
@@ -75,21 +96,72 @@ func (p *groupsPane) flatten() {
 
 // SetSize gives the pane its width and height, the column titles included.
 func (p *groupsPane) SetSize(w, h int) {
-	p.width = w
-	p.win.setHeight(h - 1)
+	p.width, p.height = w, h
+	p.win.setHeight(h - 1 - p.hintLines())
 }
 
-// Current returns the group under the cursor and whether it is an enhanced subgroup.
+// hintLines is how many lines end the pane with words about the selected row: two in action
+// grouping (one on a short screen), none by code.
+func (p *groupsPane) hintLines() int {
+	switch {
+	case p.grouping != model.ByActions || p.height < 6:
+		return 0
+	case p.height < 14:
+		return 1
+	}
+	return 2
+}
+
+func (p *groupsPane) group(r groupRow) *model.Group {
+	g := &p.groups[r.top]
+	if r.sub >= 0 {
+		return &g.Subgroups[r.sub]
+	}
+	return g
+}
+
+func (p *groupsPane) rowKey(r groupRow) openGroupAction {
+	g := &p.groups[r.top]
+	if r.sub < 0 {
+		return openGroupAction{top: g.Key}
+	}
+	return openGroupAction{top: g.Key, sub: g.Subgroups[r.sub].Key, isSub: true}
+}
+
+// Current returns the group under the cursor and whether it is a subgroup.
 func (p *groupsPane) Current() (*model.Group, bool) {
 	if p.win.cursor >= len(p.rows) || len(p.rows) == 0 {
 		return nil, false
 	}
 	r := p.rows[p.win.cursor]
-	g := &p.groups[r.basic]
-	if r.sub >= 0 {
-		return &g.Subgroups[r.sub], true
+	return p.group(r), r.sub >= 0
+}
+
+// CurrentKey names the group under the cursor (zero when there is none).
+func (p *groupsPane) CurrentKey() openGroupAction {
+	if p.win.cursor >= len(p.rows) || len(p.rows) == 0 {
+		return openGroupAction{}
 	}
-	return g, false
+	return p.rowKey(p.rows[p.win.cursor])
+}
+
+// Find returns the group a key names, or nil.
+func (p *groupsPane) Find(k openGroupAction) *model.Group {
+	for i := range p.groups {
+		g := &p.groups[i]
+		if g.Key != k.top {
+			continue
+		}
+		if !k.isSub {
+			return g
+		}
+		for j := range g.Subgroups {
+			if g.Subgroups[j].Key == k.sub {
+				return &g.Subgroups[j]
+			}
+		}
+	}
+	return nil
 }
 
 // Update moves, expands and collapses, and asks to open a group on enter.
@@ -102,47 +174,135 @@ func (p groupsPane) Update(msg tea.Msg) (groupsPane, any) {
 	switch {
 	case p.win.navigate(k, km):
 	case key.Matches(k, km.Expand), key.Matches(k, km.Collapse):
-		g, sub := p.Current()
-		if g == nil {
+		if len(p.rows) == 0 {
 			break
 		}
+		r := p.rows[p.win.cursor]
 		collapse := key.Matches(k, km.Collapse)
-		if sub && !collapse {
+		if r.sub >= 0 && !collapse {
 			break
 		}
-		p.collapsed[g.Basic] = collapse
-		basic := g.Basic
+		top := &p.groups[r.top]
+		p.setCollapsed(top, collapse)
 		p.flatten()
 		if collapse {
-			for i, r := range p.rows {
-				if r.sub < 0 && p.groups[r.basic].Basic == basic {
+			for i, row := range p.rows {
+				if row.sub < 0 && row.top == r.top {
 					p.win.cursor = i
 				}
 			}
 			p.win.clamp()
 		}
 	case key.Matches(k, km.Enter):
-		if g, sub := p.Current(); g != nil {
-			return p, openGroupAction{basic: g.Basic, enhanced: g.Enhanced, sub: sub}
+		if len(p.rows) > 0 {
+			return p, p.CurrentKey()
 		}
 	}
 	return p, nil
 }
 
-// groupColumns are the widths of the list's columns at a given width.
-type groupColumns struct{ code, count, share, bar, class, name int }
+// groupColumns are the widths of the list's columns at a given width; 0 hides a column.
+type groupColumns struct{ code, count, share, bar, class, action, name int }
 
+// columns sizes the columns to the mixes in the list. The action mix matters most (it says
+// whether a group holds live leads among dead ones), then the class mix, then the meaning:
+// narrow screens drop the bar and the share first.
 func (p *groupsPane) columns() groupColumns {
-	c := groupColumns{code: 12, count: 9, share: 6, bar: 12, class: 7}
-	if p.width >= 110 {
+	c := groupColumns{code: 12, count: 9, share: 6, bar: 12, class: max(p.classW, len("Class")), action: max(p.actionW, len("Action"))}
+	if p.grouping == model.ByActions {
+		c.code = 18
+	}
+	c.class = min(c.class, 30)
+	c.action = min(c.action, 44)
+	if p.grouping == model.ByActions {
+		c.action = 0 // every row is one action: the row says which
+	}
+	if p.width >= 150 {
 		c.bar = 20
 	}
-	c.name = p.width - 2 - c.code - c.count - c.share - c.bar - c.class - 5
-	if c.name < 8 {
-		c.bar = max(c.bar-(8-c.name), 3)
-		c.name = p.width - 2 - c.code - c.count - c.share - c.bar - c.class - 5
+	if p.width < 100 {
+		c.code, c.count, c.share, c.bar = min(c.code, 13), 7, 0, 0
+		c.class, c.action = min(c.class, 14), min(c.action, 30)
 	}
+	rest := func() int {
+		n := p.width - 2 - c.code - 1 - c.count - 1 - c.class - 1
+		if c.action > 0 {
+			n -= c.action + 1
+		}
+		if c.share > 0 {
+			n -= c.share + 1
+		}
+		if c.bar > 0 {
+			n -= c.bar + 1
+		}
+		return n
+	}
+	if rest() < 24 {
+		c.bar = 0
+	}
+	if rest() < 20 {
+		c.share = 0
+	}
+	if rest() < 10 {
+		c.class = min(c.class, 9)
+	}
+	if rest() < 10 && c.action > 0 {
+		c.action = max(c.action-(10-rest()), 12)
+	}
+	c.name = max(rest(), 0)
 	return c
+}
+
+// classText is a group's class, or its split when its leads have more than one.
+func classText(g *model.Group) string {
+	n := 0
+	for _, c := range g.Classes {
+		if c > 0 {
+			n++
+		}
+	}
+	if n > 1 {
+		return model.ClassMixText(g.Classes)
+	}
+	return g.Class.String()
+}
+
+// label is how a group's row names it: its key, and for a code that is no code, NoCodeName.
+func (p *groupsPane) label(r groupRow) string {
+	g := p.group(r)
+	if r.sub >= 0 {
+		return "  " + g.Key
+	}
+	arrow := "▾ "
+	if p.collapsed(g) || len(g.Subgroups) == 0 {
+		arrow = "▸ "
+	}
+	return arrow + g.Key
+}
+
+// meaning is what a row's last column says: the code's name, the action's or reason's plain words.
+func (p *groupsPane) meaning(r groupRow) string {
+	g := p.group(r)
+	if p.grouping == model.ByActions && r.sub >= 0 {
+		return codes.Describe(g.Reason)
+	}
+	return p.sh.text.Line(g.Name)
+}
+
+// hint is the line under the list in action grouping: what the selected row means and, for a
+// cause on the sender's side, what to fix.
+func (p *groupsPane) hint() string {
+	g, sub := p.Current()
+	if g == nil {
+		return ""
+	}
+	if !sub {
+		return g.Action.String() + ": " + g.Action.Explain()
+	}
+	if fix := codes.SenderFix(g.Reason); fix != "" {
+		return "Sender fix for " + g.Reason.String() + ": " + fix
+	}
+	return g.Reason.String() + ": " + codes.Describe(g.Reason)
 }
 
 // View draws the column titles and the visible rows, exactly height lines.
@@ -150,43 +310,69 @@ func (p groupsPane) View() string {
 	st := p.sh.styles
 	c := p.columns()
 	var b strings.Builder
-	head := "  " + fit("Code", c.code) + " " + fitRight("Leads", c.count) + " " + fitRight("Share", c.share) +
-		" " + fit("", c.bar) + " " + fit("Class", c.class) + " " + "Meaning"
+	first := "Code"
+	if p.grouping == model.ByActions {
+		first = "Action ▸ reason"
+	}
+	head := "  " + fit(first, c.code) + " " + fitRight("Leads", c.count) + " "
+	if c.share > 0 {
+		head += fitRight("Share", c.share) + " "
+	}
+	if c.bar > 0 {
+		head += fit("", c.bar) + " "
+	}
+	head += fit("Class", c.class) + " "
+	if c.action > 0 {
+		head += fit("Action", c.action) + " "
+	}
+	head += "Meaning"
 	b.WriteString(st.ColumnHead.Render(fit(head, p.width)))
 	from, to := p.win.visible()
 	if len(p.rows) == 0 {
-		b.WriteString("\n" + st.Dim.Render(fit("  No bounces match.", p.width)))
+		msg := "  No bounces match."
+		if p.pending {
+			msg = "  Grouping the leads…"
+		}
+		b.WriteString("\n" + st.Dim.Render(fit(msg, p.width)))
 		from, to = 0, 1
 	}
 	for i := from; i < to && i < len(p.rows); i++ {
 		r := p.rows[i]
-		g := &p.groups[r.basic]
-		code := ""
-		if r.sub >= 0 {
-			g = &g.Subgroups[r.sub]
-			code = "  " + codeLabel(g.Basic, g.Enhanced, true)
-		} else {
-			arrow := "▾ "
-			if p.collapsed[g.Basic] || len(g.Subgroups) == 0 {
-				arrow = "▸ "
-			}
-			code = arrow + codeLabel(g.Basic, g.Enhanced, false)
-		}
-		name := p.sh.text.Line(g.Name)
+		g := p.group(r)
 		selected := i == p.win.cursor
 		marker := "  "
 		if selected {
 			marker = "▶ "
 		}
-		cls := fit(g.Class.String(), c.class)
-		barStr := bar(st, g.Share, c.bar)
-		if selected {
-			barStr = plainBar(g.Share, c.bar)
-		} else {
-			cls = st.Class(g.Class).Render(cls)
+		cls := fit(classText(g), c.class)
+		act := ""
+		if c.action > 0 {
+			act = fit(model.ActionMixText(g.Actions), c.action) + " "
 		}
-		line := marker + fit(code, c.code) + " " + fitRight(commas(g.Count), c.count) + " " +
-			fitRight(fmt.Sprintf("%.1f%%", g.Share*100), c.share) + " " + barStr + " " + cls + " " + fit(name, c.name)
+		code := fit(p.label(r), c.code)
+		barStr := ""
+		if c.bar > 0 {
+			if selected {
+				barStr = plainBar(g.Share, c.bar) + " "
+			} else {
+				barStr = bar(st, g.Share, c.bar) + " "
+			}
+		}
+		if !selected {
+			if !g.Mixed() {
+				act = st.Action(dominant(g.Actions)).Render(act)
+			}
+			cls = st.Class(g.Class).Render(cls)
+			if p.grouping == model.ByActions && r.sub < 0 {
+				code = st.Action(g.Action).Render(code)
+			}
+		}
+		share := ""
+		if c.share > 0 {
+			share = fitRight(fmt.Sprintf("%.1f%%", g.Share*100), c.share) + " "
+		}
+		line := marker + code + " " + fitRight(commas(g.Count), c.count) + " " + share + barStr +
+			cls + " " + act + fit(p.meaning(r), c.name)
 		if selected {
 			line = st.Selected.Render(fit(line, p.width))
 		}
@@ -195,5 +381,29 @@ func (p groupsPane) View() string {
 	for i := to - from; i < p.win.height; i++ {
 		b.WriteString("\n")
 	}
+	if n := p.hintLines(); n > 0 {
+		lines := wrap(p.hint(), p.width)
+		for i := range n {
+			s := ""
+			if i < len(lines) {
+				s = lines[i]
+				if i == n-1 && len(lines) > n {
+					s += " " + strings.Join(lines[n:], " ") // fit cuts it with an ellipsis
+				}
+			}
+			b.WriteString("\n" + st.Dim.Render(fit(s, p.width)))
+		}
+	}
 	return b.String()
+}
+
+// dominant is the action most of a mix's leads have.
+func dominant(n [model.NumActions]int) codes.Action {
+	best := codes.Review
+	for a := range n {
+		if n[a] > n[best] {
+			best = codes.Action(a)
+		}
+	}
+	return best
 }

@@ -8,6 +8,8 @@ type KeyMap struct {
 	Enter, Back, Tab, Expand, Collapse      key.Binding
 	NextLead, PrevLead                      key.Binding
 	Filter, Class, Sort                     key.Binding
+	Grouping, SortDir, Pick, Toggle         key.Binding
+	Apply, Cancel, ClearAll                 key.Binding
 	Mark, MarkAll, Unmark, Copy, Export     key.Binding
 	Domains, Skipped, Help, Quit, ForceQuit key.Binding
 }
@@ -19,7 +21,7 @@ func DefaultKeyMap() KeyMap {
 		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		PageUp:    key.NewBinding(key.WithKeys("pgup", "ctrl+b", "ctrl+u"), key.WithHelp("pgup", "page up")),
 		PageDown:  key.NewBinding(key.WithKeys("pgdown", "ctrl+f", "ctrl+d"), key.WithHelp("pgdn", "page down")),
-		Home:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/g", "first")),
+		Home:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home", "first")),
 		End:       key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", "last")),
 		Enter:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		Back:      key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
@@ -31,11 +33,18 @@ func DefaultKeyMap() KeyMap {
 		Filter:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 		Class:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "all/hard/soft")),
 		Sort:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
+		SortDir:   key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "reverse sort")),
+		Grouping:  key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "code/action view")),
+		Pick:      key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "pick filters")),
+		Toggle:    key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space", "toggle")),
+		Apply:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		ClearAll:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "clear all")),
 		Mark:      key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "mark")),
 		MarkAll:   key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "mark all")),
 		Unmark:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "unmark all")),
 		Copy:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy emails")),
-		Export:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export CSV")),
+		Export:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export…")),
 		Domains:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "domains")),
 		Skipped:   key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "skipped rows")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
@@ -46,7 +55,7 @@ func DefaultKeyMap() KeyMap {
 
 // ShortHelp is the status line's help.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Enter, k.Back, k.Filter, k.Class, k.Copy, k.Export, k.Help, k.Quit}
+	return []key.Binding{k.Enter, k.Back, k.Grouping, k.Filter, k.Pick, k.Class, k.Copy, k.Export, k.Help, k.Quit}
 }
 
 // FullHelp is the help screen, one column per kind of key.
@@ -54,7 +63,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Enter, k.Back, k.Tab, k.Domains, k.Expand, k.Collapse, k.NextLead, k.PrevLead},
-		{k.Filter, k.Class, k.Sort, k.Skipped},
+		{k.Grouping, k.Filter, k.Pick, k.Class, k.Sort, k.SortDir, k.Skipped},
 		{k.Mark, k.MarkAll, k.Unmark, k.Copy, k.Export},
 		{k.Help, k.Quit, k.ForceQuit},
 	}

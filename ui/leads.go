@@ -7,23 +7,47 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/bouncelens/bouncelens/codes"
 	"github.com/bouncelens/bouncelens/model"
 )
 
-// leadOrder is how the leads list is sorted.
-type leadOrder uint8
+// leadCol is a column of the leads list the list can be sorted by; colFile is the export's order.
+type leadCol uint8
 
 const (
-	byFile   leadOrder = iota // as in the export
-	byEmail                   // email address, A to Z
-	byDomain                  // receiving domain, then address
-	byDate                    // newest bounce first
-	numLeadOrders
+	colFile    leadCol = iota // as in the export
+	colEmail                  // email address
+	colDomain                 // the email column, by receiving domain then address
+	colName                   // first and last name
+	colCompany                // company
+	colVerdict                // action, then reason
+	colState                  // Marketo state
+	colDate                   // suspended or updated date
+	colReason                 // the bounce text (wide screens only)
+	numLeadCols
 )
 
-var leadOrderNames = [...]string{"file order", "email", "domain", "newest"}
+var leadColNames = [...]string{"file order", "email", "domain", "name", "company", "verdict", "state", "date", "reason"}
 
-func (o leadOrder) String() string { return leadOrderNames[o] }
+func (c leadCol) String() string { return leadColNames[c] }
+
+// leadOrder is how the leads list is sorted: a column and a direction. Dates sort newest
+// first unless reversed; everything else A to Z.
+type leadOrder struct {
+	col  leadCol
+	desc bool // reversed from the column's natural order
+}
+
+// natural reports whether o is the export's own order.
+func (o leadOrder) natural() bool { return o.col == colFile && !o.desc }
+
+// arrow is ▲ for ascending (A to Z, oldest first) and ▼ for descending.
+func (o leadOrder) arrow() string {
+	if o.desc != (o.col == colDate) {
+		return "▼"
+	}
+	return "▲"
+}
 
 // leadSource says which leads the list shows, so they can be found again after a filter.
 type leadSource struct {
@@ -41,6 +65,7 @@ type leadsPane struct {
 	order leadOrder
 	marks *marks
 	query string // filter text to highlight
+	verd  *verdicts
 	win   window
 	width int
 }
@@ -49,6 +74,19 @@ type leadsPane struct {
 func (p *leadsPane) SetLeads(ds *model.Dataset, src leadSource, title string, idx []int32) {
 	p.ds, p.src, p.title, p.idx = ds, src, title, idx
 	p.win.setLen(len(idx))
+}
+
+// nextSort is the order s moves to: the next visible column, then back to file order,
+// keeping the direction.
+func (p *leadsPane) nextSort() leadOrder {
+	c := p.columns()
+	o := p.order
+	for {
+		o.col = (o.col + 1) % numLeadCols
+		if c.shows(o.col) {
+			return o
+		}
+	}
 }
 
 // Reset puts the cursor on the first lead.
@@ -92,25 +130,70 @@ func (p leadsPane) Update(msg tea.Msg) (leadsPane, any) {
 	return p, nil
 }
 
-// leadColumns are the widths of the leads list's columns.
-type leadColumns struct{ email, name, company, state, date, reason int }
+// leadColumns are the widths of the leads list's columns; 0 hides one.
+type leadColumns struct{ email, name, company, state, date, verdict, reason int }
 
+// verdictWidth fits "suppress · userunknown" and most reasons.
+const verdictWidth = 24
+
+// columns sizes the columns: the verdict always shows; narrow screens drop the company and
+// the date, wide ones add the bounce text, where a filter often matches.
 func (p *leadsPane) columns() leadColumns {
-	c := leadColumns{state: 9, date: 10}
-	rest := p.width - 4 - c.state - c.date - 4
+	c := leadColumns{state: 9, date: 10, verdict: verdictWidth}
+	if p.width < 100 {
+		c.date, c.verdict = 0, 22
+	}
+	rest := p.width - 4 - (c.state + 1) - (c.verdict + 1)
+	if c.date > 0 {
+		rest -= c.date + 1
+	}
 	if p.width >= 150 {
-		// Wide enough for the reason text, where a filter often matches.
-		c.reason = rest * 40 / 100
+		c.reason = rest * 35 / 100
 		rest -= c.reason + 1
 	}
+	if p.width < 100 {
+		rest--
+		c.email = rest * 60 / 100
+		c.name = rest - c.email
+		return c
+	}
+	rest -= 2
 	c.email = rest * 45 / 100
 	c.name = rest * 25 / 100
-	if p.width < 100 {
-		c.email = rest * 50 / 100
-		c.name = rest * 22 / 100
-	}
 	c.company = rest - c.email - c.name
 	return c
+}
+
+// shows reports whether the list draws col (file order always counts).
+func (c leadColumns) shows(col leadCol) bool {
+	switch col {
+	case colCompany:
+		return c.company > 0
+	case colDate:
+		return c.date > 0
+	case colReason:
+		return c.reason > 0
+	}
+	return true
+}
+
+// verdicts spell what to do with a lead and why, in two words: "readd · ratelimited", one
+// string per action and reason, built once rather than once per row drawn.
+type verdicts [model.NumActions][]string
+
+func (v *verdicts) text(a codes.Action, r codes.Reason) string {
+	if v[0] == nil {
+		for act := range v {
+			v[act] = make([]string, len(codes.Reasons()))
+			for _, re := range codes.Reasons() {
+				v[act][re] = codes.Action(act).String() + " · " + re.String()
+			}
+		}
+	}
+	if int(a) < len(v) && int(r) < len(v[a]) {
+		return v[a][r]
+	}
+	return a.String() + " · " + r.String()
 }
 
 // leadState is the lead's Marketo state in a word or two.
@@ -141,15 +224,36 @@ func fullName(l *model.Lead) string {
 	return strings.TrimSpace(l.FirstName + " " + l.LastName)
 }
 
+// head is a column's title, with ▲ or ▼ when the list is sorted by it.
+func (p *leadsPane) head(title string, col leadCol, w int) string {
+	if p.order.col == col || (col == colEmail && p.order.col == colDomain) {
+		if p.order.col == colDomain {
+			title += " (domain)"
+		}
+		title += " " + p.order.arrow()
+	}
+	return fit(title, w)
+}
+
 // View draws the column titles and the visible leads, exactly height lines.
 func (p leadsPane) View() string {
 	st := p.sh.styles
 	c := p.columns()
 	var b strings.Builder
-	head := "    " + fit("Email", c.email) + " " + fit("Name", c.name) + " " + fit("Company", c.company) +
-		" " + fit("State", c.state) + " " + fit("Date", c.date)
+	lead := "    "
+	if p.order.col == colFile && p.order.desc {
+		lead = " ▼  "
+	}
+	head := lead + p.head("Email", colEmail, c.email) + " " + p.head("Name", colName, c.name)
+	if c.company > 0 {
+		head += " " + p.head("Company", colCompany, c.company)
+	}
+	head += " " + p.head("Verdict", colVerdict, c.verdict) + " " + p.head("State", colState, c.state)
+	if c.date > 0 {
+		head += " " + p.head("Date", colDate, c.date)
+	}
 	if c.reason > 0 {
-		head += " Reason"
+		head += " " + p.head("Reason", colReason, c.reason)
 	}
 	b.WriteString(st.ColumnHead.Render(fit(head, p.width)))
 	from, to := p.win.visible()
@@ -157,44 +261,62 @@ func (p leadsPane) View() string {
 		b.WriteString("\n" + st.Dim.Render(fit("  No leads match.", p.width)))
 		from, to = 0, 1
 	}
+	plain := st.Header
 	for i := from; i < to && i < len(p.idx); i++ {
-		l := &p.ds.Leads[p.idx[i]]
+		li := p.idx[i]
+		l := &p.ds.Leads[li]
 		selected := i == p.win.cursor
 		marker := "  "
 		if selected {
 			marker = "▶ "
 		}
 		mark := "  "
-		if p.marks.has(p.idx[i]) {
+		if p.marks.has(li) {
 			mark = "✓ "
 		}
 		email := fit(p.sh.text.Line(l.Email), c.email)
 		name := fit(p.sh.text.Line(fullName(l)), c.name)
-		company := fit(p.sh.text.Line(l.Company), c.company)
-		date := ""
-		if d := leadDate(l); !d.IsZero() {
-			date = d.Format("2006-01-02")
+		company := ""
+		if c.company > 0 {
+			company = fit(p.sh.text.Line(l.Company), c.company)
 		}
+		act := p.ds.Action(li)
+		verd := fit(p.verd.text(act, l.Bounce.Reason), c.verdict)
 		state := fit(leadState(p.ds, l), c.state)
-		date = fit(date, c.date)
+		date := ""
+		if c.date > 0 {
+			if d := leadDate(l); !d.IsZero() {
+				date = d.Format("2006-01-02")
+			}
+			date = fit(date, c.date)
+		}
 		reason := ""
 		if c.reason > 0 {
-			reason = " " + fit(p.sh.text.Line(l.Reason), c.reason)
+			reason = fit(p.sh.text.Line(l.Reason), c.reason)
 		}
-		var line string
 		if selected {
-			line = st.Selected.Render(fit(marker+mark+email+" "+name+" "+company+" "+state+" "+date+reason, p.width))
-		} else {
-			if mark != "  " {
-				mark = st.Marked.Render(mark)
+			line := marker + mark + email + " " + name
+			for _, s := range []string{company, verd, state, date, reason} {
+				if s != "" {
+					line += " " + s
+				}
 			}
-			plain := st.Header
-			line = marker + mark + highlight(email, p.query, plain, st.Match) + " " +
-				highlight(name, p.query, plain, st.Match) + " " + highlight(company, p.query, plain, st.Match) +
-				" " + st.Dim.Render(state) + " " + st.Dim.Render(date)
-			if reason != "" {
-				line += " " + highlight(reason[1:], p.query, plain, st.Match)
-			}
+			b.WriteString("\n" + st.Selected.Render(fit(line, p.width)))
+			continue
+		}
+		if mark != "  " {
+			mark = st.Marked.Render(mark)
+		}
+		line := marker + mark + highlight(email, p.query, plain, st.Match) + " " + highlight(name, p.query, plain, st.Match)
+		if company != "" {
+			line += " " + highlight(company, p.query, plain, st.Match)
+		}
+		line += " " + st.Action(act).Render(verd) + " " + st.Dim.Render(state)
+		if date != "" {
+			line += " " + st.Dim.Render(date)
+		}
+		if reason != "" {
+			line += " " + highlight(reason, p.query, plain, st.Match)
 		}
 		b.WriteString("\n" + line)
 	}

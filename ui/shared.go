@@ -1,6 +1,6 @@
 package ui
 
-import "github.com/bouncelens/bouncelens/codes"
+import "github.com/bouncelens/bouncelens/model"
 
 // shared is what every pane reads and only the root changes: styles, keys and the cache of
 // cleaned texts.
@@ -12,11 +12,11 @@ type shared struct {
 
 // Actions: what a pane asks the root to do. The root interprets them; panes never reach up.
 type (
-	// openGroupAction opens the leads of a group; sub is false for a whole basic code.
+	// openGroupAction opens the leads of a group, named by its Key and, for a subgroup, the
+	// subgroup's Key: 550 ▸ 5.1.1, readd ▸ ratelimited.
 	openGroupAction struct {
-		basic    uint16
-		enhanced codes.Enhanced
-		sub      bool
+		top, sub string
+		isSub    bool
 	}
 	// openDomainAction opens the leads of a receiving domain.
 	openDomainAction struct{ domain string }
@@ -26,27 +26,26 @@ type (
 	stepLeadAction struct{ by int }
 	// filterChangedAction says the filter text changed (while typing).
 	filterChangedAction struct{ text string }
-	// filterDoneAction ends typing in the filter; cancel clears it.
-	filterDoneAction struct{ cancel bool }
-	// exportAction asks to write the export to path; force overwrites.
+	// filterDoneAction ends typing in the filter; cancel puts back text, the filter before "/".
+	filterDoneAction struct {
+		cancel bool
+		text   string
+	}
+	// exportAction asks to write the export to path, as preset (NoPreset: the plain CSV);
+	// force overwrites.
 	exportAction struct {
-		path  string
-		force bool
+		path   string
+		preset model.Preset
+		force  bool
 	}
 	// exportCancelAction closes the export prompt.
 	exportCancelAction struct{}
 )
 
-// codeLabel spells a group's code the way the list shows it.
-func codeLabel(basic uint16, e codes.Enhanced, sub bool) string {
-	if sub {
-		if e.IsZero() {
-			return "(none)"
-		}
-		return e.String()
+// label spells a group key the way titles and file names show it: "550 ▸ 5.1.1".
+func (k openGroupAction) label(sep string) string {
+	if k.isSub {
+		return k.top + sep + k.sub
 	}
-	if basic == 0 {
-		return "no code"
-	}
-	return itoa(int(basic))
+	return k.top
 }

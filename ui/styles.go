@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/bouncelens/bouncelens/codes"
+	"github.com/bouncelens/bouncelens/model"
 )
 
 // Styles is every style the browser draws with, built from a light or a dark palette. No other
@@ -34,6 +35,7 @@ type Styles struct {
 	Input      lipgloss.Style // text being typed
 	Cursor     lipgloss.Style // the typing cursor
 	class      [4]lipgloss.Style
+	action     [model.NumActions]lipgloss.Style // a lead's verdict: suppress, readd, wait, review
 	Help       help.Styles
 }
 
@@ -84,6 +86,10 @@ func NewStyles(isDark bool) Styles {
 	s.class[codes.Hard] = lipgloss.NewStyle().Bold(true).Foreground(p.hard)
 	s.class[codes.Soft] = lipgloss.NewStyle().Foreground(p.soft)
 	s.class[codes.Success] = lipgloss.NewStyle().Foreground(p.ok)
+	s.action[codes.Suppress] = lipgloss.NewStyle().Foreground(p.hard)
+	s.action[codes.Readd] = lipgloss.NewStyle().Bold(true).Foreground(p.ok)
+	s.action[codes.Wait] = lipgloss.NewStyle().Foreground(p.soft)
+	s.action[codes.Review] = lipgloss.NewStyle().Foreground(p.unknown)
 	return s
 }
 
@@ -93,4 +99,12 @@ func (s Styles) Class(c codes.Class) lipgloss.Style {
 		return s.class[c]
 	}
 	return s.class[codes.Unknown]
+}
+
+// Action returns the style an action (a lead's verdict) is drawn in.
+func (s Styles) Action(a codes.Action) lipgloss.Style {
+	if int(a) < len(s.action) {
+		return s.action[a]
+	}
+	return s.action[codes.Review]
 }

@@ -24,12 +24,15 @@ func (a *App) scroll(d int) {
 		a.detailP.scroll(d)
 	case scrSkipped:
 		a.skippedP.win.scroll(d)
+	case scrPicker:
+		a.pickerP.win.scroll(d)
 	case scrHelp:
 		a.helpP.offset = max(a.helpP.offset+d, 0)
 	}
 }
 
-// click selects the row under the pointer; clicking the selected row opens it.
+// click selects the row under the pointer; clicking the selected row opens it (in the
+// picker, toggles it).
 func (a *App) click(y int) tea.Cmd {
 	row := y - headerLines - 1 // the body starts with the column titles
 	var w *window
@@ -42,12 +45,17 @@ func (a *App) click(y int) tea.Cmd {
 		w = &a.leadsP.win
 	case scrSkipped:
 		w = &a.skippedP.win
+	case scrPicker:
+		w = &a.pickerP.win
 	default:
 		return nil
 	}
 	before := w.cursor
 	if !w.clickRow(row) || w.cursor != before {
 		return nil
+	}
+	if a.screen() == scrPicker {
+		return a.key(tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
 	}
 	return a.key(tea.KeyPressMsg{Code: tea.KeyEnter})
 }
@@ -73,6 +81,7 @@ func (a *App) layout() {
 	a.domainsP.SetSize(w, h)
 	a.helpP.SetSize(w, h)
 	a.skippedP.SetSize(w, h)
+	a.pickerP.SetSize(w, h)
 }
 
 func (a *App) bodyHeight() int {
@@ -83,7 +92,8 @@ func (a *App) bodyHeight() int {
 	return max(h, 2)
 }
 
-// header draws the two header lines: files and counts, then where the user is and the filters.
+// header draws the three header lines: files and counts, the leads per action, then where the
+// user is and the filters.
 func (a *App) header() string {
 	st := a.sh.styles
 	w := a.width
@@ -120,36 +130,19 @@ func (a *App) header() string {
 	if title := st.Title.Render("bouncelens") + " "; lipgloss.Width(title)+lipgloss.Width(line1) <= w {
 		line1 = title + line1
 	}
-	line2 := st.Crumb.Render(a.crumb())
-	var filters []string
-	if len(a.classes) > 0 {
-		cs := make([]string, len(a.classes))
-		for i, c := range a.classes {
-			cs[i] = c.String()
+	line2 := ""
+	if a.ds != nil {
+		line2 = st.Dim.Render("Decide: ")
+		for k, act := range codes.Actions() {
+			if k > 0 {
+				line2 += st.Dim.Render(" · ")
+			}
+			line2 += st.Action(act).Render(act.String() + " " + commas(a.actCounts[act]))
 		}
-		filters = append(filters, "class "+strings.Join(cs, ","))
 	}
-	f := a.opts.Filter
-	if f.Basic != 0 {
-		filters = append(filters, "code "+itoa(int(f.Basic)))
-	}
-	if !f.Enhanced.IsZero() {
-		filters = append(filters, "enhanced "+f.Enhanced.String())
-	}
-	for _, r := range f.Reasons {
-		filters = append(filters, "reason "+r.String())
-	}
-	if f.Domain != "" {
-		filters = append(filters, "domain "+a.sh.text.Line(f.Domain))
-	}
-	if a.match != "" {
-		filters = append(filters, "\""+a.sh.text.Line(a.match)+"\"")
-	}
-	right := ""
-	if len(filters) > 0 {
-		right = "filter: " + strings.Join(filters, " · ")
-	} else {
-		right = "filter: none"
+	right := "filter: none"
+	if fs := a.filterTexts(); len(fs) > 0 {
+		right = "filter: " + strings.Join(fs, " · ")
 	}
 	if a.marks != nil && a.marks.n > 0 {
 		right += " · " + commas(a.marks.n) + " marked"
@@ -160,8 +153,49 @@ func (a *App) header() string {
 	if a.sorting {
 		right += " · sorting…"
 	}
-	line2 += "   " + st.Dim.Render(right)
-	return fit(line1, w) + "\n" + fit(line2, w)
+	// The filters are never cut: the crumb gives way first.
+	crumb := a.crumb()
+	room := w - lipgloss.Width(right) - 4
+	if lipgloss.Width(crumb) > room {
+		crumb = fit(crumb, room)
+	}
+	line3 := st.Crumb.Render(crumb) + "   " + st.Dim.Render(right)
+	if room < 8 {
+		line3 = st.Dim.Render(right) // the filters matter more than where the user is
+	}
+	return fit(line1, w) + "\n" + fit(line2, w) + "\n" + fit(line3, w)
+}
+
+// filterTexts are the active filters in words, command line's and browser's alike.
+func (a *App) filterTexts() []string {
+	var filters []string
+	names := func(label string, n int, name func(int) string) {
+		if n == 0 {
+			return
+		}
+		ns := make([]string, n)
+		for i := range ns {
+			ns[i] = name(i)
+		}
+		filters = append(filters, label+" "+strings.Join(ns, ","))
+	}
+	names("class", len(a.classes), func(i int) string { return a.classes[i].String() })
+	names("action", len(a.actions), func(i int) string { return a.actions[i].String() })
+	names("reason", len(a.reasons), func(i int) string { return a.reasons[i].String() })
+	f := a.opts.Filter
+	if f.Basic != 0 {
+		filters = append(filters, "code "+itoa(int(f.Basic)))
+	}
+	if !f.Enhanced.IsZero() {
+		filters = append(filters, "enhanced "+f.Enhanced.String())
+	}
+	if f.Domain != "" {
+		filters = append(filters, "domain "+a.sh.text.Line(f.Domain))
+	}
+	if a.match != "" {
+		filters = append(filters, "\""+a.sh.text.Line(a.match)+"\"")
+	}
+	return filters
 }
 
 // crumb says where the user is.
@@ -170,25 +204,26 @@ func (a *App) crumb() string {
 	case scrLoading:
 		return "Loading"
 	case scrGroups:
-		s := "Codes"
-		if a.groupSort == model.ByCode {
-			return s + " (by code)"
+		s := "By code ▸ enhanced"
+		if a.grouping == model.ByActions {
+			s = "By action ▸ reason"
 		}
-		return s + " (by count)"
+		if a.groupSort == model.ByCode {
+			return s + " (in order)"
+		}
+		return s + " (most first)"
 	case scrDomains:
 		return "Domains"
 	case scrLeads:
-		s := "Leads " + a.leadsP.title
-		if a.leadsP.order != byFile {
-			s += " (by " + a.leadsP.order.String() + ")"
-		}
-		return s
+		return "Leads " + a.leadsP.title // the column titles show the sort
 	case scrDetail:
 		return "Lead " + a.leadsP.title
 	case scrHelp:
 		return "Help"
 	case scrSkipped:
 		return "Skipped rows"
+	case scrPicker:
+		return "Filters"
 	}
 	return ""
 }
@@ -198,13 +233,15 @@ func (a *App) shortHelp() bindings {
 	km := a.sh.keys
 	switch a.screen() {
 	case scrGroups:
-		return bindings{km.Enter, km.Filter, km.Class, km.Copy, km.Export, km.Domains, km.Expand, km.Sort, km.Quit}
+		return bindings{km.Grouping, km.Enter, km.Export, km.Pick, km.Filter, km.Class, km.Expand, km.Copy, km.Domains, km.Sort, km.Quit}
 	case scrDomains:
 		return bindings{km.Enter, km.Filter, km.Class, km.Copy, km.Export, km.Tab, km.Sort, km.Quit}
 	case scrLeads:
-		return bindings{km.Enter, km.Back, km.Mark, km.MarkAll, km.Unmark, km.Copy, km.Export, km.Filter, km.Sort, km.Quit}
+		return bindings{km.Enter, km.Back, km.Mark, km.MarkAll, km.Export, km.Sort, km.SortDir, km.Pick, km.Filter, km.Copy, km.Unmark, km.Quit}
 	case scrDetail:
 		return bindings{km.Back, km.Down, km.NextLead, km.PrevLead, km.Copy, km.Export, km.Quit}
+	case scrPicker:
+		return bindings{km.Toggle, km.Apply, km.Cancel, km.ClearAll, km.Up, km.Down}
 	}
 	return bindings{km.Back, km.Quit}
 }
@@ -228,6 +265,8 @@ func (a *App) render() string {
 		body = a.helpP.View()
 	case scrSkipped:
 		body = a.skippedP.View()
+	case scrPicker:
+		body = a.pickerP.View()
 	}
 	parts := []string{a.header(), body}
 	if b := a.bottom(); b != "" {
