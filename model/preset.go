@@ -88,19 +88,19 @@ type PresetReport struct {
 
 // Summary says in one line what the report counts, for a prompt or stderr.
 func (r PresetReport) Summary() string {
-	s := fmt.Sprintf("%d address(es)", r.Written)
+	s := Commas(r.Written) + " address(es)"
 	var out []string
 	if r.Duplicate > 0 {
-		out = append(out, fmt.Sprintf("%d repeated address(es)", r.Duplicate))
+		out = append(out, Commas(r.Duplicate)+" repeated address(es)")
 	}
 	if r.HeldBack > 0 {
-		out = append(out, fmt.Sprintf("%d address(es) held back: dead on another lead", r.HeldBack))
+		out = append(out, Commas(r.HeldBack)+" address(es) held back: dead on another lead")
 	}
 	if r.NoAddress > 0 {
-		out = append(out, fmt.Sprintf("%d lead(s) without a valid address", r.NoAddress))
+		out = append(out, Commas(r.NoAddress)+" lead(s) without a valid address")
 	}
 	if r.Formula > 0 {
-		out = append(out, fmt.Sprintf("%d address(es) that read as a spreadsheet formula", r.Formula))
+		out = append(out, Commas(r.Formula)+" address(es) that read as a spreadsheet formula")
 	}
 	other := 0
 	for _, n := range r.Other {
@@ -113,10 +113,10 @@ func (r PresetReport) Summary() string {
 				if byAction != "" {
 					byAction += ", "
 				}
-				byAction += fmt.Sprintf("%s %d", a, n)
+				byAction += a.String() + " " + Commas(n)
 			}
 		}
-		out = append(out, fmt.Sprintf("%d lead(s) whose action is not %s (%s)", other, r.Preset.action(), byAction))
+		out = append(out, Commas(other)+" lead(s) whose action is not "+r.Preset.action().String()+" ("+byAction+")")
 	}
 	if len(out) == 0 {
 		return s

@@ -55,7 +55,7 @@ func MixText[T ~uint8](n []int, names func(T) string, order []T) string {
 			}
 			b.WriteString(names(k))
 			b.WriteByte(' ')
-			b.WriteString(strconv.Itoa(c))
+			b.WriteString(Commas(c))
 		}
 	}
 	return b.String()
@@ -69,6 +69,26 @@ func ClassMixText(n [codes.Success + 1]int) string {
 // ActionMixText is a group's action mix in words: "suppress 69 · readd 4".
 func ActionMixText(n [NumActions]int) string {
 	return MixText(n[:], codes.Action.String, codes.Actions())
+}
+
+// Commas writes n with thousands separators: 1,000,000.
+func Commas(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
 }
 
 // nullable writes "null" for an absent code.

@@ -8,6 +8,8 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/bouncelens/bouncelens/model"
 )
 
 // maxCached bounds the cache of cleaned texts; past it the cache starts over.
@@ -167,24 +169,7 @@ func highlight(s, q string, base, match lipgloss.Style) string {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // commas writes n with thousands separators: 1,000,000.
-func commas(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
-	}
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func commas(n int) string { return model.Commas(n) }
 
 // plural returns "1 lead" or "2 leads".
 func plural(n int, one, many string) string {
