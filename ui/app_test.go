@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"image/color"
 	"os"
 	"path/filepath"
@@ -53,11 +55,11 @@ func smallDataset() *model.Dataset {
 	return &model.Dataset{Files: []string{"test-export.csv"}, Leads: leads, Now: testNow}
 }
 
-// requireModel skips while the model package is still a stub that groups nothing.
+// requireModel fails when a dataset with leads groups into nothing: every UI test needs groups.
 func requireModel(t testing.TB, ds *model.Dataset) {
 	t.Helper()
 	if len(ds.Leads) > 0 && len(ds.Groups(ds.Select(model.Filter{}), model.ByCount)) == 0 {
-		t.Skip("model.Select/Groups not implemented yet")
+		t.Fatalf("model.Select/Groups put %d leads into no group: the UI has nothing to show", len(ds.Leads))
 	}
 }
 
@@ -744,5 +746,24 @@ func TestSampleShowsRecentSuspensionsAsSuspendedNow(t *testing.T) {
 	}
 	if now == 0 || now >= suspended {
 		t.Errorf("%d of %d suspended sample leads are suspended now; want a few, not none or all", now, suspended)
+	}
+}
+
+// The error Run returns is printed after the alternate screen is gone: a file's crafted header
+// must not reach the terminal as escape sequences through it.
+func TestRunErrorIsCleaned(t *testing.T) {
+	cause := errTest("evil.csv:1: unknown column \"\x1b]0;pwned\a\x1b[2J\"\nsecond line")
+	err := safeError(fmt.Errorf("loading: %w", cause))
+	if strings.ContainsAny(err.Error(), "\x1b\a\n") {
+		t.Fatalf("error text keeps control characters: %q", err.Error())
+	}
+	if !strings.Contains(err.Error(), "evil.csv:1: unknown column") {
+		t.Fatalf("error text lost its message: %q", err.Error())
+	}
+	if !errors.Is(err, cause) {
+		t.Fatal("errors.Is no longer finds the cause")
+	}
+	if safeError(nil) != nil {
+		t.Fatal("safeError(nil) is not nil")
 	}
 }

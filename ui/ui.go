@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/bouncelens/bouncelens/codes"
 	"github.com/bouncelens/bouncelens/model"
 )
 
@@ -26,7 +27,22 @@ func Run(opts Options) error {
 	}
 	app := New(opts)
 	if _, err := tea.NewProgram(app, popts...).Run(); err != nil {
-		return err
+		return safeError(err)
 	}
-	return app.LoadErr()
+	return safeError(app.LoadErr())
 }
+
+// safeError wraps err so that its text is safe to print on the terminal the browser leaves: a
+// load error quotes file names and cells, and a crafted one could set the window title or
+// worse. errors.Is and errors.As still see err.
+func safeError(err error) error {
+	if err == nil {
+		return nil
+	}
+	return cleanError{err}
+}
+
+type cleanError struct{ err error }
+
+func (e cleanError) Error() string { return codes.SafeText(e.err.Error()) }
+func (e cleanError) Unwrap() error { return e.err }
