@@ -99,6 +99,9 @@ type App struct {
 	exportGen    int
 	exporting    bool
 
+	asking *question         // the yes/no question the next key answers
+	queued []tea.KeyPressMsg // keys typed while busy, replayed when the data is ready
+
 	groupsP  groupsPane
 	leadsP   leadsPane
 	detailP  detailPane
@@ -195,6 +198,9 @@ func (a *App) filter() model.Filter {
 // Update routes a message; the result is always the same *App.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := a.update(msg)
+	if len(a.queued) > 0 && !a.busy() {
+		cmd = tea.Batch(cmd, a.replay())
+	}
 	a.layout()
 	return a, cmd
 }
@@ -352,9 +358,18 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 				a.ld.cancel()
 				a.loadingP.stopping = true
 			}
+			return nil
 		case key.Matches(k, km.Quit):
 			a.cancelLoad()
 			return tea.Quit
+		}
+	}
+	if a.asking != nil {
+		return a.answer(k)
+	}
+	if a.busy() {
+		if len(a.queued) < maxQueued {
+			a.queued = append(a.queued, k)
 		}
 		return nil
 	}
@@ -371,7 +386,7 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 	scr := a.screen()
 	switch {
 	case key.Matches(k, km.Quit):
-		return tea.Quit
+		return a.quit()
 	case key.Matches(k, km.Help):
 		if scr == scrHelp {
 			a.pop()

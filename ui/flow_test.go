@@ -108,6 +108,8 @@ func TestFlowSampleDrillFilterMarkCopyExport(t *testing.T) {
 	tm.Send(keyMsg("enter"))
 	waitFor(t, tm, func(b []byte) bool { return bytes.Contains(b, []byte("Exported")) })
 	tm.Type("q")
+	waitFor(t, tm, func(b []byte) bool { return bytes.Contains(b, []byte("marked leads: quit? y/n")) })
+	tm.Type("y")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
 
 	got, err := os.ReadFile(path)
