@@ -55,15 +55,7 @@ type (
 		n    int
 		err  error
 	}
-	copiedMsg struct {
-		n     int
-		bytes int
-		label string
-	}
 )
-
-// osc52Limit is the payload size past which some terminals drop an OSC 52 clipboard write.
-const osc52Limit = 100_000
 
 // App is the root model, the only tea.Model: it owns focus, layout and routing.
 type App struct {
@@ -101,6 +93,7 @@ type App struct {
 
 	asking *question         // the yes/no question the next key answers
 	queued []tea.KeyPressMsg // keys typed while busy, replayed when the data is ready
+	native nativeCopier      // writes the system clipboard beside OSC 52
 
 	groupsP  groupsPane
 	leadsP   leadsPane
@@ -145,6 +138,7 @@ func newApp(opts Options, load LoadFunc, statusTTL, debounce time.Duration) *App
 		statusP:  newStatusBar(sh, statusTTL),
 		skippedP: skippedPane{sh: sh},
 		exportP:  exportPrompt{sh: sh},
+		native:   systemCopy,
 	}
 	a.filterP.input.SetValue(a.match)
 	a.leadsP.query = a.match
@@ -249,12 +243,10 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		if msg.gen == a.exportGen {
 			return a.exported(msg)
 		}
+	case clipReadyMsg:
+		return a.sendClip(msg)
 	case copiedMsg:
-		text := "Copied " + plural(msg.n, "email", "emails") + " (" + msg.label + ") to the clipboard"
-		if msg.bytes > osc52Limit {
-			text += "; " + bytesize(int64(msg.bytes)) + " may be too much for your terminal: e exports"
-		}
-		return a.statusP.Set(statusInfo, text)
+		return a.copied(msg)
 	case statusClearMsg:
 		a.statusP.Clear(msg)
 	case tea.KeyPressMsg:
@@ -441,6 +433,8 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(k, km.Copy):
 		return a.copy()
+	case key.Matches(k, km.CopyReason) && scr == scrDetail:
+		return a.copyReason()
 	case key.Matches(k, km.Export):
 		return a.openExport()
 	case key.Matches(k, km.Sort) && scr == scrGroups:

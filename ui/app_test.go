@@ -67,7 +67,8 @@ func requireModel(t testing.TB, ds *model.Dataset) {
 type harness struct {
 	t         testing.TB
 	a         *App
-	clipboard []string
+	clipboard []string // OSC 52 writes
+	native    []string // system clipboard writes (a stand-in tool: tests never touch the real one)
 	quit      bool
 }
 
@@ -77,6 +78,10 @@ func newHarness(t testing.TB, ds *model.Dataset, w, h int) *harness {
 	a := newApp(Options{}, func(context.Context, func(model.Progress)) (*model.Dataset, error) { return ds, nil }, 0, 0)
 	a.now = func() time.Time { return testNow }
 	hs := &harness{t: t, a: a}
+	a.native = func(text string) (string, error) {
+		hs.native = append(hs.native, text)
+		return "test-clip", nil
+	}
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(a.Init())
 	return hs
@@ -331,7 +336,7 @@ func TestMarkAllAndCopy(t *testing.T) {
 	if len(h.clipboard) != 1 || h.clipboard[0] != want {
 		t.Fatalf("clipboard = %q, want %q", h.clipboard, want)
 	}
-	if !strings.Contains(h.view(), "Copied 4 emails") {
+	if !strings.Contains(h.view(), "Sent 4 emails (marked) to the terminal clipboard; copied with test-clip") {
 		t.Fatalf("no confirmation in the status line:\n%s", h.view())
 	}
 	h.press("a") // all marked: a unmarks them

@@ -55,6 +55,7 @@ func stagedLoad(t *testing.T, ds *model.Dataset) (*harness, tea.Msg) {
 	t.Helper()
 	requireModel(t, ds)
 	a := newApp(Options{}, func(context.Context, func(model.Progress)) (*model.Dataset, error) { return ds, nil }, 0, 0)
+	a.native = func(string) (string, error) { return "", errNoClipTool }
 	h := &harness{t: t, a: a}
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	for _, c := range a.Init()().(tea.BatchMsg) {

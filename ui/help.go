@@ -68,6 +68,7 @@ func (p helpPane) content() []string {
 	var lines []string
 	lines = append(lines, st.Section.Render("Keys"), "")
 	groups := p.sh.keys.FullHelp()
+	p.model.SetWidth(0) // measure the columns untruncated
 	keys := p.model.FullHelpView(groups)
 	if lipgloss.Width(keys) > p.width {
 		// Too narrow for every column side by side: two rows of columns.

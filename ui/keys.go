@@ -10,6 +10,7 @@ type KeyMap struct {
 	Filter, Class, Sort                     key.Binding
 	Mark, MarkAll, Unmark, Copy, Export     key.Binding
 	Domains, Skipped, Help, Quit, ForceQuit key.Binding
+	CopyReason                              key.Binding
 }
 
 // DefaultKeyMap returns the bindings DESIGN.md lists: arrows and vim keys both work.
@@ -41,6 +42,8 @@ func DefaultKeyMap() KeyMap {
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+
+		CopyReason: key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy reason text")),
 	}
 }
 
@@ -55,7 +58,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Enter, k.Back, k.Tab, k.Domains, k.Expand, k.Collapse, k.NextLead, k.PrevLead},
 		{k.Filter, k.Class, k.Sort, k.Skipped},
-		{k.Mark, k.MarkAll, k.Unmark, k.Copy, k.Export},
+		{k.Mark, k.MarkAll, k.Unmark, k.Copy, k.CopyReason, k.Export},
 		{k.Help, k.Quit, k.ForceQuit},
 	}
 }
