@@ -112,7 +112,7 @@ func New(opts Options) *App {
 }
 
 func newApp(opts Options, load LoadFunc, statusTTL, debounce time.Duration) *App {
-	sh := &shared{styles: NewStyles(true), keys: DefaultKeyMap(), text: newTextCache()}
+	sh := &shared{styles: NewStyles(opts.Theme != "light"), keys: DefaultKeyMap(), text: newTextCache()}
 	names := opts.Files
 	if len(names) == 0 {
 		names = []string{sample.Name}
@@ -131,7 +131,7 @@ func newApp(opts Options, load LoadFunc, statusTTL, debounce time.Duration) *App
 		loadingP: loadingPane{sh: sh, names: names},
 		groupsP:  newGroupsPane(sh),
 		leadsP:   leadsPane{sh: sh},
-		detailP:  detailPane{sh: sh},
+		detailP:  newDetailPane(sh),
 		domainsP: domainsPane{sh: sh},
 		filterP:  filterPane{sh: sh},
 		helpP:    newHelpPane(sh),
@@ -166,6 +166,9 @@ func (a *App) Init() tea.Cmd {
 	a.loadGen++
 	ld, cmd := startLoad(a.loadGen, a.load)
 	a.ld = ld
+	if !a.opts.autoTheme() {
+		return cmd
+	}
 	return tea.Batch(cmd, tea.RequestBackgroundColor)
 }
 
@@ -204,8 +207,12 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
 	case tea.BackgroundColorMsg:
+		if !a.opts.autoTheme() {
+			break
+		}
 		a.sh.styles = NewStyles(msg.IsDark())
 		a.detailP.Rebuild()
+		a.helpP.Rebuild()
 	case progressMsg:
 		if msg.gen == a.loadGen && a.ld != nil {
 			a.loadingP.p = msg.p
@@ -376,6 +383,11 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 		return a.act(act)
 	}
 	scr := a.screen()
+	if scr == scrDetail && a.detailP.WantsKey(k) {
+		var act any
+		a.detailP, act = a.detailP.Update(k)
+		return a.act(act)
+	}
 	switch {
 	case key.Matches(k, km.Quit):
 		return a.quit()
@@ -407,10 +419,7 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 			return a.reselect()
 		}
 		return nil
-	case key.Matches(k, km.Filter) && scr != scrHelp:
-		if scr == scrDetail {
-			a.pop()
-		}
+	case key.Matches(k, km.Filter) && scr != scrHelp && scr != scrDetail:
 		a.filterP.Start()
 		return nil
 	case key.Matches(k, km.Class):

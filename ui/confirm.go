@@ -44,7 +44,7 @@ const maxQueued = 64
 // Keys typed then wait for it, so that the enter pressed as the groups appear opens a group;
 // text typed into a prompt never waits.
 func (a *App) busy() bool {
-	if a.exporting || a.filterP.active || a.asking != nil {
+	if a.exporting || a.filterP.active || a.asking != nil || a.screen() == scrDetail && a.detailP.Searching() {
 		return false
 	}
 	return a.screen() == scrLoading || a.selecting || a.sorting

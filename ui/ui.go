@@ -2,6 +2,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 
 	tea "charm.land/bubbletea/v2"
@@ -16,11 +17,18 @@ type Options struct {
 	Files  []string      // exports to open; none opens the embedded sample; "-" is stdin
 	Load   model.Options // how to load them (Progress is set by the browser)
 	Filter model.Filter  // filters given on the command line
+	Theme  string        // "light" or "dark" palette; "" or "auto" asks the terminal its background
 }
+
+// autoTheme says whether the palette follows the terminal's background.
+func (o Options) autoTheme() bool { return o.Theme == "" || o.Theme == "auto" }
 
 // Run opens the browser in the terminal and returns when the user quits. NO_COLOR set to any
 // value turns colours off (selection stays visible as reverse video and a ▶ marker).
 func Run(opts Options) error {
+	if !opts.autoTheme() && opts.Theme != "light" && opts.Theme != "dark" {
+		return fmt.Errorf("unknown theme %q: want light, dark or auto", codes.SafeText(opts.Theme))
+	}
 	var popts []tea.ProgramOption
 	if _, set := os.LookupEnv("NO_COLOR"); set {
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))

@@ -25,7 +25,7 @@ func (a *App) scroll(d int) {
 	case scrSkipped:
 		a.skippedP.win.scroll(d)
 	case scrHelp:
-		a.helpP.offset = max(a.helpP.offset+d, 0)
+		a.helpP.scroll(d)
 	}
 }
 
@@ -204,7 +204,7 @@ func (a *App) shortHelp() bindings {
 	case scrLeads:
 		return bindings{km.Enter, km.Back, km.Mark, km.MarkAll, km.Unmark, km.Copy, km.Export, km.Filter, km.Sort, km.Quit}
 	case scrDetail:
-		return bindings{km.Back, km.Down, km.NextLead, km.PrevLead, km.Copy, km.Export, km.Quit}
+		return bindings{km.Back, km.Search, km.NextLead, km.PrevLead, km.Copy, km.CopyReason, km.Quit}
 	}
 	return bindings{km.Back, km.Quit}
 }
