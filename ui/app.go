@@ -268,6 +268,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 			var act any
 			a.filterP, act = a.filterP.Update(msg)
 			return a.act(act)
+		case a.screen() == scrDetail && a.detailP.Searching():
+			a.detailP, _ = a.detailP.Update(msg)
 		}
 	case tea.MouseWheelMsg:
 		d := 3

@@ -165,7 +165,7 @@ func (a *App) sendClip(msg clipReadyMsg) tea.Cmd {
 	})
 	if len(msg.text) > osc52Limit {
 		a.ask("Send "+bytesize(int64(len(msg.text)))+" to the clipboard? Terminals often drop more than "+
-			bytesize(osc52Limit)+" (e exports instead).", send)
+			itoa(osc52Limit/1000)+" KB (e exports instead).", send)
 		return nil
 	}
 	return send

@@ -111,6 +111,11 @@ func (p *detailPane) WantsKey(k tea.KeyPressMsg) bool {
 
 // Update scrolls, searches and steps to the next or previous lead.
 func (p detailPane) Update(msg tea.Msg) (detailPane, any) {
+	if paste, ok := msg.(tea.PasteMsg); ok && p.search.typing {
+		p.search.input, _ = p.search.input.Update(tea.PasteMsg{Content: codes.SafeText(paste.Content)})
+		p.searchChanged()
+		return p, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return p, nil
@@ -128,11 +133,7 @@ func (p detailPane) Update(msg tea.Msg) (detailPane, any) {
 			p.clearSearch()
 		default:
 			p.search.input, _ = p.search.input.Update(k)
-			if v := p.search.input.Value(); v != p.search.term {
-				p.search.term = v
-				p.find()
-				p.jump(0)
-			}
+			p.searchChanged()
 		}
 		return p, nil
 	}
@@ -166,6 +167,15 @@ func (p detailPane) Update(msg tea.Msg) (detailPane, any) {
 		return p, stepLeadAction{by: -1}
 	}
 	return p, nil
+}
+
+// searchChanged looks again when the search's text changed, and shows the first match.
+func (p *detailPane) searchChanged() {
+	if v := p.search.input.Value(); v != p.search.term {
+		p.search.term = v
+		p.find()
+		p.jump(0)
+	}
 }
 
 func (p *detailPane) clearSearch() {

@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 func TestDetailSearchFindsHighlightsAndSteps(t *testing.T) {
@@ -86,4 +88,14 @@ func TestDetailSearchWithoutMatch(t *testing.T) {
 		t.Fatalf("no 'no match':\n%s", v)
 	}
 	h.press("n") // nothing to go to: nothing happens, no panic
+}
+
+func TestDetailSearchTakesAPaste(t *testing.T) {
+	h := newHarness(t, smallDataset(), 120, 40)
+	h.openDetail(550, "5.1.1")
+	h.press("/")
+	h.send(tea.PasteMsg{Content: "user\x1b[2J unknown"})
+	if got := h.a.detailP.search.term; got != "user unknown" || len(h.a.detailP.search.hits) == 0 {
+		t.Fatalf("pasted search %q, %d hits", got, len(h.a.detailP.search.hits))
+	}
 }
