@@ -265,6 +265,7 @@ func runBrowse(args []string, stdin io.Reader, stderr io.Writer) error {
 	fs := newFlags("bouncelens", "bouncelens [flags] [FILE ...]", stderr)
 	var lf loadFlags
 	lf.register(fs)
+	theme := fs.String("theme", "auto", "colours for a `THEME` terminal background: light, dark or auto (ask the terminal)")
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -284,7 +285,7 @@ func runBrowse(args []string, stdin io.Reader, stderr io.Writer) error {
 			return err
 		}
 	}
-	return ui.Run(ui.Options{Files: files, Load: lf.options(), Filter: f})
+	return ui.Run(ui.Options{Files: files, Load: lf.options(), Filter: f, Theme: *theme})
 }
 
 func runSummary(args []string, stdin io.Reader, stdout, stderr io.Writer) error {

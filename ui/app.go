@@ -65,15 +65,7 @@ type (
 		gen    int
 		report model.PresetReport
 	}
-	copiedMsg struct {
-		n     int
-		bytes int
-		label string
-	}
 )
-
-// osc52Limit is the payload size past which some terminals drop an OSC 52 clipboard write.
-const osc52Limit = 100_000
 
 // App is the root model, the only tea.Model: it owns focus, layout and routing.
 type App struct {
@@ -114,6 +106,10 @@ type App struct {
 	exporting    bool
 	planGen      int
 
+	asking *question         // the yes/no question the next key answers
+	queued []tea.KeyPressMsg // keys typed while busy, replayed when the data is ready
+	native nativeCopier      // writes the system clipboard beside OSC 52
+
 	groupsP  groupsPane
 	leadsP   leadsPane
 	detailP  detailPane
@@ -132,7 +128,7 @@ func New(opts Options) *App {
 }
 
 func newApp(opts Options, load LoadFunc, statusTTL, debounce time.Duration) *App {
-	sh := &shared{styles: NewStyles(true), keys: DefaultKeyMap(), text: newTextCache()}
+	sh := &shared{styles: NewStyles(opts.Theme != "light"), keys: DefaultKeyMap(), text: newTextCache()}
 	names := opts.Files
 	if len(names) == 0 {
 		names = []string{sample.Name}
@@ -153,7 +149,7 @@ func newApp(opts Options, load LoadFunc, statusTTL, debounce time.Duration) *App
 		loadingP: loadingPane{sh: sh, names: names},
 		groupsP:  newGroupsPane(sh),
 		leadsP:   leadsPane{sh: sh, verd: &verdicts{}},
-		detailP:  detailPane{sh: sh},
+		detailP:  newDetailPane(sh),
 		domainsP: domainsPane{sh: sh},
 		filterP:  newFilterPane(sh),
 		helpP:    newHelpPane(sh),
@@ -161,6 +157,7 @@ func newApp(opts Options, load LoadFunc, statusTTL, debounce time.Duration) *App
 		skippedP: skippedPane{sh: sh},
 		exportP:  newExportPrompt(sh),
 		pickerP:  pickerPane{sh: sh},
+		native:   systemCopy,
 	}
 	a.filterP.input.SetValue(a.match)
 	a.leadsP.query = a.match
@@ -188,6 +185,9 @@ func (a *App) Init() tea.Cmd {
 	a.loadGen++
 	ld, cmd := startLoad(a.loadGen, a.load)
 	a.ld = ld
+	if !a.opts.autoTheme() {
+		return cmd
+	}
 	return tea.Batch(cmd, tea.RequestBackgroundColor)
 }
 
@@ -216,6 +216,9 @@ func (a *App) filter() model.Filter {
 // Update routes a message; the result is always the same *App.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := a.update(msg)
+	if len(a.queued) > 0 && !a.busy() {
+		cmd = tea.Batch(cmd, a.replay())
+	}
 	a.layout()
 	return a, cmd
 }
@@ -225,8 +228,12 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
 	case tea.BackgroundColorMsg:
+		if !a.opts.autoTheme() {
+			break
+		}
 		a.sh.styles = NewStyles(msg.IsDark())
 		a.detailP.Rebuild()
+		a.helpP.Rebuild()
 	case progressMsg:
 		if msg.gen == a.loadGen && a.ld != nil {
 			a.loadingP.p = msg.p
@@ -272,12 +279,10 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		if msg.gen == a.planGen {
 			a.exportP.SetPlan(msg.report)
 		}
+	case clipReadyMsg:
+		return a.sendClip(msg)
 	case copiedMsg:
-		text := "Copied " + plural(msg.n, "email", "emails") + " (" + msg.label + ") to the clipboard"
-		if msg.bytes > osc52Limit {
-			text += "; " + bytesize(int64(msg.bytes)) + " may be too much for your terminal: e exports"
-		}
-		return a.statusP.Set(statusInfo, text)
+		return a.copied(msg)
 	case statusClearMsg:
 		a.statusP.Clear(msg)
 	case tea.KeyPressMsg:
@@ -292,6 +297,8 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 			var act any
 			a.filterP, act = a.filterP.Update(msg)
 			return a.act(act)
+		case a.screen() == scrDetail && a.detailP.Searching():
+			a.detailP, _ = a.detailP.Update(msg)
 		}
 	case tea.MouseWheelMsg:
 		d := 3
@@ -365,9 +372,18 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 				a.ld.cancel()
 				a.loadingP.stopping = true
 			}
+			return nil
 		case key.Matches(k, km.Quit):
 			a.cancelLoad()
 			return tea.Quit
+		}
+	}
+	if a.asking != nil {
+		return a.answer(k)
+	}
+	if a.busy() {
+		if len(a.queued) < maxQueued {
+			a.queued = append(a.queued, k)
 		}
 		return nil
 	}
@@ -387,6 +403,11 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 		a.pickerP, act = a.pickerP.Update(k)
 		return a.act(act)
 	}
+	if scr == scrDetail && a.detailP.WantsKey(k) {
+		var act any
+		a.detailP, act = a.detailP.Update(k)
+		return a.act(act)
+	}
 	switch {
 	case key.Matches(k, km.Pick) && scr != scrHelp:
 		if scr == scrDetail {
@@ -396,7 +417,7 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 		a.push(scrPicker)
 		return nil
 	case key.Matches(k, km.Quit):
-		return tea.Quit
+		return a.quit()
 	case key.Matches(k, km.Help):
 		if scr == scrHelp {
 			a.pop()
@@ -425,10 +446,7 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 			return a.reselect()
 		}
 		return nil
-	case key.Matches(k, km.Filter) && scr != scrHelp:
-		if scr == scrDetail {
-			a.pop()
-		}
+	case key.Matches(k, km.Filter) && scr != scrHelp && scr != scrDetail:
 		a.filterP.Start()
 		return nil
 	case key.Matches(k, km.Class):
@@ -451,6 +469,8 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(k, km.Copy):
 		return a.copy()
+	case key.Matches(k, km.CopyReason) && scr == scrDetail:
+		return a.copyReason()
 	case key.Matches(k, km.Export):
 		return a.openExport()
 	case key.Matches(k, km.Grouping) && scr == scrGroups:

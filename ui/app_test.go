@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"image/color"
 	"os"
 	"path/filepath"
@@ -53,11 +55,11 @@ func smallDataset() *model.Dataset {
 	return &model.Dataset{Files: []string{"test-export.csv"}, Leads: leads, Now: testNow}
 }
 
-// requireModel skips while the model package is still a stub that groups nothing.
+// requireModel fails when a dataset with leads groups into nothing: every UI test needs groups.
 func requireModel(t testing.TB, ds *model.Dataset) {
 	t.Helper()
 	if len(ds.Leads) > 0 && len(ds.Groups(ds.Select(model.Filter{}), model.ByCount)) == 0 {
-		t.Skip("model.Select/Groups not implemented yet")
+		t.Fatalf("model.Select/Groups put %d leads into no group: the UI has nothing to show", len(ds.Leads))
 	}
 }
 
@@ -65,7 +67,8 @@ func requireModel(t testing.TB, ds *model.Dataset) {
 type harness struct {
 	t         testing.TB
 	a         *App
-	clipboard []string
+	clipboard []string // OSC 52 writes
+	native    []string // system clipboard writes (a stand-in tool: tests never touch the real one)
 	quit      bool
 }
 
@@ -75,6 +78,10 @@ func newHarness(t testing.TB, ds *model.Dataset, w, h int) *harness {
 	a := newApp(Options{}, func(context.Context, func(model.Progress)) (*model.Dataset, error) { return ds, nil }, 0, 0)
 	a.now = func() time.Time { return testNow }
 	hs := &harness{t: t, a: a}
+	a.native = func(text string) (string, error) {
+		hs.native = append(hs.native, text)
+		return "test-clip", nil
+	}
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(a.Init())
 	return hs
@@ -336,7 +343,7 @@ func TestMarkAllAndCopy(t *testing.T) {
 	if len(h.clipboard) != 1 || h.clipboard[0] != want {
 		t.Fatalf("clipboard = %q, want %q", h.clipboard, want)
 	}
-	if !strings.Contains(h.view(), "Copied 4 emails") {
+	if !strings.Contains(h.view(), "Sent 4 emails (marked) to the terminal clipboard; copied with test-clip") {
 		t.Fatalf("no confirmation in the status line:\n%s", h.view())
 	}
 	h.press("a") // all marked: a unmarks them
@@ -893,5 +900,24 @@ func TestPickerShowsAndClearsCommandLineFilters(t *testing.T) {
 	h.press("space", "enter")
 	if len(h.a.sel) != 4 || strings.Contains(h.view(), "domain acme") {
 		t.Fatalf("domain not cleared: %d leads\n%s", len(h.a.sel), h.view())
+	}
+}
+
+// The error Run returns is printed after the alternate screen is gone: a file's crafted header
+// must not reach the terminal as escape sequences through it.
+func TestRunErrorIsCleaned(t *testing.T) {
+	cause := errTest("evil.csv:1: unknown column \"\x1b]0;pwned\a\x1b[2J\"\nsecond line")
+	err := safeError(fmt.Errorf("loading: %w", cause))
+	if strings.ContainsAny(err.Error(), "\x1b\a\n") {
+		t.Fatalf("error text keeps control characters: %q", err.Error())
+	}
+	if !strings.Contains(err.Error(), "evil.csv:1: unknown column") {
+		t.Fatalf("error text lost its message: %q", err.Error())
+	}
+	if !errors.Is(err, cause) {
+		t.Fatal("errors.Is no longer finds the cause")
+	}
+	if safeError(nil) != nil {
+		t.Fatal("safeError(nil) is not nil")
 	}
 }

@@ -218,28 +218,6 @@ func slugify(s string) string {
 	return strings.Trim(b.String(), "-.")
 }
 
-// copy puts the target's emails on the clipboard (OSC 52), one per line, built in a command.
-func (a *App) copy() tea.Cmd {
-	sel, label, _ := a.target()
-	if len(sel) == 0 {
-		return a.statusP.Set(statusError, "Nothing to copy")
-	}
-	ds := a.ds
-	return func() tea.Msg {
-		var b strings.Builder
-		for i, li := range sel {
-			if i > 0 {
-				b.WriteByte('\n')
-			}
-			b.WriteString(ds.Leads[li].Email)
-		}
-		s := b.String()
-		return tea.BatchMsg{tea.SetClipboard(s), func() tea.Msg {
-			return copiedMsg{n: len(sel), bytes: len(s), label: label}
-		}}
-	}
-}
-
 // openExport opens the export prompt for the target, suggesting the job its leads call for.
 func (a *App) openExport() tea.Cmd {
 	sel, label, slug := a.target()

@@ -1,102 +1,312 @@
 package ui
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/bouncelens/bouncelens/codes"
 	"github.com/bouncelens/bouncelens/model"
 )
 
-// detailPane is one lead: its raw reason text beside the standard explanation of its codes.
-// Its lines are built once per lead and width, then only windowed.
+// detailPane is one lead: its raw reason text beside the standard explanation of its codes, in
+// a bubbles viewport, with a search over that text (/, then n/N). Its lines are built once per
+// lead and width; a search only restyles the lines it matches.
 type detailPane struct {
 	sh     *shared
 	ds     *model.Dataset
 	lead   int32
-	query  string // filter text to highlight in the reason
-	lines  []string
+	query  string   // filter text to highlight in the reason
+	lines  []string // the lead laid out, without search highlights
 	builtW int
 	width  int
 	height int
-	offset int
+	vp     viewport.Model
+	search detailSearch
 }
 
-// SetLead shows lead i of ds from the top, with query highlighted in its reason text.
+// detailSearch is the search over the detail's text.
+type detailSearch struct {
+	input  textinput.Model
+	typing bool
+	term   string
+	hits   []searchHit
+	cur    int // the hit n/N moved to; -1 for none yet
+}
+
+// searchHit is a match of the search: a line and its cells [start, end).
+type searchHit struct{ line, start, end int }
+
+func newDetailPane(sh *shared) detailPane {
+	vp := viewport.New()
+	vp.FillHeight = true
+	vp.SetHorizontalStep(0)
+	in := textinput.New()
+	in.Prompt = "/ "
+	in.Placeholder = "search this lead's text"
+	p := detailPane{sh: sh, lead: -1, vp: vp, search: detailSearch{input: in, cur: -1}}
+	p.styleInput()
+	return p
+}
+
+// styleInput gives the search field the browser's styles.
+func (p *detailPane) styleInput() {
+	st := p.sh.styles
+	ts := textinput.Styles{Cursor: textinput.CursorStyle{Blink: false}}
+	ts.Focused = textinput.StyleState{Text: st.Input, Placeholder: st.Dim, Prompt: st.Prompt}
+	ts.Blurred = ts.Focused
+	p.search.input.SetStyles(ts)
+}
+
+// SetLead shows lead i of ds from the top, with query highlighted in its reason text. A search
+// stays on, to be found again in this lead.
 func (p *detailPane) SetLead(ds *model.Dataset, i int32, query string) {
-	p.ds, p.lead, p.offset, p.query = ds, i, 0, query
+	p.ds, p.lead, p.query = ds, i, query
 	p.build()
+	p.find()
+	p.vp.GotoTop()
 }
 
 // SetSize gives the pane its size; the text is rewrapped for a new width.
 func (p *detailPane) SetSize(w, h int) {
 	p.width, p.height = w, max(h, 1)
+	vh := p.height
+	if p.searchBar() && vh > 1 {
+		vh--
+	}
+	p.vp.SetWidth(w)
+	p.vp.SetHeight(vh)
 	if w != p.builtW {
 		p.build()
+		p.find()
 	}
-	p.clamp()
 }
 
 // Rebuild redraws the text, after a change of styles.
-func (p *detailPane) Rebuild() { p.build() }
-
-func (p *detailPane) clamp() {
-	p.offset = min(p.offset, len(p.lines)-p.height)
-	p.offset = max(p.offset, 0)
+func (p *detailPane) Rebuild() {
+	p.styleInput()
+	p.build()
+	p.show()
 }
 
-// Update scrolls the text.
+// searchBar says whether the last line is the search's.
+func (p *detailPane) searchBar() bool { return p.search.typing || p.search.term != "" }
+
+// Searching says whether keys are being typed into the search: every key goes to the pane.
+func (p *detailPane) Searching() bool { return p.search.typing }
+
+// WantsKey says whether the pane takes k before the global keys: all of them while typing a
+// search, and esc, n and N while a search is on.
+func (p *detailPane) WantsKey(k tea.KeyPressMsg) bool {
+	km := p.sh.keys
+	return p.search.typing || p.search.term != "" && key.Matches(k, km.Back, km.NextMatch, km.PrevMatch)
+}
+
+// Update scrolls, searches and steps to the next or previous lead.
 func (p detailPane) Update(msg tea.Msg) (detailPane, any) {
+	if paste, ok := msg.(tea.PasteMsg); ok && p.search.typing {
+		p.search.input, _ = p.search.input.Update(tea.PasteMsg{Content: codes.SafeText(paste.Content)})
+		p.searchChanged()
+		return p, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return p, nil
 	}
 	km := p.sh.keys
+	if p.search.typing {
+		switch {
+		case k.String() == "enter":
+			p.search.typing = false
+			p.search.input.Blur()
+			if p.search.term == "" {
+				p.clearSearch()
+			}
+		case k.String() == "esc":
+			p.clearSearch()
+		default:
+			p.search.input, _ = p.search.input.Update(k)
+			p.searchChanged()
+		}
+		return p, nil
+	}
 	switch {
+	case key.Matches(k, km.Search):
+		p.search.typing = true
+		p.search.input.SetValue(p.search.term)
+		p.search.input.CursorEnd()
+		p.search.input.Focus()
+	case p.search.term != "" && key.Matches(k, km.Back):
+		p.clearSearch()
+	case p.search.term != "" && key.Matches(k, km.NextMatch):
+		p.jump(1)
+	case p.search.term != "" && key.Matches(k, km.PrevMatch):
+		p.jump(-1)
 	case key.Matches(k, km.Up):
-		p.offset--
+		p.vp.ScrollUp(1)
 	case key.Matches(k, km.Down):
-		p.offset++
+		p.vp.ScrollDown(1)
 	case key.Matches(k, km.PageUp):
-		p.offset -= max(p.height-1, 1)
+		p.vp.PageUp()
 	case key.Matches(k, km.PageDown):
-		p.offset += max(p.height-1, 1)
+		p.vp.PageDown()
 	case key.Matches(k, km.Home):
-		p.offset = 0
+		p.vp.GotoTop()
 	case key.Matches(k, km.End):
-		p.offset = len(p.lines)
+		p.vp.GotoBottom()
 	case key.Matches(k, km.NextLead):
 		return p, stepLeadAction{by: 1}
 	case key.Matches(k, km.PrevLead):
 		return p, stepLeadAction{by: -1}
 	}
-	p.clamp()
 	return p, nil
+}
+
+// searchChanged looks again when the search's text changed, and shows the first match.
+func (p *detailPane) searchChanged() {
+	if v := p.search.input.Value(); v != p.search.term {
+		p.search.term = v
+		p.find()
+		p.jump(0)
+	}
+}
+
+func (p *detailPane) clearSearch() {
+	p.search.typing = false
+	p.search.input.Blur()
+	p.search.input.SetValue("")
+	p.search.term = ""
+	p.find()
+}
+
+// find looks for the search term in every line, case-insensitively, and restyles the text.
+func (p *detailPane) find() {
+	p.search.hits = p.search.hits[:0]
+	p.search.cur = -1
+	if q := []rune(strings.ToLower(p.search.term)); len(q) > 0 {
+		for i, l := range p.lines {
+			p.search.hits = appendHits(p.search.hits, i, ansi.Strip(l), q)
+		}
+	}
+	p.show()
+}
+
+// appendHits adds the matches of q (lowercase runes) in the plain line s, in cells.
+func appendHits(hits []searchHit, line int, s string, q []rune) []searchHit {
+	rs := []rune(s)
+	for i := 0; i+len(q) <= len(rs); i++ {
+		j := 0
+		for j < len(q) && unicode.ToLower(rs[i+j]) == q[j] {
+			j++
+		}
+		if j < len(q) {
+			continue
+		}
+		start := ansi.StringWidth(string(rs[:i]))
+		hits = append(hits, searchHit{line: line, start: start, end: start + ansi.StringWidth(string(rs[i:i+len(q)]))})
+		i += len(q) - 1
+	}
+	return hits
+}
+
+// jump moves to the next (+1) or previous (-1) hit, or with 0 to the first hit from the top of
+// the view, and scrolls it into view.
+func (p *detailPane) jump(by int) {
+	n := len(p.search.hits)
+	if n == 0 {
+		return
+	}
+	switch {
+	case by == 0 || p.search.cur < 0 && by > 0:
+		p.search.cur = 0
+		for i, h := range p.search.hits {
+			if h.line >= p.vp.YOffset() {
+				p.search.cur = i
+				break
+			}
+		}
+	case p.search.cur < 0:
+		p.search.cur = n - 1
+	default:
+		p.search.cur = (p.search.cur + by + n) % n
+	}
+	p.show()
+	p.vp.EnsureVisible(p.search.hits[p.search.cur].line, 0, 0)
+}
+
+// show puts the lines in the viewport, the search's hits highlighted.
+func (p *detailPane) show() {
+	if len(p.search.hits) == 0 {
+		p.vp.SetContentLines(p.lines)
+		return
+	}
+	st := p.sh.styles
+	lines := slices.Clone(p.lines)
+	for i := 0; i < len(p.search.hits); {
+		line := p.search.hits[i].line
+		var ranges []lipgloss.Range
+		for ; i < len(p.search.hits) && p.search.hits[i].line == line; i++ {
+			h := p.search.hits[i]
+			style := st.Hit
+			if i == p.search.cur {
+				style = st.CurrentHit
+			}
+			ranges = append(ranges, lipgloss.NewRange(h.start, h.end, style))
+		}
+		lines[line] = lipgloss.StyleRanges(lines[line], ranges...)
+	}
+	p.vp.SetContentLines(lines)
 }
 
 // scroll moves the text by d lines (mouse wheel).
 func (p *detailPane) scroll(d int) {
-	p.offset += d
-	p.clamp()
+	if d < 0 {
+		p.vp.ScrollUp(-d)
+	} else {
+		p.vp.ScrollDown(d)
+	}
 }
 
-// View draws the visible lines, exactly height of them.
+// View draws the pane, exactly height lines: the text, then the search line when one is on.
 func (p detailPane) View() string {
-	end := min(p.offset+p.height, len(p.lines))
-	out := make([]string, 0, p.height)
-	if p.offset < end {
-		out = append(out, p.lines[p.offset:end]...)
-	}
-	if end < len(p.lines) && p.height > 1 {
-		out[len(out)-1] = p.sh.styles.Dim.Render(fit("↓ more: j, pgdn", p.width))
-	}
-	for len(out) < p.height {
+	out := strings.Split(p.vp.View(), "\n")
+	vh := p.vp.Height()
+	out = out[:min(len(out), vh)]
+	for len(out) < vh {
 		out = append(out, "")
 	}
+	if !p.vp.AtBottom() && vh > 1 {
+		out[len(out)-1] = p.sh.styles.Dim.Render(fit("↓ more: j, pgdn", p.width))
+	}
+	if p.searchBar() && p.height > 1 {
+		out = append(out, p.searchLine())
+	}
 	return strings.Join(out, "\n")
+}
+
+// searchLine is the search's prompt or its result.
+func (p detailPane) searchLine() string {
+	st := p.sh.styles
+	s := p.search
+	count := st.Dim.Render("no match")
+	if n := len(s.hits); n > 0 {
+		at := "-"
+		if s.cur >= 0 {
+			at = itoa(s.cur + 1)
+		}
+		count = st.Dim.Render(at + "/" + itoa(n) + " matches · n/N next/previous · esc clears")
+	}
+	if s.typing {
+		return fit(s.input.View()+"  "+count, p.width)
+	}
+	return fit(st.Prompt.Render("/ ")+st.Input.Render(p.sh.text.Line(s.term))+"  "+count, p.width)
 }
 
 // causeColumns lists every column of the lead that holds a bounce cause, with its value.

@@ -12,6 +12,8 @@ type KeyMap struct {
 	Apply, Cancel, ClearAll                 key.Binding
 	Mark, MarkAll, Unmark, Copy, Export     key.Binding
 	Domains, Skipped, Help, Quit, ForceQuit key.Binding
+	CopyReason                              key.Binding
+	Search, NextMatch, PrevMatch            key.Binding
 }
 
 // DefaultKeyMap returns the bindings DESIGN.md lists: arrows and vim keys both work.
@@ -28,8 +30,8 @@ func DefaultKeyMap() KeyMap {
 		Tab:       key.NewBinding(key.WithKeys("tab", "shift+tab"), key.WithHelp("tab", "codes/domains")),
 		Expand:    key.NewBinding(key.WithKeys("right", "l", "+"), key.WithHelp("→/l", "expand")),
 		Collapse:  key.NewBinding(key.WithKeys("left", "h", "-"), key.WithHelp("←/h", "collapse")),
-		NextLead:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next lead")),
-		PrevLead:  key.NewBinding(key.WithKeys("p", "N"), key.WithHelp("p", "previous lead")),
+		NextLead:  key.NewBinding(key.WithKeys("]", "n"), key.WithHelp("]/n", "next lead")),
+		PrevLead:  key.NewBinding(key.WithKeys("[", "p", "N"), key.WithHelp("[/p", "previous lead")),
 		Filter:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 		Class:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "all/hard/soft")),
 		Sort:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
@@ -50,6 +52,11 @@ func DefaultKeyMap() KeyMap {
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+
+		CopyReason: key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy reason")),
+		Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search text")),
+		NextMatch:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/prev match")),
+		PrevMatch:  key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
 	}
 }
 
@@ -64,7 +71,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Enter, k.Back, k.Tab, k.Domains, k.Expand, k.Collapse, k.NextLead, k.PrevLead},
 		{k.Grouping, k.Filter, k.Pick, k.Class, k.Sort, k.SortDir, k.Skipped},
-		{k.Mark, k.MarkAll, k.Unmark, k.Copy, k.Export},
+		{k.Mark, k.MarkAll, k.Unmark, k.Copy, k.CopyReason, k.Export, k.Search, k.NextMatch},
 		{k.Help, k.Quit, k.ForceQuit},
 	}
 }

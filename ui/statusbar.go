@@ -21,12 +21,13 @@ type statusClearMsg struct{ id int }
 
 // statusBar is the bottom line: a transient message when there is one, else short help.
 type statusBar struct {
-	sh   *shared
-	help help.Model
-	msg  string
-	kind statusKind
-	id   int
-	ttl  time.Duration // 0: messages stay until replaced
+	sh       *shared
+	help     help.Model
+	msg      string
+	kind     statusKind
+	question string // a yes/no question waiting for its answer: shown before anything else
+	id       int
+	ttl      time.Duration // 0: messages stay until replaced
 }
 
 func newStatusBar(sh *shared, ttl time.Duration) statusBar {
@@ -60,7 +61,9 @@ func (s statusBar) View(w int, keys help.KeyMap, right string) string {
 		rw = lipgloss.Width(right)
 	}
 	left := ""
-	if s.msg != "" {
+	if s.question != "" {
+		left = st.Prompt.Render(fit(s.question, max(w-rw, 0)))
+	} else if s.msg != "" {
 		style := st.Message
 		if s.kind == statusError {
 			style = st.Error

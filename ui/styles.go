@@ -34,31 +34,49 @@ type Styles struct {
 	Prompt     lipgloss.Style // the filter and file-name prompts
 	Input      lipgloss.Style // text being typed
 	Cursor     lipgloss.Style // the typing cursor
+	Hit        lipgloss.Style // a search match in the detail view
+	CurrentHit lipgloss.Style // the search match n/N moved to (reverse video: seen without colour)
 	class      [4]lipgloss.Style
 	action     [model.NumActions]lipgloss.Style // a lead's verdict: suppress, readd, wait, review
-	Help       help.Styles
+	Help       help.Styles                      // key hints: status line and help screen
 }
 
-// palette is the handful of colours a theme is made of.
+// palette is the handful of colours a theme is made of, and the backgrounds it is meant for:
+// every text colour keeps at least WCAG's 4.5:1 contrast against each of them (styles_test.go).
 type palette struct {
 	accent, dim, hard, soft, ok, unknown, bar, barEmpty, match, text color.Color
+	keyHint, descHint                                                color.Color
+	backgrounds                                                      []color.Color
 }
 
-// NewStyles builds the styles for a dark or a light terminal background.
-func NewStyles(isDark bool) Styles {
+// newPalette is the light or the dark palette.
+func newPalette(isDark bool) palette {
 	ld := lipgloss.LightDark(isDark)
-	p := palette{
+	return palette{
 		accent:   ld(lipgloss.Color("#5A3FC0"), lipgloss.Color("#A48BFF")),
-		dim:      ld(lipgloss.Color("#6B6B6B"), lipgloss.Color("#8A8A8A")),
+		dim:      ld(lipgloss.Color("#5E5E5E"), lipgloss.Color("#9E9E9E")),
 		hard:     ld(lipgloss.Color("#B00020"), lipgloss.Color("#FF6B6B")),
-		soft:     ld(lipgloss.Color("#9A6200"), lipgloss.Color("#F5C451")),
-		ok:       ld(lipgloss.Color("#1B7F3B"), lipgloss.Color("#6BD68A")),
+		soft:     ld(lipgloss.Color("#8A5700"), lipgloss.Color("#F5C451")),
+		ok:       ld(lipgloss.Color("#17713A"), lipgloss.Color("#6BD68A")),
 		unknown:  ld(lipgloss.Color("#5F5F87"), lipgloss.Color("#A0A0C8")),
 		bar:      ld(lipgloss.Color("#3F6FD8"), lipgloss.Color("#6FA0FF")),
 		barEmpty: ld(lipgloss.Color("#D0D0D0"), lipgloss.Color("#3A3A3A")),
 		match:    ld(lipgloss.Color("#7A4B00"), lipgloss.Color("#FFD37A")),
 		text:     ld(lipgloss.Color("#1A1A1A"), lipgloss.Color("#E8E8E8")),
+		keyHint:  ld(lipgloss.Color("#3A3A3A"), lipgloss.Color("#C8C8C8")),
+		descHint: ld(lipgloss.Color("#5E5E5E"), lipgloss.Color("#9E9E9E")),
+		backgrounds: map[bool][]color.Color{
+			false: {lipgloss.Color("#FFFFFF"), lipgloss.Color("#F5F5F5"), lipgloss.Color("#EEEEEE")},
+			true:  {lipgloss.Color("#000000"), lipgloss.Color("#1E1E1E"), lipgloss.Color("#282C34")},
+		}[isDark],
 	}
+}
+
+// NewStyles builds the styles for a dark or a light terminal background.
+func NewStyles(isDark bool) Styles {
+	p := newPalette(isDark)
+	hintKey := lipgloss.NewStyle().Bold(true).Foreground(p.keyHint)
+	hintDesc := lipgloss.NewStyle().Foreground(p.descHint)
 	s := Styles{
 		Title:      lipgloss.NewStyle().Bold(true).Foreground(p.accent),
 		Header:     lipgloss.NewStyle().Foreground(p.text),
@@ -80,7 +98,12 @@ func NewStyles(isDark bool) Styles {
 		Prompt:     lipgloss.NewStyle().Bold(true).Foreground(p.accent),
 		Input:      lipgloss.NewStyle().Foreground(p.text),
 		Cursor:     lipgloss.NewStyle().Reverse(true),
-		Help:       help.DefaultStyles(isDark),
+		Hit:        lipgloss.NewStyle().Underline(true).Bold(true).Foreground(p.match),
+		CurrentHit: lipgloss.NewStyle().Reverse(true).Bold(true),
+		Help: help.Styles{
+			ShortKey: hintKey, ShortDesc: hintDesc, ShortSeparator: hintDesc, Ellipsis: hintDesc,
+			FullKey: hintKey, FullDesc: hintDesc, FullSeparator: hintDesc,
+		},
 	}
 	s.class[codes.Unknown] = lipgloss.NewStyle().Foreground(p.unknown)
 	s.class[codes.Hard] = lipgloss.NewStyle().Bold(true).Foreground(p.hard)

@@ -27,7 +27,7 @@ func (a *App) scroll(d int) {
 	case scrPicker:
 		a.pickerP.win.scroll(d)
 	case scrHelp:
-		a.helpP.offset = max(a.helpP.offset+d, 0)
+		a.helpP.scroll(d)
 	}
 }
 
@@ -239,7 +239,7 @@ func (a *App) shortHelp() bindings {
 	case scrLeads:
 		return bindings{km.Enter, km.Back, km.Mark, km.MarkAll, km.Export, km.Sort, km.SortDir, km.Pick, km.Filter, km.Copy, km.Unmark, km.Quit}
 	case scrDetail:
-		return bindings{km.Back, km.Down, km.NextLead, km.PrevLead, km.Copy, km.Export, km.Quit}
+		return bindings{km.Back, km.Search, km.NextLead, km.PrevLead, km.Copy, km.CopyReason, km.Export, km.Quit}
 	case scrPicker:
 		return bindings{km.Toggle, km.Apply, km.Cancel, km.ClearAll, km.Up, km.Down}
 	}
