@@ -415,6 +415,11 @@ func (p *detailPane) build() {
 
 	b := l.Bounce
 	verdictSec = append(verdictSec, st.Section.Render("Verdict"))
+	act := p.ds.Action(p.lead)
+	para(&verdictSec, st.Label.Render("Action: ")+st.Action(act).Render(act.String())+" - "+act.Explain())
+	if fix := codes.SenderFix(b.Reason); fix != "" && act == codes.Readd {
+		para(&verdictSec, st.Label.Render("Sender fix: ")+fix)
+	}
 	para(&verdictSec, st.Label.Render("Class: ")+st.Class(b.Class).Render(b.Class.String()))
 	reasonLine := st.Label.Render("Reason: ") + b.Reason.String()
 	if d := codes.Describe(b.Reason); d != "" {
