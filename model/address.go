@@ -75,8 +75,11 @@ func isDomainByte(c byte) bool {
 }
 
 // Formulaish reports whether a spreadsheet would read the cell as a formula: it starts, after
-// any blanks, with = + - @ (or a tab or carriage return).
+// any blanks or invisible format characters (NBSP, a byte order mark, zero-width spaces), with
+// = + - @ (or a tab or carriage return).
 func Formulaish(cell string) bool {
-	s := strings.TrimLeftFunc(cell, func(r rune) bool { return r != '\t' && r != '\r' && unicode.IsSpace(r) })
+	s := strings.TrimLeftFunc(cell, func(r rune) bool {
+		return r != '\t' && r != '\r' && (unicode.IsSpace(r) || unicode.Is(unicode.Cf, r))
+	})
 	return s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0
 }

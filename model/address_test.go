@@ -45,6 +45,7 @@ func TestFormulaish(t *testing.T) {
 	for cell, want := range map[string]bool{
 		"=1+2": true, "+1": true, "-1": true, "@SUM(A1)": true, "\tx": true, "\rx": true,
 		"  =1+2": true, "\u00a0=cmd|' /C calc'!A0": true, " \u00a0 @x": true,
+		"\ufeff=1+1": true, "\u200b@SUM(1)": true, "\u2060-1": true,
 		"ann": false, "": false, "   ": false, "a=b": false, "1-2": false,
 	} {
 		if got := Formulaish(cell); got != want {
