@@ -27,7 +27,7 @@ func FuzzLoad(f *testing.F) {
 			}
 			return
 		}
-		if ds.Rows != len(ds.Leads)+len(ds.Skipped) {
+		if ds.Rows != len(ds.Leads)+len(ds.Skipped)+ds.Totals().NotBounced {
 			t.Fatalf("rows %d != leads %d + skipped %d", ds.Rows, len(ds.Leads), len(ds.Skipped))
 		}
 		for _, pe := range ds.Skipped {

@@ -137,7 +137,7 @@ func (ld *loader) finish() *Dataset {
 	ds := ld.ds
 	ds.reasons = make([]string, len(ld.causes.list))
 	for i, c := range ld.causes.list {
-		ds.reasons[i] = c.text
+		ds.reasons[i] = reasonText(c.text)
 	}
 	if n := len(ds.reasons) - len(ds.ridBounce); n > 0 {
 		ds.ridBounce = append(ds.ridBounce, make([]codes.Bounce, n)...)
@@ -206,6 +206,8 @@ type job struct {
 	fresh   []ridBounce // bounces of reason texts this chunk's worker met first
 	skipped []*ParseError
 	rows    int
+	stats   fillStats
+	raw     []rawEntry
 	split   chan struct{} // closed when recs is ready
 	placed  chan struct{} // closed when dst is set
 	done    chan struct{} // closed when filled
@@ -226,13 +228,15 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	if err != nil {
 		return &ParseError{File: name, Line: line, Err: err}
 	}
-	lay, err := newLayout(header, ld.fields, &ds.ExtraColumns, ld.opts.ReasonColumn)
+	lay, err := newLayout(header, ld.fields, &ds.ExtraColumns, &ld.opts)
 	if err != nil {
 		pe := err.(*ParseError)
 		pe.File = name
 		pe.Line, pe.StartLine = line-1, line-1
 		return pe
 	}
+	ld.noteColumns(lay)
+	fileStart := len(ds.Leads)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -276,8 +280,10 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 		}
 	})
 	nw := max(1, min(runtime.GOMAXPROCS(0), 4))
+	workers := make([]*worker, 0, nw)
 	for range nw {
 		w := newWorker(ld, lay, delim, name, idx)
+		workers = append(workers, w)
 		wg.Go(func() {
 			for j := range work {
 				select {
@@ -350,7 +356,8 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 			ds.ridBounce[f.rid] = f.bounce
 		}
 		ds.Skipped = append(ds.Skipped, j.skipped...)
-		ds.Rows += j.rows
+		ld.addStats(lay, idx, j)
+		ds.Rows += j.rows - j.stats.blank - j.stats.headers
 		if p := ld.opts.Progress; p != nil && time.Since(last) > 200*time.Millisecond {
 			last = time.Now()
 			p(Progress{File: name, BytesRead: cr.n.Load(), BytesTotal: size, Rows: ds.Rows})
@@ -371,6 +378,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 		clear(ds.Leads[w:])
 		ds.Leads, ds.meta = ds.Leads[:w], ds.meta[:w]
 	}
+	ld.fixOrder(lay, workers, fileStart)
 	if readErr != nil {
 		return &ParseError{File: name, Err: fmt.Errorf("reading: %w", readErr)}
 	}

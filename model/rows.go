@@ -1,0 +1,412 @@
+package model
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unsafe"
+
+	"github.com/bouncelens/bouncelens/codes"
+)
+
+// rowKind is what one data row turned out to be.
+type rowKind uint8
+
+const (
+	rowLead       rowKind = iota // a lead, kept
+	rowBlank                     // bare delimiters (",,,,"): skipped, counted
+	rowHeader                    // the header again (two exports concatenated): skipped, counted
+	rowNotBounced                // no bounce text, flag or code: counted, kept only with Options.All
+)
+
+// leadFlags are what a lead's row said besides its fields.
+type leadFlags uint8
+
+const (
+	flagNotBounced leadFlags = 1 << iota // no bounce text, flag or code (kept by Options.All)
+	flagNoAddress                        // the email cell holds no address
+	flagAmbiguous                        // first of nTimeSlots bits: the time was read month first, but could be day first
+)
+
+// nTimeSlots is how many time fields Lead has (leadField.slot).
+const nTimeSlots = 3
+
+// NotBounced reports whether the lead's row holds no bounce: no reason text, no bounce flag
+// (Email Invalid, Email Suspended), no code, or an event that is not a bounce (delivered,
+// open). Such leads are kept only with Options.All; their class is Success (not a bounce) and
+// they have no code.
+func (l *Lead) NotBounced() bool { return l.flags&flagNotBounced != 0 }
+
+// NoAddress reports whether the lead's email cell holds no address (empty, NULL, a name):
+// the lead is kept and shown, but must never be exported as an address.
+func (l *Lead) NoAddress() bool { return l.flags&flagNoAddress != 0 }
+
+// fillStats counts what filling one chunk's rows found besides leads.
+type fillStats struct {
+	blank, headers, notBounced, noAddress int
+	unparsed                              []int // per column of the layout: values not understood
+}
+
+func (s *fillStats) count(k rowKind) {
+	switch k {
+	case rowBlank:
+		s.blank++
+	case rowHeader:
+		s.headers++
+	}
+}
+
+// rawEntry is one side field's text that was not understood, in a chunk.
+type rawEntry struct {
+	line int32
+	col  int32 // column of the layout
+	text string
+}
+
+// rawKey finds a lead's unparsed texts.
+type rawKey struct {
+	file uint16
+	line int32
+}
+
+// RawValue is a side field's text that bouncelens did not understand (a date, a boolean): the
+// field is left empty and the text kept, to be shown.
+type RawValue struct {
+	Column string // the column's name in the file
+	Text   string
+}
+
+// Unparsed returns the side fields of l whose text was not understood, in column order; nil
+// for most leads.
+func (ds *Dataset) Unparsed(l *Lead) []RawValue {
+	return ds.raw[rawKey{l.File, l.Line}]
+}
+
+// colRole is what an extra column says about a row's bounce.
+type colRole uint8
+
+const (
+	roleNone  colRole = iota
+	roleCode          // a platform's code or status column: codes that fill in what the text lacks
+	roleLabel         // a platform's own type or category of bounce, kept to show (Lead label)
+	roleEvent         // the kind of event (bounce, delivered, open): only bounces are bounces
+	roleFlag          // a "bounced" boolean
+	roleOwn           // bouncelens's own class column, in a file it exported: a lead unless "success"
+)
+
+// codeNames are the columns that hold a platform's reply or enhanced code (research/formats.md
+// section 4): SendGrid's and SES's status (5.1.1), Mailgun's code (550), Salesforce Marketing
+// Cloud's SMTPCode, Eloqua's SmtpErrorCode and SmtpStatusCode, Zoho's bounce_code and
+// bounce_extended_code, a DSN's Status. Names marked bare are also common outside bounce
+// exports and count only in files that are not Marketo exports.
+var codeNames = map[string]bool{
+	"status": true, "code": true, // bare
+	"smtpcode": true, "smtpstatus": true, "smtpstatuscode": true, "smtperrorcode": true, "smtpreplycode": true,
+	"bouncecode": true, "bounceextendedcode": true, "bouncestatus": true, "errorcode": true, "statuscode": true,
+	"replycode": true, "responsecode": true, "enhancedcode": true, "enhancedstatuscode": true, "enhancedstatus": true,
+	"dsnstatus": true, "diagnosticstatus": true, "deliverystatuscode": true, "deliverystatusenhancedcode": true,
+}
+
+// labelNames are the columns that hold a platform's own label of a bounce: Postmark's Type and
+// TypeCode, SES's bounceType and bounceSubType, SendGrid's type and bounce_classification,
+// Marketing Cloud's BounceCategory, Mailgun's severity, a DSN's Action, HubSpot's reason enum,
+// Marketo's bounce category fields.
+var labelNames = map[string]bool{
+	"type": true, "typecode": true, "category": true, "subcategory": true, "classification": true,
+	"severity": true, "action": true, // bare
+	"hsemailhardbouncereasonenum": true, "emailbouncedcategory": true, "emailbouncedsubcategory": true,
+}
+
+var bareNames = map[string]bool{"status": true, "code": true, "type": true, "typecode": true, "category": true,
+	"subcategory": true, "classification": true, "severity": true, "action": true}
+
+var eventNames = map[string]bool{"event": true, "eventtype": true, "recordtype": true, "notificationtype": true}
+
+var flagNames = map[string]bool{"isemailhardbounced": true, "isemailbounced": true, "emailbounced": true,
+	"bounced": true, "hardbounced": true, "isbounced": true}
+
+// setRoles gives each extra column its role, from its normalised name.
+func (lay *layout) setRoles(norms []string) {
+	marketo := lay.invalid >= 0 || lay.suspend >= 0
+	for c, n := range norms {
+		if lay.kinds[c] != kindExtra || lay.causeCol[c] || c == lay.email {
+			continue
+		}
+		bounce := strings.Contains(n, "bounce")
+		switch {
+		case bareNames[n] && marketo:
+		case codeNames[n]:
+			lay.roles[c] = roleCode
+		case labelNames[n], bounce && (strings.HasSuffix(n, "type") || strings.HasSuffix(n, "category") ||
+			strings.HasSuffix(n, "classification") || strings.HasSuffix(n, "typecode")):
+			lay.roles[c] = roleLabel
+		case eventNames[n]:
+			lay.roles[c] = roleEvent
+		case flagNames[n]:
+			lay.roles[c] = roleFlag
+		case n == "bouncelensclass":
+			lay.roles[c] = roleOwn
+		}
+	}
+	lay.names = make(map[string]bool)
+	for _, n := range norms {
+		lay.names[n] = true
+	}
+	for _, f := range leadFields() {
+		lay.names[f.norm] = true
+	}
+	for _, m := range []map[string]bool{codeNames, labelNames, eventNames, flagNames} {
+		for n := range m {
+			lay.names[n] = true
+		}
+	}
+	for n := range aliases {
+		lay.names[n] = true
+	}
+	for _, n := range reasonNames {
+		lay.names[n] = true
+	}
+}
+
+func (lay *layout) hasRole(r colRole) bool { return slices.Contains(lay.roles, r) }
+
+// isEmailName reports whether a normalised header name names the email column.
+func (lay *layout) isEmailName(n string) bool {
+	return n == "emailaddress" || aliases[n] == "emailaddress" || n != "" && n == lay.emailAlt
+}
+
+// isHeader reports whether a row is a header: the file's own header again, or another one
+// (two exports concatenated). It is called only for rows that hold no address.
+func (lay *layout) isHeader(fields [][]byte) bool {
+	if len(fields) == len(lay.header) {
+		same := true
+		for c, f := range fields {
+			if string(bytes.TrimSpace(f)) != lay.header[c] {
+				same = false
+				break
+			}
+		}
+		if same {
+			return true
+		}
+	}
+	known, nonEmpty, email := 0, 0, false
+	for _, f := range fields {
+		f = bytes.TrimSpace(f)
+		if len(f) == 0 {
+			continue
+		}
+		if len(f) > 80 || bytes.IndexByte(f, '@') >= 0 {
+			return false
+		}
+		nonEmpty++
+		n := normalize(string(f))
+		if lay.names[n] {
+			known++
+		}
+		email = email || lay.isEmailName(n)
+	}
+	return email && known >= 2 && known*2 >= nonEmpty
+}
+
+// appendCode adds one code column's value to the codes of a row.
+func appendCode(dst, f []byte) []byte {
+	if len(dst) > 0 {
+		dst = append(dst, ' ')
+	}
+	return append(dst, bytes.TrimSpace(f)...)
+}
+
+// codeSep separates a reason text from its code columns' values in a cause key: control bytes
+// never reach a cause text (repair drops them).
+const codeSep = 0
+
+// withCodes returns the cause slot of a reason text (the slot ce) joined with the values of the
+// row's code columns: the pair is classified as one (classifyCause) and cached like any text.
+func (w *worker) withCodes(ce int32, codeText []byte) int32 {
+	text := w.ct.slots[ce].text
+	w.codeKey = append(append(append(w.codeKey[:0], text...), codeSep), codeText...)
+	return w.cause(w.codeKey)
+}
+
+// reasonText is the reason text of a cause key: the text before its code columns' values.
+func reasonText(key string) string {
+	if i := strings.IndexByte(key, codeSep); i >= 0 {
+		return key[:i]
+	}
+	return key
+}
+
+// classifyCause classifies a cause key: a reason text, with the values of its code columns
+// after codeSep when the file has any.
+func classifyCause(key string) codes.Bounce {
+	if i := strings.IndexByte(key, codeSep); i >= 0 {
+		return codes.ClassifyWith(key[:i], key[i+1:])
+	}
+	return codes.Classify(key)
+}
+
+// isBounceEvent reports whether an event column's value names a bounce: SendGrid's bounce,
+// dropped and deferred, SES's Bounce, Reject and DeliveryDelay, Mailgun's failed and rejected,
+// Postmark's Bounce; delivered, open, click, processed and the like are not.
+func isBounceEvent(e []byte) bool {
+	s := strings.ToLower(string(e))
+	for _, w := range []string{"bounce", "drop", "defer", "delay", "fail", "reject", "block"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// noteKinds names what a column's values are, for notes.
+func noteKind(k fieldKind) string {
+	switch k {
+	case kindBool:
+		return "true/false values"
+	case kindTime:
+		return "dates"
+	}
+	return "values"
+}
+
+// Totals are the counts of a load, for the summary and the browser's header.
+type Totals struct {
+	Files           int      // files read
+	Rows            int      // data rows read: Leads + Skipped + the not-bounced rows left out (blank rows and repeated headers aside)
+	Leads           int      // leads kept (len(Dataset.Leads)), NoAddress and, with Options.All, NotBounced ones included
+	Distinct        int      // distinct email addresses among the leads, compared case-insensitively
+	NotBounced      int      // rows that hold no bounce (Lead.NotBounced): left out unless Options.All
+	NoAddress       int      // leads kept whose email cell holds no address (Lead.NoAddress): never exported
+	Skipped         int      // rows that could not be read (Dataset.Skipped)
+	BlankRows       int      // rows of bare delimiters, skipped
+	RepeatedHeaders int      // header rows met again inside a file, skipped
+	ReasonColumn    []string // the columns the bounce reasons were read from, as the files name them
+	EmailColumn     []string // the columns the addresses were read from
+	Notes           []string // what was read with a caveat: "12 dates not understood in Created At"
+}
+
+// Totals returns the counts of the load that made ds.
+func (ds *Dataset) Totals() Totals {
+	t := Totals{
+		Files: len(ds.Files), Rows: ds.Rows, Leads: len(ds.Leads), Skipped: len(ds.Skipped),
+		NotBounced: ds.notBounced, NoAddress: ds.noAddress, BlankRows: ds.blankRows,
+		RepeatedHeaders: ds.repeatedHeaders, ReasonColumn: ds.reasonCols, EmailColumn: ds.emailCols,
+	}
+	seen := make(map[string]struct{}, len(ds.Leads))
+	for i := range ds.Leads {
+		l := &ds.Leads[i]
+		if l.NoAddress() {
+			continue
+		}
+		e := l.Email
+		if !isLowerASCII(e) {
+			e = strings.ToLower(e)
+		}
+		seen[e] = struct{}{}
+	}
+	t.Distinct = len(seen)
+	t.Notes = append(t.Notes, ds.notes...)
+	for _, n := range ds.unparsed {
+		t.Notes = append(t.Notes, fmt.Sprintf("%d %s not understood in %s (left empty, text kept)", n.count, n.what, n.column))
+	}
+	return t
+}
+
+// unparsedNote counts one column's values that were not understood, over every file.
+type unparsedNote struct {
+	column, what string
+	count        int
+}
+
+// addUnparsed merges a chunk's counts of values not understood into ds.
+func (ds *Dataset) addUnparsed(lay *layout, counts []int) {
+	for c, n := range counts {
+		if n == 0 {
+			continue
+		}
+		name, what := lay.header[c], noteKind(lay.kinds[c])
+		k := slices.IndexFunc(ds.unparsed, func(u unparsedNote) bool { return u.column == name && u.what == what })
+		if k < 0 {
+			ds.unparsed = append(ds.unparsed, unparsedNote{column: name, what: what})
+			k = len(ds.unparsed) - 1
+		}
+		ds.unparsed[k].count += n
+	}
+}
+
+// addColumn records a column name used for reasons or addresses, once.
+func addColumn(list *[]string, name string) {
+	if name != "" && !slices.Contains(*list, name) {
+		*list = append(*list, name)
+	}
+}
+
+// noteColumns records the columns a file's layout reads reasons and addresses from.
+func (ld *loader) noteColumns(lay *layout) {
+	ds := ld.ds
+	addColumn(&ds.emailCols, lay.header[lay.email])
+	for _, c := range []int{lay.reason, lay.invalid, lay.suspend, lay.other} {
+		if c >= 0 {
+			addColumn(&ds.reasonCols, lay.header[c])
+		}
+	}
+}
+
+// addStats merges what filling one chunk of file idx counted into the dataset.
+func (ld *loader) addStats(lay *layout, idx int, j *job) {
+	ds := ld.ds
+	st := &j.stats
+	ds.blankRows += st.blank
+	ds.repeatedHeaders += st.headers
+	ds.notBounced += st.notBounced
+	ds.noAddress += st.noAddress
+	if st.unparsed != nil {
+		ds.addUnparsed(lay, st.unparsed)
+	}
+	if len(j.raw) > 0 && ds.raw == nil {
+		ds.raw = make(map[rawKey][]RawValue)
+	}
+	for _, r := range j.raw {
+		k := rawKey{uint16(idx), r.line}
+		ds.raw[k] = append(ds.raw[k], RawValue{Column: lay.header[r.col], Text: r.text})
+	}
+}
+
+// fixOrder settles the day/month order of each time column of the file whose leads start at
+// ds.Leads[from]: when one of its dates could only be read day first (13/01/2024) and none
+// only month first, the dates read month first that could be either are read day first.
+func (ld *loader) fixOrder(lay *layout, workers []*worker, from int) {
+	ds := ld.ds
+	var dayFirst, monthFirst [nTimeSlots]bool
+	for _, w := range workers {
+		for s := range nTimeSlots {
+			dayFirst[s] = dayFirst[s] || w.dayFirst[s]
+			monthFirst[s] = monthFirst[s] || w.monthFirst[s]
+		}
+	}
+	for c, k := range lay.kinds {
+		if k != kindTime {
+			continue
+		}
+		s := lay.slot[c]
+		switch {
+		case dayFirst[s] && monthFirst[s]:
+			ds.notes = append(ds.notes, fmt.Sprintf("%s of %s mixes day-first and month-first dates: those that could be either were read month first",
+				lay.header[c], ds.Files[len(ds.Files)-1]))
+		case dayFirst[s]:
+			bit := flagAmbiguous << s
+			off := lay.offsets[c]
+			for i := from; i < len(ds.Leads); i++ {
+				l := &ds.Leads[i]
+				if l.flags&bit != 0 {
+					p := (*time.Time)(unsafe.Add(unsafe.Pointer(l), off))
+					*p = swapDayMonth(*p)
+					l.flags &^= bit
+				}
+			}
+		}
+	}
+}
