@@ -55,6 +55,8 @@ type Dataset struct {
 	notBounced, noAddress      int
 	blankRows, repeatedHeaders int
 	reasonCols, emailCols      []string
+	codeCols                   []string
+	labelCols                  []int // indices into ExtraColumns of the platforms' label columns
 	unparsed                   []unparsedNote
 	notes                      []string
 	raw                        map[rawKey][]RawValue // texts of side fields not understood, by lead

@@ -78,6 +78,20 @@ type RawValue struct {
 	Text   string
 }
 
+// PlatformLabel returns the sending platform's own label of the lead's bounce, from the
+// file's type or category columns (Postmark's Type, SES's bounceType and bounceSubType,
+// SendGrid's type, Marketing Cloud's BounceCategory, Mailgun's severity), joined by " / "; ""
+// when the file has none. It is the platform's word, to show beside bouncelens's verdict.
+func (ds *Dataset) PlatformLabel(l *Lead) string {
+	var parts []string
+	for _, i := range ds.labelCols {
+		if i < len(l.Extra) && l.Extra[i] != "" && !slices.Contains(parts, l.Extra[i]) {
+			parts = append(parts, l.Extra[i])
+		}
+	}
+	return strings.Join(parts, " / ")
+}
+
 // Unparsed returns the side fields of l whose text was not understood, in column order; nil
 // for most leads.
 func (ds *Dataset) Unparsed(l *Lead) []RawValue {
@@ -109,17 +123,17 @@ var codeNames = map[string]bool{
 	"dsnstatus": true, "diagnosticstatus": true, "deliverystatuscode": true, "deliverystatusenhancedcode": true,
 }
 
-// labelNames are the columns that hold a platform's own label of a bounce: Postmark's Type and
-// TypeCode, SES's bounceType and bounceSubType, SendGrid's type and bounce_classification,
+// labelNames are the columns that hold a platform's own label of a bounce: Postmark's Type (its
+// TypeCode says the same as a number, which is no reply code), SES's bounceType and bounceSubType, SendGrid's type and bounce_classification,
 // Marketing Cloud's BounceCategory, Mailgun's severity, a DSN's Action, HubSpot's reason enum,
 // Marketo's bounce category fields.
 var labelNames = map[string]bool{
-	"type": true, "typecode": true, "category": true, "subcategory": true, "classification": true,
+	"type": true, "category": true, "subcategory": true, "classification": true,
 	"severity": true, "action": true, // bare
 	"hsemailhardbouncereasonenum": true, "emailbouncedcategory": true, "emailbouncedsubcategory": true,
 }
 
-var bareNames = map[string]bool{"status": true, "code": true, "type": true, "typecode": true, "category": true,
+var bareNames = map[string]bool{"status": true, "code": true, "type": true, "category": true,
 	"subcategory": true, "classification": true, "severity": true, "action": true}
 
 var eventNames = map[string]bool{"event": true, "eventtype": true, "recordtype": true, "notificationtype": true}
@@ -140,7 +154,7 @@ func (lay *layout) setRoles(norms []string) {
 		case codeNames[n]:
 			lay.roles[c] = roleCode
 		case labelNames[n], bounce && (strings.HasSuffix(n, "type") || strings.HasSuffix(n, "category") ||
-			strings.HasSuffix(n, "classification") || strings.HasSuffix(n, "typecode")):
+			strings.HasSuffix(n, "classification")):
 			lay.roles[c] = roleLabel
 		case eventNames[n]:
 			lay.roles[c] = roleEvent
@@ -284,6 +298,7 @@ type Totals struct {
 	BlankRows       int      // rows of bare delimiters, skipped
 	RepeatedHeaders int      // header rows met again inside a file, skipped
 	ReasonColumn    []string // the columns the bounce reasons were read from, as the files name them
+	CodeColumn      []string // the platforms' code columns whose codes fill in what a reason text lacks
 	EmailColumn     []string // the columns the addresses were read from
 	Notes           []string // what was read with a caveat: "12 dates not understood in Created At"
 }
@@ -293,7 +308,7 @@ func (ds *Dataset) Totals() Totals {
 	t := Totals{
 		Files: len(ds.Files), Rows: ds.Rows, Leads: len(ds.Leads), Skipped: len(ds.Skipped),
 		NotBounced: ds.notBounced, NoAddress: ds.noAddress, BlankRows: ds.blankRows,
-		RepeatedHeaders: ds.repeatedHeaders, ReasonColumn: ds.reasonCols, EmailColumn: ds.emailCols,
+		RepeatedHeaders: ds.repeatedHeaders, ReasonColumn: ds.reasonCols, CodeColumn: ds.codeCols, EmailColumn: ds.emailCols,
 	}
 	seen := make(map[string]struct{}, len(ds.Leads))
 	for i := range ds.Leads {
@@ -344,9 +359,17 @@ func addColumn(list *[]string, name string) {
 	}
 }
 
-// noteColumns records the columns a file's layout reads reasons and addresses from.
+// noteColumns records the columns a file's layout reads reasons, addresses and labels from.
 func (ld *loader) noteColumns(lay *layout) {
 	ds := ld.ds
+	for c, r := range lay.roles {
+		if r == roleLabel && !slices.Contains(ds.labelCols, lay.extra[c]) {
+			ds.labelCols = append(ds.labelCols, lay.extra[c])
+		}
+		if r == roleCode {
+			addColumn(&ds.codeCols, lay.header[c])
+		}
+	}
 	addColumn(&ds.emailCols, lay.header[lay.email])
 	for _, c := range []int{lay.reason, lay.invalid, lay.suspend, lay.other} {
 		if c >= 0 {

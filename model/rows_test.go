@@ -134,3 +134,87 @@ func TestLoadEmailColumn(t *testing.T) {
 		t.Errorf("unknown email column: %v", err)
 	}
 }
+
+// TestLoadCodeColumns reads the platforms' own code, status and type columns, written from each
+// platform's documented format: a code column fills in the code a text lacks (and only that),
+// the platform's label is kept, and the columns used are reported.
+func TestLoadCodeColumns(t *testing.T) {
+	type want struct {
+		basic    uint16
+		enhanced string
+		class    codes.Class
+		label    string
+	}
+	tests := []struct {
+		file    string
+		reason  string // the reason column used
+		codeCol string
+		leads   []want
+		notBnc  int
+	}{
+		{"sendgrid-bounces.csv", "reason", "status", []want{
+			{0, "5.1.1", codes.Hard, "bounce"},
+			{550, "", codes.Hard, "bounce"},
+			{550, "5.1.1", codes.Hard, "bounce"}, // the text's codes come first: not SendGrid's 5.0.0
+			{0, "", codes.Hard, "blocked"}, // no code anywhere: the text decides
+			{0, "4.0.0", codes.Soft, "blocked"},
+		}, 0},
+		{"dsn-log.csv", "Diagnostic-Code", "Status", []want{
+			{0, "5.1.1", codes.Hard, "failed"},
+			{0, "4.4.7", codes.Soft, "delayed"},
+			{550, "5.7.1", codes.Hard, "failed"},
+		}, 0},
+		{"sfmc-bounces.csv", "BounceReason", "SMTPCode", []want{
+			{550, "", codes.Hard, "Hard bounce"},
+			{452, "", codes.Soft, "Soft bounce"},
+			{554, "5.7.1", codes.Hard, "Block bounce"},
+		}, 1},
+		{"postmark-bounces.csv", "Details", "", []want{
+			{550, "5.1.1", codes.Hard, "HardBounce"},
+			{0, "", codes.Soft, "Transient"},
+			{0, "", codes.Unknown, "DnsError"}, // TypeCode 256 is Postmark's, not a reply code
+		}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			ds, err := loadFiles(t, testOptions(), tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkTotals(t, ds)
+			tot := ds.Totals()
+			if len(ds.Leads) != len(tt.leads) || tot.NotBounced != tt.notBnc || len(ds.Skipped) != 0 {
+				t.Fatalf("%d leads, %d not bounced, skipped %v", len(ds.Leads), tot.NotBounced, ds.Skipped)
+			}
+			if !slices.Equal(tot.ReasonColumn, []string{tt.reason}) {
+				t.Errorf("reason columns %q, want %q", tot.ReasonColumn, tt.reason)
+			}
+			if tt.codeCol != "" && !slices.Equal(tot.CodeColumn, []string{tt.codeCol}) || tt.codeCol == "" && len(tot.CodeColumn) != 0 {
+				t.Errorf("code columns %q, want %q", tot.CodeColumn, tt.codeCol)
+			}
+			for i, w := range tt.leads {
+				l := &ds.Leads[i]
+				if l.Bounce.Basic != w.basic || l.Bounce.Enhanced.String() != w.enhanced || l.Bounce.Class != w.class || ds.PlatformLabel(l) != w.label {
+					t.Errorf("lead %d (%q): %d %s %v %q; want %d %s %v %q", i, l.Reason, l.Bounce.Basic, l.Bounce.Enhanced, l.Bounce.Class,
+						ds.PlatformLabel(l), w.basic, w.enhanced, w.class, w.label)
+				}
+				if strings.ContainsRune(l.Reason, 0) {
+					t.Errorf("lead %d: reason %q holds the code key", i, l.Reason)
+				}
+			}
+			// Groups see the codes the column filled in.
+			seen := map[uint16]int{}
+			for _, g := range ds.Groups(ds.Select(Filter{}), ByCode) {
+				seen[g.Basic] += g.Count
+			}
+			for _, w := range tt.leads {
+				seen[w.basic]--
+			}
+			for b, n := range seen {
+				if n != 0 {
+					t.Errorf("group %d off by %d", b, n)
+				}
+			}
+		})
+	}
+}
