@@ -12,8 +12,8 @@ func TestClassifyWith(t *testing.T) {
 		{"The email account that you tried to reach does not exist", "5.1.1", 0, "5.1.1", Hard},
 		{"mailbox unavailable", "550", 550, "", Hard},
 		{"550 5.1.1 user unknown", "5.0.0", 550, "5.1.1", Hard}, // the text's codes first
-		{"550 user unknown", "5.1.1", 550, "5.1.1", Hard},        // the column fills the enhanced code
-		{"5.2.2 mailbox full", "452", 452, "5.2.2", Hard},        // and the basic one
+		{"550 user unknown", "5.1.1", 550, "5.1.1", Hard},       // the column fills the enhanced code
+		{"5.2.2 mailbox full", "452", 452, "5.2.2", Hard},       // and the basic one
 		{"", "4.4.7", 0, "4.4.7", Soft},
 		{"try later", "", 0, "", Soft},
 		{"user unknown", "Permanent", 0, "", Hard}, // a column without a code adds none

@@ -156,7 +156,7 @@ func TestLoadCodeColumns(t *testing.T) {
 			{0, "5.1.1", codes.Hard, "bounce"},
 			{550, "", codes.Hard, "bounce"},
 			{550, "5.1.1", codes.Hard, "bounce"}, // the text's codes come first: not SendGrid's 5.0.0
-			{0, "", codes.Hard, "blocked"}, // no code anywhere: the text decides
+			{0, "", codes.Hard, "blocked"},       // no code anywhere: the text decides
 			{0, "4.0.0", codes.Soft, "blocked"},
 		}, 0},
 		{"dsn-log.csv", "Diagnostic-Code", "Status", []want{
