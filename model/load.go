@@ -221,6 +221,9 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	ds.Files = append(ds.Files, name)
 	cr := &countingReader{r: r}
 	br, err := decode(cr)
+	if errors.Is(err, errJSON) {
+		return ld.readJSON(ctx, br, name, idx)
+	}
 	if err != nil {
 		return &ParseError{File: name, Err: err}
 	}

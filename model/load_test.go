@@ -261,7 +261,7 @@ func TestLoadNotCSV(t *testing.T) {
 	}{
 		{"binary.bin", "binary.bin: is not text"},
 		{"book.xlsx", "book.xlsx: is a zip archive or an Excel workbook"},
-		{"bounces.json", "bounces.json: looks like JSON"},
+		{"unknown-shape.json", "unknown-shape.json:1: JSON event of an unknown shape (an object with \"id\", \"name\"); want Amazon SES"},
 		{"empty.csv", "empty.csv: is empty"},
 		{"header-only.csv", "header-only.csv: has a header but no rows"},
 		{"no-email.csv", "no-email.csv:1: no email column"},
