@@ -2,7 +2,6 @@ package model
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -408,14 +407,15 @@ func (w *worker) split(j *job) {
 	}
 }
 
-// fillAll fills the leads of j's records into j.dst, their place in Dataset.Leads (phase
-// two). A row that cannot be read, or is not kept (a blank row, a repeated header, a row that
-// is not a bounce), leaves its slot to the next; j.good counts the slots used.
-func (w *worker) fillAll(j *job) {
-	splitErrs := len(j.skipped)
+// fillAll fills the leads of j's records from the record from on into j.dst, their place in
+// Dataset.Leads (phase two). A row that cannot be read, or is not kept (a blank row, a repeated
+// header, a row that is not a bounce), leaves its slot to the next; j.good counts the slots
+// used. It stops at a header with other columns (j.section), which loader.settle handles.
+func (w *worker) fillAll(j *job, from int) {
 	dirty := false
 	w.j = j
-	for _, r := range j.recs {
+	for ri := from; ri < len(j.recs); ri++ {
+		r := j.recs[ri]
 		l := &j.dst[j.good]
 		if dirty {
 			*l = Lead{}
@@ -424,8 +424,13 @@ func (w *worker) fillAll(j *job) {
 		meta, kind, err := w.fill(l, j.fields[r.first:r.first+r.n], r.check)
 		if err != nil {
 			dirty = true
-			j.skipped = append(j.skipped, &ParseError{File: w.file, StartLine: int(r.line), Line: int(r.line), Err: err})
+			j.fillErrs = append(j.fillErrs, &ParseError{File: w.file, StartLine: int(r.line), Line: int(r.line), Err: err})
 			continue
+		}
+		if kind == rowSection {
+			dirty = true
+			j.section = int32(ri + 1)
+			break
 		}
 		if kind != rowLead {
 			dirty = true
@@ -441,10 +446,8 @@ func (w *worker) fillAll(j *job) {
 	if dirty {
 		j.dst[j.good] = Lead{}
 	}
-	if splitErrs > 0 && len(j.skipped) > splitErrs {
-		slices.SortStableFunc(j.skipped, func(a, b *ParseError) int { return cmp.Compare(a.StartLine, b.StartLine) })
-	}
-	j.fresh, w.fresh = w.fresh, nil
+	j.fresh = append(j.fresh, w.fresh...)
+	w.fresh = nil
 	w.j = nil
 }
 
@@ -459,8 +462,8 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, rowKind, er
 			fields = fields[:len(lay.kinds)] // a trailing delimiter on data rows only
 		case allBlank(fields):
 			return 0, rowBlank, nil
-		case lay.isHeader(fields):
-			return 0, rowHeader, nil
+		case lay.headerKind(fields) != rowLead:
+			return 0, lay.headerKind(fields), nil
 		default:
 			return 0, rowLead, fmt.Errorf("has %d field%s, the header has %d", len(fields), plural(len(fields)), len(lay.kinds))
 		}
@@ -470,8 +473,8 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, rowKind, er
 		if allBlank(fields) {
 			return 0, rowBlank, nil
 		}
-		if lay.isHeader(fields) {
-			return 0, rowHeader, nil
+		if k := lay.headerKind(fields); k != rowLead {
+			return 0, k, nil
 		}
 	}
 	extra := w.row[:lay.nExtra]

@@ -555,6 +555,9 @@ func (jf *jsonFile) load(spec *jsonSpec, rows []jsonRow, line int) {
 			ds.ridBounce[f.rid] = f.bounce
 		}
 		sh.w.fresh = sh.w.fresh[:0]
+		if err == nil && kind != rowLead {
+			sh.j.stats.count(kind)
+		}
 		ld.addStats(sh.lay, jf.idx, sh.j)
 		if err != nil || kind != rowLead {
 			*l = Lead{}
@@ -562,7 +565,7 @@ func (jf *jsonFile) load(spec *jsonSpec, rows []jsonRow, line int) {
 			switch {
 			case err != nil:
 				ds.Skipped = append(ds.Skipped, &ParseError{File: jf.name, StartLine: line, Line: line, Err: err})
-			case kind == rowBlank || kind == rowHeader:
+			case kind == rowBlank || kind == rowHeader || kind == rowSection:
 				ds.Rows--
 			}
 			continue

@@ -86,6 +86,7 @@ type loader struct {
 	estBytes  int64 // decoded size of all files, 0 when unknown: sizes Dataset.Leads
 	seenBytes int64 // decoded bytes merged so far
 	sized     bool  // Dataset.Leads was sized from estBytes
+	growMu    sync.Mutex // held while Dataset.Leads is placed into or replaced, and by refills
 }
 
 // reserve makes room for n more leads. Once a few MB are read, it sizes Dataset.Leads for the
@@ -206,8 +207,10 @@ type job struct {
 	fresh   []ridBounce // bounces of reason texts this chunk's worker met first
 	skipped []*ParseError
 	rows    int
-	stats   fillStats
-	raw     []rawEntry
+	stats    fillStats
+	raw      []rawEntry
+	fillErrs []*ParseError // rows split but not read, in order
+	section  int32         // 1 + the record that is a new header (see loader.settle), or 0
 	split   chan struct{} // closed when recs is ready
 	placed  chan struct{} // closed when dst is set
 	done    chan struct{} // closed when filled
@@ -270,6 +273,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 			}
 			ld.seenBytes += int64(len(j.data))
 			n := len(j.recs)
+			ld.growMu.Lock()
 			if len(ds.Leads)+n > cap(ds.Leads) {
 				filling.Wait() // no worker may be writing into the array being replaced
 				ld.reserve(n)
@@ -278,6 +282,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 			ds.Leads = ds.Leads[:off+n]
 			ds.meta = ds.meta[:off+n]
 			j.off, j.dst, j.dstMeta = off, ds.Leads[off:off+n], ds.meta[off:off+n]
+			ld.growMu.Unlock()
 			filling.Add(1)
 			close(j.placed)
 		}
@@ -305,7 +310,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 				select {
 				case <-j.placed:
 					if ctx.Err() == nil {
-						w.fillAll(j)
+						w.fillAll(j, 0)
 					}
 					filling.Done()
 				case <-ctx.Done():
@@ -314,10 +319,6 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 						filling.Done()
 					default:
 					}
-				}
-				select {
-				case pool <- scratch{j.recs, j.fields}:
-				default:
 				}
 				close(j.done)
 			}
@@ -336,6 +337,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	holes := 0
 	rowsBefore := ds.Rows
 	last := time.Now()
+	var secs sections
 	for j := range order {
 		select {
 		case <-j.done:
@@ -345,11 +347,17 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 			stop()
 			return fmt.Errorf("reading %s: %w", name, err)
 		}
+		notRows := ld.settle(j, &secs, lay, delim, name, idx)
+		j.skipped = mergeErrs(j.skipped, j.fillErrs)
 		if ld.opts.Strict && len(j.skipped) > 0 {
 			stop()
 			return j.skipped[0]
 		}
 		free <- j.buf[:0]
+		select {
+		case pool <- scratch{j.recs, j.fields}: // kept until now: settle may read them
+		default:
+		}
 		spans = append(spans, span{j.off, j.good})
 		holes += len(j.recs) - j.good
 		for _, f := range j.fresh {
@@ -359,8 +367,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 			ds.ridBounce[f.rid] = f.bounce
 		}
 		ds.Skipped = append(ds.Skipped, j.skipped...)
-		ld.addStats(lay, idx, j)
-		ds.Rows += j.rows - j.stats.blank - j.stats.headers
+		ds.Rows += j.rows - notRows
 		if p := ld.opts.Progress; p != nil && time.Since(last) > 200*time.Millisecond {
 			last = time.Now()
 			p(Progress{File: name, BytesRead: cr.n.Load(), BytesTotal: size, Rows: ds.Rows})
@@ -382,6 +389,9 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 		ds.Leads, ds.meta = ds.Leads[:w], ds.meta[:w]
 	}
 	ld.fixOrder(lay, workers, fileStart)
+	for _, s := range secs.all {
+		ld.fixOrder(s.lay, []*worker{s.w}, fileStart)
+	}
 	if readErr != nil {
 		return &ParseError{File: name, Err: fmt.Errorf("reading: %w", readErr)}
 	}

@@ -19,6 +19,7 @@ const (
 	rowBlank                     // bare delimiters (",,,,"): skipped, counted
 	rowHeader                    // the header again (two exports concatenated): skipped, counted
 	rowNotBounced                // no bounce text, flag or code: counted, kept only with Options.All
+	rowSection                   // a header with other columns: the rows after it are read by it
 )
 
 // leadFlags are what a lead's row said besides its fields.
@@ -53,7 +54,7 @@ func (s *fillStats) count(k rowKind) {
 	switch k {
 	case rowBlank:
 		s.blank++
-	case rowHeader:
+	case rowHeader, rowSection:
 		s.headers++
 	}
 }
@@ -191,19 +192,20 @@ func (lay *layout) isEmailName(n string) bool {
 	return n == "emailaddress" || aliases[n] == "emailaddress" || n != "" && n == lay.emailAlt
 }
 
-// isHeader reports whether a row is a header: the file's own header again, or another one
-// (two exports concatenated). It is called only for rows that hold no address.
-func (lay *layout) isHeader(fields [][]byte) bool {
+// headerKind tells whether a row is a header: rowHeader for the layout's own header again,
+// rowSection for another one (two exports concatenated), rowLead for neither. It is called only
+// for rows that hold no address.
+func (lay *layout) headerKind(fields [][]byte) rowKind {
 	if len(fields) == len(lay.header) {
 		same := true
 		for c, f := range fields {
-			if string(bytes.TrimSpace(f)) != lay.header[c] {
+			if !strings.EqualFold(string(bytes.TrimSpace(f)), lay.header[c]) {
 				same = false
 				break
 			}
 		}
 		if same {
-			return true
+			return rowHeader
 		}
 	}
 	known, nonEmpty, email := 0, 0, false
@@ -213,7 +215,7 @@ func (lay *layout) isHeader(fields [][]byte) bool {
 			continue
 		}
 		if len(f) > 80 || bytes.IndexByte(f, '@') >= 0 {
-			return false
+			return rowLead
 		}
 		nonEmpty++
 		n := normalize(string(f))
@@ -222,7 +224,106 @@ func (lay *layout) isHeader(fields [][]byte) bool {
 		}
 		email = email || lay.isEmailName(n)
 	}
-	return email && known >= 2 && known*2 >= nonEmpty
+	if email && known >= 2 && known*2 >= nonEmpty {
+		return rowSection
+	}
+	return rowLead
+}
+
+// section is the layout of the rows of a file after a header met inside it.
+type section struct {
+	lay *layout
+	w   *worker // fills the section's rows, in the merge
+}
+
+// sections are the sections of one file: the current one (nil: the file's first header) and
+// all of them.
+type sections struct {
+	cur *section
+	all []*section
+}
+
+// settle finishes job j in the merge, in file order, where a header met inside the file is
+// acted on: once a header with other columns was met, the chunks after it (filled by the
+// workers with the file's first columns) are filled again with the new ones, and a header met
+// in j starts a new section for the rest of j. It merges j's counts and returns how many of its
+// records were not rows (blank rows and headers).
+func (ld *loader) settle(j *job, secs *sections, base *layout, delim byte, name string, idx int) int {
+	ds := ld.ds
+	jl := base
+	refill := func(s *section, from int) {
+		ld.growMu.Lock()
+		defer ld.growMu.Unlock()
+		n := len(j.recs)
+		j.dst, j.dstMeta = ds.Leads[j.off:j.off+n], ds.meta[j.off:j.off+n]
+		clear(j.dst[j.good:])
+		s.w.fillAll(j, from)
+	}
+	if s := secs.cur; s != nil {
+		j.good, j.fillErrs, j.stats, j.raw, j.section = 0, nil, fillStats{}, nil, 0
+		refill(s, 0)
+		jl = s.lay
+	}
+	notRows := 0
+	flush := func(l *layout) {
+		ld.addStats(l, idx, j)
+		notRows += j.stats.blank + j.stats.headers
+		j.stats, j.raw = fillStats{}, nil
+	}
+	for j.section > 0 {
+		k := int(j.section - 1)
+		j.section = 0
+		flush(jl)
+		r := j.recs[k]
+		s, pe := ld.newSection(j.fields[r.first:r.first+r.n], jl, delim, name, idx, r.line)
+		if pe != nil {
+			j.fillErrs = append(j.fillErrs, pe)
+		} else {
+			notRows++
+			ds.repeatedHeaders++
+		}
+		secs.cur = s
+		secs.all = append(secs.all, s)
+		jl = s.lay
+		refill(s, k+1)
+	}
+	flush(jl)
+	return notRows
+}
+
+// newSection makes the section a header row inside a file starts. A header that does not map
+// (no email column) is a bad row; the rows after it keep the current columns.
+func (ld *loader) newSection(fields [][]byte, cur *layout, delim byte, name string, idx int, line int32) (*section, *ParseError) {
+	header := make([]string, len(fields))
+	for i, f := range fields {
+		header[i] = strings.TrimSpace(string(f))
+		if header[i] == "" {
+			header[i] = fmt.Sprintf("Column %d", i+1)
+		}
+	}
+	lay, err := newLayout(header, ld.fields, &ld.ds.ExtraColumns, &ld.opts)
+	if err != nil {
+		pe := err.(*ParseError)
+		pe.File, pe.Line, pe.StartLine = name, int(line), int(line)
+		pe.Err = fmt.Errorf("a header inside the file: %w", pe.Err)
+		return &section{lay: cur, w: newWorker(ld, cur, delim, name, idx)}, pe
+	}
+	ld.noteColumns(lay)
+	ld.ds.notes = append(ld.ds.notes, fmt.Sprintf("%s:%d: a new header; the rows after it are read by its columns", name, line))
+	return &section{lay: lay, w: newWorker(ld, lay, delim, name, idx)}, nil
+}
+
+// mergeErrs merges two lists of errors sorted by line.
+func mergeErrs(a, b []*ParseError) []*ParseError {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
+	a = append(a, b...)
+	slices.SortStableFunc(a, func(x, y *ParseError) int { return x.StartLine - y.StartLine })
+	return a
 }
 
 // appendCode adds one code column's value to the codes of a row.

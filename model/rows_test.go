@@ -2,6 +2,8 @@ package model
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"slices"
 	"strings"
 	"testing"
@@ -216,5 +218,50 @@ func TestLoadCodeColumns(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLoadSections reads two exports concatenated: the second header, with other columns,
+// starts a section read by its own columns, in the chunk where it is met and in every later one.
+func TestLoadSections(t *testing.T) {
+	var b strings.Builder
+	b.Write(genCSV(30000)) // several chunks
+	b.WriteString("Email Address,Email Invalid Cause,Id\r\n")
+	for i := range 20000 {
+		fmt.Fprintf(&b, "second.%d@example.com,452 4.2.2 mailbox full,%d\r\n", i, 500000+i)
+		if i == 10000 {
+			b.WriteString("email address,email invalid cause,id\r\n") // the section's header again
+		}
+	}
+	b.WriteString("Email,Bounce Reason\r\n")
+	b.WriteString("third@example.com,421 4.7.0 try later\r\n")
+	ds, err := LoadReader(context.Background(), strings.NewReader(b.String()), "two.csv", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTotals(t, ds)
+	if len(ds.Leads) != 50001 || len(ds.Skipped) != 0 {
+		t.Fatalf("%d leads, skipped %v", len(ds.Leads), ds.Skipped)
+	}
+	for i := range 30000 {
+		if l := &ds.Leads[i]; l.ID != strconv.Itoa(100000+i) || !strings.HasPrefix(l.Email, "lead.") {
+			t.Fatalf("lead %d: %+v", i, l)
+		}
+	}
+	for i := range 20000 {
+		l := &ds.Leads[30000+i]
+		if l.Email != fmt.Sprintf("second.%d@example.com", i) || l.ID != strconv.Itoa(500000+i) || l.Bounce.Basic != 452 || l.FirstName != "" {
+			t.Fatalf("second export, lead %d: %+v", i, l)
+		}
+	}
+	if l := &ds.Leads[50000]; l.Email != "third@example.com" || l.Bounce.Basic != 421 {
+		t.Errorf("third export: %+v", l)
+	}
+	tot := ds.Totals()
+	if tot.RepeatedHeaders != 3 || tot.Rows != 50001 || !slices.Contains(tot.ReasonColumn, "Bounce Reason") || !slices.Contains(tot.EmailColumn, "Email") {
+		t.Errorf("totals %+v", tot)
+	}
+	if n := strings.Count(strings.Join(tot.Notes, "\n"), "a new header"); n != 2 {
+		t.Errorf("notes %q", tot.Notes)
 	}
 }
