@@ -83,9 +83,9 @@ type loader struct {
 	ds        *Dataset
 	fields    []leadField
 	causes    causeCache
-	estBytes  int64 // decoded size of all files, 0 when unknown: sizes Dataset.Leads
-	seenBytes int64 // decoded bytes merged so far
-	sized     bool  // Dataset.Leads was sized from estBytes
+	estBytes  int64      // decoded size of all files, 0 when unknown: sizes Dataset.Leads
+	seenBytes int64      // decoded bytes merged so far
+	sized     bool       // Dataset.Leads was sized from estBytes
 	growMu    sync.Mutex // held while Dataset.Leads is placed into or replaced, and by refills
 }
 
@@ -194,26 +194,26 @@ func (ld *loader) readFile(ctx context.Context, name string, idx int) error {
 // job is one chunk of complete records on its way through the workers: split into records,
 // given its place in Dataset.Leads, filled there, merged.
 type job struct {
-	buf     []byte // the chunk's buffer, returned to the pool once merged
-	data    []byte // the records
-	line    int    // line number of data[0]
-	tooLong int64  // >0: data is the start of one record of this many bytes, skipped whole
-	recs    []record
-	fields  [][]byte
-	off     int         // where its leads go in Dataset.Leads
-	dst     []Lead      // Dataset.Leads[off:off+len(recs)]
-	dstMeta []uint32    // Dataset.meta[off:off+len(recs)]
-	good    int         // leads filled: dst[:good]
-	fresh   []ridBounce // bounces of reason texts this chunk's worker met first
-	skipped []*ParseError
-	rows    int
+	buf      []byte // the chunk's buffer, returned to the pool once merged
+	data     []byte // the records
+	line     int    // line number of data[0]
+	tooLong  int64  // >0: data is the start of one record of this many bytes, skipped whole
+	recs     []record
+	fields   [][]byte
+	off      int         // where its leads go in Dataset.Leads
+	dst      []Lead      // Dataset.Leads[off:off+len(recs)]
+	dstMeta  []uint32    // Dataset.meta[off:off+len(recs)]
+	good     int         // leads filled: dst[:good]
+	fresh    []ridBounce // bounces of reason texts this chunk's worker met first
+	skipped  []*ParseError
+	rows     int
 	stats    fillStats
 	raw      []rawEntry
 	fillErrs []*ParseError // rows split but not read, in order
 	section  int32         // 1 + the record that is a new header (see loader.settle), or 0
-	split   chan struct{} // closed when recs is ready
-	placed  chan struct{} // closed when dst is set
-	done    chan struct{} // closed when filled
+	split    chan struct{} // closed when recs is ready
+	placed   chan struct{} // closed when dst is set
+	done     chan struct{} // closed when filled
 }
 
 // read loads one file: it decodes and checks the start, reads the header, then one goroutine
