@@ -77,22 +77,24 @@ func normalize(s string) string {
 // names, and other platforms' bounce exports, research/formats.md section 4) to a Lead tag,
 // normalised.
 var aliases = map[string]string{
-	"email":          "emailaddress", // Marketo REST, SendGrid, Pardot, HubSpot, Postmark
-	"emailaddr":      "emailaddress",
-	"address":        "emailaddress", // Mailgun
-	"contactemail":   "emailaddress", // Zoho
-	"recipient":      "emailaddress",
-	"recipientemail": "emailaddress",
-	"company":        "companyname",
-	"leadid":         "id",
-	"created":        "createdat", // SendGrid
-	"createdate":     "createdat",
-	"updated":        "updatedat",
-	"bouncedat":      "emailsuspendedat",
-	"emailbouncedat": "emailsuspendedat",
-	"suspendedat":    "emailsuspendedat",
-	"invalidcause":   "emailinvalidcause",
-	"suspendedcause": "emailsuspendedcause",
+	"email":             "emailaddress", // Marketo REST, SendGrid, Pardot, HubSpot, Postmark
+	"emailaddr":         "emailaddress",
+	"address":           "emailaddress", // Mailgun
+	"contactemail":      "emailaddress", // Zoho
+	"recipient":         "emailaddress",
+	"finalrecipient":    "emailaddress", // a DSN's Final-Recipient ("rfc822; ann@example.com")
+	"originalrecipient": "emailaddress",
+	"recipientemail":    "emailaddress",
+	"company":           "companyname",
+	"leadid":            "id",
+	"created":           "createdat", // SendGrid
+	"createdate":        "createdat",
+	"updated":           "updatedat",
+	"bouncedat":         "emailsuspendedat",
+	"emailbouncedat":    "emailsuspendedat",
+	"suspendedat":       "emailsuspendedat",
+	"invalidcause":      "emailinvalidcause",
+	"suspendedcause":    "emailsuspendedcause",
 }
 
 // reasonNames are other platforms' columns that hold the raw SMTP text, tried before the

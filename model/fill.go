@@ -498,6 +498,9 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, rowKind, er
 		if len(f) <= 4 && isNull(f, kind != kindString && kind != kindExtra || c == lay.email || lay.causeCol[c]) {
 			f = f[:0]
 		}
+		if c == lay.email && len(f) > 7 && f[6] == ';' && f[0]|0x20 == 'r' && strings.EqualFold(string(f[:7]), "rfc822;") {
+			f = bytes.TrimSpace(f[7:]) // a DSN's address type
+		}
 		switch kind {
 		case kindString:
 			*(*string)(unsafe.Add(base, lay.offsets[c])) = w.intern(c, f)

@@ -182,6 +182,7 @@ func (ld *loader) readJSON(ctx context.Context, br *bufio.Reader, name string, i
 	for _, sh := range jf.shapes {
 		ld.fixOrder(sh.lay, []*worker{sh.w}, 0)
 	}
+	jf.progress()
 	return nil
 }
 
@@ -205,11 +206,22 @@ func (jf *jsonFile) peek() (byte, int64, error) {
 	return 0, off, errors.New("unexpected white space")
 }
 
+func (jf *jsonFile) progress() {
+	if p := jf.ld.opts.Progress; p != nil {
+		p(Progress{File: jf.name, BytesRead: jf.lim.n, Rows: jf.ld.ds.Rows})
+	}
+}
+
 // array reads the elements of an array whose '[' was read, and its ']'.
 func (jf *jsonFile) array() error {
 	for n := 0; jf.dec.More(); n++ {
-		if n%1024 == 0 && jf.ctx.Err() != nil {
-			return jf.ctx.Err()
+		if n%1024 == 0 {
+			if err := jf.ctx.Err(); err != nil {
+				return err
+			}
+			if n > 0 {
+				jf.progress()
+			}
 		}
 		var raw json.RawMessage
 		if err := jf.dec.Decode(&raw); err != nil {

@@ -265,3 +265,14 @@ func TestLoadSections(t *testing.T) {
 		t.Errorf("notes %q", tot.Notes)
 	}
 }
+
+func TestLoadDSNFields(t *testing.T) {
+	ds, err := loadFiles(t, testOptions(), "dsn-fields.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Leads) != 2 || ds.Leads[0].Email != "ann@example.com" || ds.Leads[1].Email != "bob@example.com" ||
+		ds.Leads[0].Bounce.Enhanced.String() != "5.1.1" || ds.Leads[1].Bounce.Class != codes.Soft {
+		t.Errorf("leads %+v", ds.Leads)
+	}
+}
