@@ -320,6 +320,10 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 					default:
 					}
 				}
+				select {
+				case pool <- scratch{j.recs, j.fields}:
+				default:
+				}
 				close(j.done)
 			}
 		})
@@ -354,10 +358,6 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 			return j.skipped[0]
 		}
 		free <- j.buf[:0]
-		select {
-		case pool <- scratch{j.recs, j.fields}: // kept until now: settle may read them
-		default:
-		}
 		spans = append(spans, span{j.off, j.good})
 		holes += len(j.recs) - j.good
 		for _, f := range j.fresh {

@@ -251,6 +251,15 @@ type sections struct {
 func (ld *loader) settle(j *job, secs *sections, base *layout, delim byte, name string, idx int) int {
 	ds := ld.ds
 	jl := base
+	own := false // j's records are its own, not the pool's
+	resplit := func(s *section) {
+		// The worker gave j's records back to the pool once filled: split j's text again.
+		own = true
+		rows, skipped := j.rows, j.skipped
+		j.recs, j.fields = nil, nil
+		s.w.split(j)
+		j.rows, j.skipped = rows, skipped
+	}
 	refill := func(s *section, from int) {
 		ld.growMu.Lock()
 		defer ld.growMu.Unlock()
@@ -261,6 +270,7 @@ func (ld *loader) settle(j *job, secs *sections, base *layout, delim byte, name 
 	}
 	if s := secs.cur; s != nil {
 		j.good, j.fillErrs, j.stats, j.raw, j.section = 0, nil, fillStats{}, nil, 0
+		resplit(s)
 		refill(s, 0)
 		jl = s.lay
 	}
@@ -274,6 +284,9 @@ func (ld *loader) settle(j *job, secs *sections, base *layout, delim byte, name 
 		k := int(j.section - 1)
 		j.section = 0
 		flush(jl)
+		if !own {
+			resplit(&section{w: newWorker(ld, base, delim, name, idx)})
+		}
 		r := j.recs[k]
 		s, pe := ld.newSection(j.fields[r.first:r.first+r.n], jl, delim, name, idx, r.line)
 		if pe != nil {
