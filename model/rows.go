@@ -208,14 +208,18 @@ func (lay *layout) headerKind(fields [][]byte) rowKind {
 			return rowHeader
 		}
 	}
+	for _, f := range fields {
+		// Cheap checks first: header names are short, hold no @ and do not start with a digit
+		// (ids, dates and codes in data rows do).
+		if f = bytes.TrimSpace(f); len(f) > 80 || len(f) > 0 && f[0] >= '0' && f[0] <= '9' || bytes.IndexByte(f, '@') >= 0 {
+			return rowLead
+		}
+	}
 	known, nonEmpty, email := 0, 0, false
 	for _, f := range fields {
 		f = bytes.TrimSpace(f)
 		if len(f) == 0 {
 			continue
-		}
-		if len(f) > 80 || bytes.IndexByte(f, '@') >= 0 {
-			return rowLead
 		}
 		nonEmpty++
 		n := normalize(string(f))
