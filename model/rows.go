@@ -382,9 +382,13 @@ func classifyCause(key string) codes.Bounce {
 
 // isBounceEvent reports whether an event column's value names a bounce: SendGrid's bounce,
 // dropped and deferred, SES's Bounce, Reject and DeliveryDelay, Mailgun's failed and rejected,
-// Postmark's Bounce; delivered, open, click, processed and the like are not.
+// Postmark's Bounce; delivered, open, click, processed, complaints, unsubscribes and template
+// rendering failures are not.
 func isBounceEvent(e []byte) bool {
 	s := strings.ToLower(string(e))
+	if strings.Contains(s, "render") {
+		return false // SES's Rendering Failure: the sender's template, not the recipient
+	}
 	for _, w := range []string{"bounce", "drop", "defer", "delay", "fail", "reject", "block"} {
 		if strings.Contains(s, w) {
 			return true

@@ -276,3 +276,34 @@ func TestLoadDSNFields(t *testing.T) {
 		t.Errorf("leads %+v", ds.Leads)
 	}
 }
+
+func TestIsBounceEvent(t *testing.T) {
+	for _, e := range []string{"bounce", "Bounce", "dropped", "deferred", "DeliveryDelay", "failed", "rejected", "Reject",
+		"HardBounce", "SoftBounce", "BlockBounce", "blocked"} {
+		if !isBounceEvent([]byte(e)) {
+			t.Errorf("%q is a bounce", e)
+		}
+	}
+	for _, e := range []string{"delivered", "Delivery", "open", "opened", "click", "processed", "Sent", "Send", "Complaint",
+		"SpamComplaint", "spamreport", "unsubscribe", "group_unsubscribe", "Rendering Failure", "accepted", "Subscription"} {
+		if isBounceEvent([]byte(e)) {
+			t.Errorf("%q is not a bounce", e)
+		}
+	}
+}
+
+func TestIsNull(t *testing.T) {
+	for _, tt := range []struct {
+		in     string
+		strict bool
+		want   bool
+	}{
+		{"null", false, true}, {"NULL", false, true}, {"Null", false, true}, {"N/A", false, true}, {"n/a", false, true},
+		{"#N/A", false, true}, {"-", true, true}, {"-", false, false}, {"", false, false}, {"nul", false, false},
+		{"none", false, false}, {"N/B", false, false}, {"nulls", false, false}, {"0", true, false},
+	} {
+		if got := isNull([]byte(tt.in), tt.strict); got != tt.want {
+			t.Errorf("isNull(%q, %v) = %v", tt.in, tt.strict, got)
+		}
+	}
+}
