@@ -594,9 +594,11 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, rowKind, er
 		cs.h |= haveBit
 		w.fresh = append(w.fresh, ridBounce{cs.id, l.Bounce})
 	}
-	bounced := anyCause || l.EmailInvalid || l.EmailSuspended || flagged || labelled || len(codeText) > 0
+	bounced := anyCause || l.EmailInvalid || l.EmailSuspended || flagged || labelled || l.Bounce.Code != (codes.Code{})
 	if len(eventText) > 0 {
-		bounced = isBounceEvent(eventText)
+		if b, known := eventKind(eventText); known {
+			bounced = b
+		}
 	}
 	if !bounced {
 		w.j.stats.notBounced++

@@ -103,12 +103,13 @@ func (ds *Dataset) Unparsed(l *Lead) []RawValue {
 type colRole uint8
 
 const (
-	roleNone  colRole = iota
-	roleCode          // a platform's code or status column: codes that fill in what the text lacks
-	roleLabel         // a platform's own type or category of bounce, kept to show (Lead label)
-	roleEvent         // the kind of event (bounce, delivered, open): only bounces are bounces
-	roleFlag          // a "bounced" boolean
-	roleOwn           // bouncelens's own class column, in a file it exported: a lead unless "success"
+	roleNone      colRole = iota
+	roleCode              // a platform's code or status column: codes that fill in what the text lacks
+	roleLabel             // a platform's own type or category of bounce, kept to show (PlatformLabel); a value says the row is a bounce
+	roleLabelWeak         // a label under a name common outside bounce exports (Type, Category): shown, but no sign of a bounce
+	roleEvent             // the kind of event (bounce, delivered, open): only bounces are bounces
+	roleFlag              // a "bounced" boolean
+	roleOwn               // bouncelens's own class column, in a file it exported: a lead unless "success"
 )
 
 // codeNames are the columns that hold a platform's reply or enhanced code (research/formats.md
@@ -137,6 +138,13 @@ var labelNames = map[string]bool{
 var bareNames = map[string]bool{"status": true, "code": true, "type": true, "category": true,
 	"subcategory": true, "classification": true, "severity": true, "action": true}
 
+// platformNames are columns only bounce exports have (see setRoles).
+var platformNames = map[string]bool{"typecode": true, "bouncedat": true, "bounceclassification": true, "created": true,
+	"diagnosticcode": true, "recordtype": true, "notificationtype": true, "finalrecipient": true}
+
+// eventNames are the columns that say what happened to a message; they count only in files
+// that are not Marketo exports (a Marketo custom field named Event is a campaign's), and only
+// for values that name an event (eventKind).
 var eventNames = map[string]bool{"event": true, "eventtype": true, "recordtype": true, "notificationtype": true}
 
 var flagNames = map[string]bool{"isemailhardbounced": true, "isemailbounced": true, "emailbounced": true,
@@ -154,15 +162,31 @@ func (lay *layout) setRoles(norms []string) {
 		case bareNames[n] && marketo:
 		case codeNames[n]:
 			lay.roles[c] = roleCode
+		case bareNames[n]:
+			lay.roles[c] = roleLabelWeak
 		case labelNames[n], bounce && (strings.HasSuffix(n, "type") || strings.HasSuffix(n, "category") ||
 			strings.HasSuffix(n, "classification")):
 			lay.roles[c] = roleLabel
-		case eventNames[n]:
+		case eventNames[n] && !marketo:
 			lay.roles[c] = roleEvent
 		case flagNames[n]:
 			lay.roles[c] = roleFlag
 		case n == "bouncelensclass":
 			lay.roles[c] = roleOwn
+		}
+	}
+	// Type or Category is a platform's label only in a platform's export: one with a code
+	// column under a name of its own, or columns that SendGrid, Postmark, SES or a DSN write.
+	platform := false
+	for c, r := range lay.roles {
+		platform = platform || r == roleCode && !bareNames[norms[c]]
+	}
+	for _, n := range norms {
+		platform = platform || platformNames[n]
+	}
+	for c, r := range lay.roles {
+		if r == roleLabelWeak && !platform {
+			lay.roles[c] = roleNone
 		}
 	}
 	lay.names = make(map[string]bool)
@@ -385,16 +409,30 @@ func classifyCause(key string) codes.Bounce {
 // Postmark's Bounce; delivered, open, click, processed, complaints, unsubscribes and template
 // rendering failures are not.
 func isBounceEvent(e []byte) bool {
+	b, known := eventKind(e)
+	return b && known
+}
+
+// eventKind tells whether an event column's value names a bounce (see isBounceEvent), and
+// whether it names an event bouncelens knows at all: a value of neither kind (a campaign's
+// name) leaves the decision to the row's other columns.
+func eventKind(e []byte) (bounce, known bool) {
 	s := strings.ToLower(string(e))
 	if strings.Contains(s, "render") {
-		return false // SES's Rendering Failure: the sender's template, not the recipient
+		return false, true // SES's Rendering Failure: the sender's template, not the recipient
 	}
 	for _, w := range []string{"bounce", "drop", "defer", "delay", "fail", "reject", "block"} {
 		if strings.Contains(s, w) {
-			return true
+			return true, true
 		}
 	}
-	return false
+	for _, w := range []string{"deliver", "open", "click", "process", "sent", "send", "complain", "spam",
+		"subscri", "accept", "stored", "list_member", "group_"} {
+		if strings.Contains(s, w) {
+			return false, true
+		}
+	}
+	return false, false
 }
 
 // noteKinds names what a column's values are, for notes.
@@ -485,7 +523,7 @@ func addColumn(list *[]string, name string) {
 func (ld *loader) noteColumns(lay *layout) {
 	ds := ld.ds
 	for c, r := range lay.roles {
-		if r == roleLabel && !slices.Contains(ds.labelCols, lay.extra[c]) {
+		if (r == roleLabel || r == roleLabelWeak) && !slices.Contains(ds.labelCols, lay.extra[c]) {
 			ds.labelCols = append(ds.labelCols, lay.extra[c])
 		}
 		if r == roleCode {

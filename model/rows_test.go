@@ -307,3 +307,25 @@ func TestIsNull(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadCRMColumns: a CRM export's Status, Type and Event columns are no bounce signs and
+// no platform labels; a lead without a bounce reason is not bounced whatever they hold.
+func TestLoadCRMColumns(t *testing.T) {
+	text := "Email,Status,Type,Event,EmailBouncedReason\n" +
+		"a@example.com,Open - Not Contacted,Customer,Webinar 2024,\n" +
+		"b@example.com,Working,Partner,Webinar 2024,550 5.1.1 user unknown\n"
+	ds, err := LoadReader(context.Background(), strings.NewReader(text), "crm.csv", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTotals(t, ds)
+	if len(ds.Leads) != 1 || ds.Leads[0].Email != "b@example.com" || ds.Totals().NotBounced != 1 {
+		t.Fatalf("leads %+v, totals %+v", ds.Leads, ds.Totals())
+	}
+	if got := ds.PlatformLabel(&ds.Leads[0]); got != "" {
+		t.Errorf("label %q", got)
+	}
+	if b := ds.Leads[0].Bounce; b.Basic != 550 || b.Class != codes.Hard {
+		t.Errorf("bounce %+v", b)
+	}
+}
