@@ -124,6 +124,7 @@ func (l *jsonLimiter) line(off int64) int {
 // object that holds one (Postmark's Bounces, Mailgun's items), single events, or one event per
 // line. Each array element is decoded alone, so memory is bounded by the largest event.
 func (ld *loader) readJSON(ctx context.Context, br *bufio.Reader, name string, idx int) error {
+	from := len(ld.ds.Leads)
 	lim := &jsonLimiter{r: br}
 	dec := json.NewDecoder(lim)
 	dec.UseNumber()
@@ -179,9 +180,11 @@ func (ld *loader) readJSON(ctx context.Context, br *bufio.Reader, name string, i
 		}
 		return &ParseError{File: name, Err: errors.New("holds no events")}
 	}
+	var ws []*worker
 	for _, sh := range jf.shapes {
-		ld.fixOrder(sh.lay, []*worker{sh.w}, 0)
+		ws = append(ws, sh.w)
 	}
+	ld.fixOrder(ws, from)
 	jf.progress()
 	return nil
 }

@@ -388,10 +388,10 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 		clear(ds.Leads[w:])
 		ds.Leads, ds.meta = ds.Leads[:w], ds.meta[:w]
 	}
-	ld.fixOrder(lay, workers, fileStart)
 	for _, s := range secs.all {
-		ld.fixOrder(s.lay, []*worker{s.w}, fileStart)
+		workers = append(workers, s.w)
 	}
+	ld.fixOrder(workers, fileStart)
 	if readErr != nil {
 		return &ParseError{File: name, Err: fmt.Errorf("reading: %w", readErr)}
 	}

@@ -558,38 +558,42 @@ func (ld *loader) addStats(lay *layout, idx int, j *job) {
 	}
 }
 
-// fixOrder settles the day/month order of each time column of the file whose leads start at
-// ds.Leads[from]: when one of its dates could only be read day first (13/01/2024) and none
-// only month first, the dates read month first that could be either are read day first.
-func (ld *loader) fixOrder(lay *layout, workers []*worker, from int) {
+// fixOrder settles the day/month order of the dates of the file whose leads start at
+// ds.Leads[from], once for the whole file: when one of its dates could only be read day first
+// (13/01/2024) and none only month first, the dates read month first that could be either are
+// read day first.
+func (ld *loader) fixOrder(workers []*worker, from int) {
 	ds := ld.ds
-	var dayFirst, monthFirst [nTimeSlots]bool
+	dayFirst, monthFirst := false, false
 	for _, w := range workers {
 		for s := range nTimeSlots {
-			dayFirst[s] = dayFirst[s] || w.dayFirst[s]
-			monthFirst[s] = monthFirst[s] || w.monthFirst[s]
+			dayFirst = dayFirst || w.dayFirst[s]
+			monthFirst = monthFirst || w.monthFirst[s]
 		}
 	}
-	for c, k := range lay.kinds {
-		if k != kindTime {
+	if dayFirst && monthFirst {
+		ds.notes = append(ds.notes, fmt.Sprintf("%s mixes day-first and month-first dates: those that could be either were read month first",
+			ds.Files[len(ds.Files)-1]))
+	}
+	var offsets [nTimeSlots]uintptr
+	for _, f := range ld.fields {
+		if f.kind == kindTime {
+			offsets[f.slot] = f.offset
+		}
+	}
+	const all = flagAmbiguous * (1<<nTimeSlots - 1)
+	swap := dayFirst && !monthFirst
+	for i := from; i < len(ds.Leads); i++ {
+		l := &ds.Leads[i]
+		if l.flags&all == 0 {
 			continue
 		}
-		s := lay.slot[c]
-		switch {
-		case dayFirst[s] && monthFirst[s]:
-			ds.notes = append(ds.notes, fmt.Sprintf("%s of %s mixes day-first and month-first dates: those that could be either were read month first",
-				lay.header[c], ds.Files[len(ds.Files)-1]))
-		case dayFirst[s]:
-			bit := flagAmbiguous << s
-			off := lay.offsets[c]
-			for i := from; i < len(ds.Leads); i++ {
-				l := &ds.Leads[i]
-				if l.flags&bit != 0 {
-					p := (*time.Time)(unsafe.Add(unsafe.Pointer(l), off))
-					*p = swapDayMonth(*p)
-					l.flags &^= bit
-				}
+		for s := range nTimeSlots {
+			if swap && l.flags&(flagAmbiguous<<s) != 0 {
+				p := (*time.Time)(unsafe.Add(unsafe.Pointer(l), offsets[s]))
+				*p = swapDayMonth(*p)
 			}
 		}
+		l.flags &^= all
 	}
 }

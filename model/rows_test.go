@@ -3,6 +3,7 @@ package model
 import (
 	"context"
 	"fmt"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -327,5 +328,39 @@ func TestLoadCRMColumns(t *testing.T) {
 	}
 	if b := ds.Leads[0].Bounce; b.Basic != 550 || b.Class != codes.Hard {
 		t.Errorf("bounce %+v", b)
+	}
+}
+
+// TestLoadDateOrderPerFile: the day/month order is decided once per file, from every date
+// column, and files are decided apart.
+func TestLoadDateOrderPerFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := dir + "/" + name
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	dmy := write("dmy.csv", "Email Address,Email Invalid Cause,Created At,Updated At\n"+
+		"a@example.com,550 x,13/01/2024,05/01/2024 10:00\n")
+	mdy := write("mdy.csv", "Email Address,Email Invalid Cause,Created At,Updated At\n"+
+		"b@example.com,550 x,05/01/2024,06/02/2024\n")
+	mixed := write("mixed.csv", "Email Address,Email Invalid Cause,Created At\n"+
+		"c@example.com,550 x,13/01/2024\nd@example.com,550 x,01/13/2024\ne@example.com,550 x,02/03/2024\n")
+	ds, err := Load(context.Background(), []string{dmy, mdy, mixed}, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+	a, b, e := &ds.Leads[0], &ds.Leads[1], &ds.Leads[4]
+	if !a.CreatedAt.Equal(day(2024, 1, 13)) || !a.UpdatedAt.Equal(day(2024, 1, 5).Add(10*time.Hour)) {
+		t.Errorf("day-first file: %v %v", a.CreatedAt, a.UpdatedAt)
+	}
+	if !b.CreatedAt.Equal(day(2024, 5, 1)) || !b.UpdatedAt.Equal(day(2024, 6, 2)) {
+		t.Errorf("file with no evidence, read month first: %v %v", b.CreatedAt, b.UpdatedAt)
+	}
+	if !e.CreatedAt.Equal(day(2024, 2, 3)) || !strings.Contains(strings.Join(ds.Totals().Notes, "\n"), "mixed.csv mixes day-first and month-first") {
+		t.Errorf("mixed file: %v, notes %q", e.CreatedAt, ds.Totals().Notes)
 	}
 }
