@@ -364,3 +364,18 @@ func TestLoadDateOrderPerFile(t *testing.T) {
 		t.Errorf("mixed file: %v, notes %q", e.CreatedAt, ds.Totals().Notes)
 	}
 }
+
+// TestLoadSectionWithoutReason: a header inside a file that has no reason column is a bad row;
+// the rows after it keep the file's columns.
+func TestLoadSectionWithoutReason(t *testing.T) {
+	text := "Email Address,Email Invalid Cause\na@example.com,550 x\nEmail Address,First Name\nb@example.com,552 y\n"
+	ds, err := LoadReader(context.Background(), strings.NewReader(text), "s.csv", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTotals(t, ds)
+	if len(ds.Leads) != 2 || ds.Leads[1].Bounce.Basic != 552 || len(ds.Skipped) != 1 ||
+		!strings.HasPrefix(ds.Skipped[0].Error(), "s.csv:3: a header inside the file: no bounce reason column") {
+		t.Errorf("leads %+v, skipped %v", ds.Leads, ds.Skipped)
+	}
+}
