@@ -579,7 +579,11 @@ func (jf *jsonFile) load(spec *jsonSpec, rows []jsonRow, line int) {
 			ds.Leads, ds.meta = ds.Leads[:n], ds.meta[:n]
 			switch {
 			case err != nil:
-				ds.Skipped = append(ds.Skipped, &ParseError{File: jf.name, StartLine: line, Line: line, Err: err})
+				pe := &ParseError{File: jf.name, StartLine: line, Line: line, Err: err}
+				ds.Skipped = append(ds.Skipped, pe)
+				if jf.first == nil {
+					jf.first = pe
+				}
 			case kind == rowBlank || kind == rowHeader || kind == rowSection:
 				ds.Rows--
 			}
