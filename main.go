@@ -41,6 +41,8 @@ Filters (browse, summary, export):
 
 Loading (browse, summary, export):
   --reason-column NAME   the column that holds the bounce reason
+  --email-column NAME    the column that holds the email address
+  --all                  keep the rows that are not bounces too (delivered, never bounced)
   --strict               stop at the first unreadable row instead of skipping it
 
 Run 'bouncelens COMMAND --help' for a command's flags.
@@ -145,8 +147,8 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 type loadFlags struct {
 	class, code, enhanced, reason, domain, match string
 	action                                       string
-	reasonColumn                                 string
-	strict                                       bool
+	reasonColumn, emailColumn                    string
+	strict, all                                  bool
 }
 
 func (lf *loadFlags) register(fs *flag.FlagSet) {
@@ -158,6 +160,8 @@ func (lf *loadFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&lf.domain, "domain", "", "keep only leads at this receiving `DOMAIN`")
 	fs.StringVar(&lf.match, "match", "", "keep only leads whose email, name, company or reason contains `TEXT`")
 	fs.StringVar(&lf.reasonColumn, "reason-column", "", "read the bounce reason from column `NAME`")
+	fs.StringVar(&lf.emailColumn, "email-column", "", "read the email address from column `NAME`")
+	fs.BoolVar(&lf.all, "all", false, "keep the rows that are not bounces too (delivered, never bounced)")
 	fs.BoolVar(&lf.strict, "strict", false, "stop at the first unreadable row instead of skipping it")
 }
 
@@ -219,7 +223,7 @@ func reasonNames() string {
 }
 
 func (lf *loadFlags) options() model.Options {
-	return model.Options{ReasonColumn: lf.reasonColumn, Strict: lf.strict}
+	return model.Options{ReasonColumn: lf.reasonColumn, EmailColumn: lf.emailColumn, All: lf.all, Strict: lf.strict}
 }
 
 // load reads the files, reports skipped rows on stderr and returns the dataset and the selection.

@@ -154,3 +154,22 @@ func TestSampleThenSummaryAndExport(t *testing.T) {
 		t.Errorf("export --force: exit %d: %s", code, stderr)
 	}
 }
+
+func TestEmailColumnAndAll(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "crm.csv")
+	text := "Work,Private,Reason\nw1@example.com,p1@example.com,550 5.1.1 gone\nw2@example.com,p2@example.com,\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCLI(t, "", "export", "--email-column", "private", path)
+	if code != 0 || !strings.Contains(out, "p1@example.com") || strings.Contains(out, "w1@example.com") || strings.Contains(out, "p2@example.com") {
+		t.Fatalf("--email-column: exit %d, out %q, stderr %q", code, out, stderr)
+	}
+	code, out, stderr = runCLI(t, "", "export", "--email-column", "private", "--all", path)
+	if code != 0 || !strings.Contains(out, "p2@example.com") {
+		t.Fatalf("--all: exit %d, out %q, stderr %q", code, out, stderr)
+	}
+	if code, _, stderr = runCLI(t, "", "summary", "--email-column", "nope", path); code != 1 || !strings.Contains(stderr, `"nope"`) {
+		t.Errorf("unknown --email-column: exit %d, stderr %q", code, stderr)
+	}
+}

@@ -13,7 +13,9 @@ func TestParseBool(t *testing.T) {
 		{"yes", true, false}, {"No", false, false}, {"y", true, false}, {"n", false, false},
 		{"t", true, false}, {"f", false, false}, {"", false, false},
 		{"tru", false, true}, {"truth", false, true}, {"fals3", false, true}, {"2", false, true},
-		{"t\x00ue", false, true}, {"trUE ", false, true},
+		{"t\x00ue", false, true}, {"trUE ", true, false}, {" true", true, false}, {" FALSE\t", false, false},
+		{"wahr", true, false}, {"Falsch", false, false}, {"ja", true, false}, {"NEIN", false, false},
+		{"J", true, false}, {"ok", false, true}, {"x", false, true},
 	}
 	for _, tt := range tests {
 		got, ok := parseBool([]byte(tt.in))

@@ -26,12 +26,14 @@ type leadField struct {
 	norm   string  // tag normalised for matching
 	offset uintptr // byte offset in Lead
 	kind   fieldKind
+	slot   uint8 // for kindTime: which of Lead's times (for the day/month order of its file)
 }
 
 // leadFields lists Lead's csv-tagged fields: the csv tags are the single source of column names.
 func leadFields() []leadField {
 	t := reflect.TypeFor[Lead]()
 	var out []leadField
+	slots := uint8(0)
 	for i := range t.NumField() {
 		f := t.Field(i)
 		tag := f.Tag.Get("csv")
@@ -44,6 +46,8 @@ func leadFields() []leadField {
 			lf.kind = kindBool
 		case f.Type == reflect.TypeFor[time.Time]():
 			lf.kind = kindTime
+			lf.slot = slots
+			slots++
 		case f.Type.Kind() == reflect.String && strings.HasSuffix(lf.norm, "cause"):
 			lf.kind = kindCause
 		case f.Type.Kind() == reflect.String:
@@ -73,22 +77,24 @@ func normalize(s string) string {
 // names, and other platforms' bounce exports, research/formats.md section 4) to a Lead tag,
 // normalised.
 var aliases = map[string]string{
-	"email":          "emailaddress", // Marketo REST, SendGrid, Pardot, HubSpot, Postmark
-	"emailaddr":      "emailaddress",
-	"address":        "emailaddress", // Mailgun
-	"contactemail":   "emailaddress", // Zoho
-	"recipient":      "emailaddress",
-	"recipientemail": "emailaddress",
-	"company":        "companyname",
-	"leadid":         "id",
-	"created":        "createdat", // SendGrid
-	"createdate":     "createdat",
-	"updated":        "updatedat",
-	"bouncedat":      "emailsuspendedat",
-	"emailbouncedat": "emailsuspendedat",
-	"suspendedat":    "emailsuspendedat",
-	"invalidcause":   "emailinvalidcause",
-	"suspendedcause": "emailsuspendedcause",
+	"email":             "emailaddress", // Marketo REST, SendGrid, Pardot, HubSpot, Postmark
+	"emailaddr":         "emailaddress",
+	"address":           "emailaddress", // Mailgun
+	"contactemail":      "emailaddress", // Zoho
+	"recipient":         "emailaddress",
+	"finalrecipient":    "emailaddress", // a DSN's Final-Recipient ("rfc822; ann@example.com")
+	"originalrecipient": "emailaddress",
+	"recipientemail":    "emailaddress",
+	"company":           "companyname",
+	"leadid":            "id",
+	"created":           "createdat", // SendGrid
+	"createdate":        "createdat",
+	"updated":           "updatedat",
+	"bouncedat":         "emailsuspendedat",
+	"emailbouncedat":    "emailsuspendedat",
+	"suspendedat":       "emailsuspendedat",
+	"invalidcause":      "emailinvalidcause",
+	"suspendedcause":    "emailsuspendedcause",
 }
 
 // reasonNames are other platforms' columns that hold the raw SMTP text, tried before the
@@ -108,27 +114,33 @@ var reasonNames = []string{
 type layout struct {
 	header   []string
 	kinds    []fieldKind
-	offsets  []uintptr // for Lead fields
-	extra    []int     // for kindExtra: index into Dataset.ExtraColumns
-	nExtra   int       // len of Lead.Extra for this file's rows
-	email    int       // column of the email address
-	reason   int       // column named by Options.ReasonColumn, or -1
-	invalid  int       // Email Invalid Cause column, or -1
-	suspend  int       // Email Suspended Cause column, or -1
-	other    int       // first other bounce/reason column, or -1
-	causeCol []bool    // columns whose values are interned through the cause cache
+	offsets  []uintptr       // for Lead fields
+	extra    []int           // for kindExtra: index into Dataset.ExtraColumns
+	nExtra   int             // len of Lead.Extra for this file's rows
+	email    int             // column of the email address
+	reason   int             // column named by Options.ReasonColumn, or -1
+	invalid  int             // Email Invalid Cause column, or -1
+	suspend  int             // Email Suspended Cause column, or -1
+	other    int             // first other bounce/reason column, or -1
+	causeCol []bool          // columns whose values are interned through the cause cache
+	slot     []uint8         // for kindTime: the time's slot (leadField.slot)
+	roles    []colRole       // for kindExtra: what the column says about the bounce
+	names    map[string]bool // normalised names a header row of this file may hold
+	emailAlt string          // normalised name given by Options.EmailColumn
 }
 
 // newLayout maps a header onto Lead's fields; unknown columns go to Extra, whose names are
 // merged into extraCols (shared by every file of a dataset). It fails when there is no email
 // or no reason column.
-func newLayout(header []string, fields []leadField, extraCols *[]string, reasonColumn string) (*layout, error) {
+func newLayout(header []string, fields []leadField, extraCols *[]string, opts *Options) (*layout, error) {
 	lay := &layout{
 		header:   header,
 		kinds:    make([]fieldKind, len(header)),
 		offsets:  make([]uintptr, len(header)),
 		extra:    make([]int, len(header)),
 		causeCol: make([]bool, len(header)),
+		slot:     make([]uint8, len(header)),
+		roles:    make([]colRole, len(header)),
 		email:    -1, reason: -1, invalid: -1, suspend: -1, other: -1,
 	}
 	byNorm := make(map[string]int, len(fields))
@@ -137,6 +149,20 @@ func newLayout(header []string, fields []leadField, extraCols *[]string, reasonC
 	}
 	used := make(map[int]bool)
 	norms := make([]string, len(header))
+	emailCol := -1
+	if opts.EmailColumn != "" {
+		lay.emailAlt = normalize(opts.EmailColumn)
+		for c, name := range header {
+			if normalize(name) == lay.emailAlt {
+				emailCol = c
+				used[byNorm["emailaddress"]] = true
+				break
+			}
+		}
+		if emailCol < 0 {
+			return nil, &ParseError{Line: 1, Err: fmt.Errorf("no column named %q (the header has %s)", opts.EmailColumn, quoteList(header))}
+		}
+	}
 	for c, name := range header {
 		n := normalize(name)
 		norms[c] = n
@@ -146,11 +172,16 @@ func newLayout(header []string, fields []leadField, extraCols *[]string, reasonC
 				fi, ok = byNorm[a]
 			}
 		}
+		if c == emailCol {
+			fi, ok = byNorm["emailaddress"], true
+			delete(used, fi)
+		}
 		if ok && !used[fi] {
 			used[fi] = true
 			f := fields[fi]
 			lay.kinds[c] = f.kind
 			lay.offsets[c] = f.offset
+			lay.slot[c] = f.slot
 			switch f.norm {
 			case "emailaddress":
 				lay.email = c
@@ -169,6 +200,7 @@ func newLayout(header []string, fields []leadField, extraCols *[]string, reasonC
 			lay.nExtra = lay.extra[c] + 1
 		}
 	}
+	reasonColumn := opts.ReasonColumn
 	if reasonColumn != "" {
 		want := normalize(reasonColumn)
 		for c, n := range norms {
@@ -187,7 +219,8 @@ func newLayout(header []string, fields []leadField, extraCols *[]string, reasonC
 	if lay.email < 0 {
 		return nil, &ParseError{Line: 1, Err: fmt.Errorf("no email column (want \"Email Address\" or \"email\"; the header has %s)", quoteList(header))}
 	}
-	if lay.reason < 0 && lay.invalid < 0 && lay.suspend < 0 && lay.other < 0 {
+	lay.setRoles(norms)
+	if lay.reason < 0 && lay.invalid < 0 && lay.suspend < 0 && lay.other < 0 && !lay.hasRole(roleCode) {
 		return nil, &ParseError{Line: 1, Err: fmt.Errorf("no bounce reason column (want \"Email Invalid Cause\", \"Email Suspended Cause\" or a column named like bounce or reason; the header has %s); name one with --reason-column", quoteList(header))}
 	}
 	return lay, nil

@@ -81,3 +81,54 @@ func TestParseISOSeconds(t *testing.T) {
 		}
 	}
 }
+
+func TestParseDateForms(t *testing.T) {
+	d := func(y, mo, dd, h, mi, s int) time.Time {
+		return time.Date(y, time.Month(mo), dd, h, mi, s, 0, time.UTC)
+	}
+	tests := []struct {
+		in    string
+		want  time.Time
+		order dateOrder
+	}{
+		{"2024-01-02T03:04:05Z", d(2024, 1, 2, 3, 4, 5), orderFixed},
+		{"2024-01-02 03:04", d(2024, 1, 2, 3, 4, 0), orderFixed},
+		{"2024-01-02 03:04:05", d(2024, 1, 2, 3, 4, 5), orderFixed},
+		{"2024/01/02", d(2024, 1, 2, 0, 0, 0), orderFixed},
+		{"1/2/2024 3:04 PM", d(2024, 1, 2, 15, 4, 0), orderAmbiguous},
+		{"1/2/2024 12:04 AM", d(2024, 1, 2, 0, 4, 0), orderAmbiguous},
+		{"1/20/2024 9:00 am", d(2024, 1, 20, 9, 0, 0), orderMonthFirst},
+		{"13/01/2024 10:00", d(2024, 1, 13, 10, 0, 0), orderDayFirst},
+		{"13/01/2024", d(2024, 1, 13, 0, 0, 0), orderDayFirst},
+		{"5/5/2024", d(2024, 5, 5, 0, 0, 0), orderFixed},
+		{"02.01.2024 03:04", d(2024, 1, 2, 3, 4, 0), orderFixed},
+		{"2.1.2024", d(2024, 1, 2, 0, 0, 0), orderFixed},
+		{"02.01.24 03:04:05", d(2024, 1, 2, 3, 4, 5), orderFixed},
+		{"13-01-2024", d(2024, 1, 13, 0, 0, 0), orderDayFirst},
+		{"2 Jan 2024", d(2024, 1, 2, 0, 0, 0), orderFixed},
+		{"02-Jan-2024", d(2024, 1, 2, 0, 0, 0), orderFixed},
+		{"2 January 2024 10:30", d(2024, 1, 2, 10, 30, 0), orderFixed},
+		{"Jan 2, 2024", d(2024, 1, 2, 0, 0, 0), orderFixed},
+		{"Sept 2 2024 1:02 PM", d(2024, 9, 2, 13, 2, 0), orderFixed},
+		{"Tue, 2 Jan 2024 10:00:00 UTC", d(2024, 1, 2, 10, 0, 0), orderFixed},
+		{"Tue, 02 Jan 2024 10:00:00 +0100", d(2024, 1, 2, 9, 0, 0), orderFixed},
+		{"1704164645", d(2024, 1, 2, 3, 4, 5), orderFixed},
+		{"1704164645000", d(2024, 1, 2, 3, 4, 5), orderFixed},
+		{"1704164645.5", d(2024, 1, 2, 3, 4, 5).Add(500 * time.Millisecond), orderFixed},
+	}
+	for _, tt := range tests {
+		got, order, ok := parseDate([]byte(tt.in))
+		if !ok || !got.Equal(tt.want) || order != tt.order {
+			t.Errorf("parseDate(%q) = %v, %v, %v; want %v, %v", tt.in, got, order, ok, tt.want, tt.order)
+		}
+	}
+	for _, bad := range []string{"yesterday", "13/13/2024", "2024-13-01", "32.01.2024", "1/2/2024 13:00 PM", "2 Foo 2024",
+		"12345", "1/2", "02.01.2024 25:00", "Jan 2024", "00/01/2024", "1/2/2024 3:04 XM"} {
+		if got, _, ok := parseDate([]byte(bad)); ok {
+			t.Errorf("parseDate(%q) = %v; want not understood", bad, got)
+		}
+	}
+	if got := swapDayMonth(d(2024, 1, 5, 10, 0, 0)); !got.Equal(d(2024, 5, 1, 10, 0, 0)) {
+		t.Errorf("swapDayMonth: %v", got)
+	}
+}

@@ -68,10 +68,13 @@ func decode(r io.Reader) (*bufio.Reader, error) {
 		return nil, errors.New("is not text (binary data): is it really a CSV export?")
 	}
 	if t := bytes.TrimLeft(sniff, " \t\r\n"); len(t) > 1 && (t[0] == '{' || t[0] == '[' && bytes.ContainsAny(t[1:2], "{[\"\r\n \t]")) {
-		return nil, errors.New("looks like JSON, not CSV: export the bounces as CSV")
+		return br, errJSON
 	}
 	return br, nil
 }
+
+// errJSON is decode's answer for a file that starts like JSON: it is read by readJSON.
+var errJSON = errors.New("looks like JSON")
 
 // looksBinary reports whether the start of a file holds many control bytes (NUL among them) or
 // bytes that are neither UTF-8 nor Latin-1 text. A stray NUL in one field does not make a file

@@ -2,7 +2,6 @@ package model
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -38,7 +37,7 @@ type verdict struct {
 
 func (c *cause) get() codes.Bounce {
 	c.once.Do(func() {
-		c.v.once.Do(func() { c.v.bounce = codes.Classify(c.text) })
+		c.v.once.Do(func() { c.v.bounce = classifyCause(c.text) })
 		c.bounce = c.v.bounce
 	})
 	return c.bounce
@@ -194,6 +193,12 @@ type worker struct {
 	fresh   []ridBounce // reason bounces first met since the last chunk
 	fix     []byte
 	clean   []byte
+
+	j          *job             // the job being filled
+	line       int32            // line of the row being filled
+	dayFirst   [nTimeSlots]bool // a date of this file was read day first because it must be
+	monthFirst [nTimeSlots]bool // a date of this file was read month first because it must be
+	codeKey    []byte           // scratch for withCodes
 }
 
 func newWorker(ld *loader, lay *layout, delim byte, file string, idx int) *worker {
@@ -402,20 +407,34 @@ func (w *worker) split(j *job) {
 	}
 }
 
-// fillAll fills the leads of j's records into j.dst, their place in Dataset.Leads (phase
-// two). A row that cannot be read leaves its slot to the next; j.good counts the slots used.
-func (w *worker) fillAll(j *job) {
-	splitErrs := len(j.skipped)
+// fillAll fills the leads of j's records from the record from on into j.dst, their place in
+// Dataset.Leads (phase two). A row that cannot be read, or is not kept (a blank row, a repeated
+// header, a row that is not a bounce), leaves its slot to the next; j.good counts the slots
+// used. It stops at a header with other columns (j.section), which loader.settle handles.
+func (w *worker) fillAll(j *job, from int) {
 	dirty := false
-	for _, r := range j.recs {
+	w.j = j
+	for ri := from; ri < len(j.recs); ri++ {
+		r := j.recs[ri]
 		l := &j.dst[j.good]
 		if dirty {
 			*l = Lead{}
 		}
-		meta, err := w.fill(l, j.fields[r.first:r.first+r.n], r.check)
+		w.line = r.line
+		meta, kind, err := w.fill(l, j.fields[r.first:r.first+r.n], r.check)
 		if err != nil {
 			dirty = true
-			j.skipped = append(j.skipped, &ParseError{File: w.file, StartLine: int(r.line), Line: int(r.line), Err: err})
+			j.fillErrs = append(j.fillErrs, &ParseError{File: w.file, StartLine: int(r.line), Line: int(r.line), Err: err})
+			continue
+		}
+		if kind == rowSection {
+			dirty = true
+			j.section = int32(ri + 1)
+			break
+		}
+		if kind != rowLead {
+			dirty = true
+			j.stats.count(kind)
 			continue
 		}
 		dirty = false
@@ -427,50 +446,85 @@ func (w *worker) fillAll(j *job) {
 	if dirty {
 		j.dst[j.good] = Lead{}
 	}
-	if splitErrs > 0 && len(j.skipped) > splitErrs {
-		slices.SortStableFunc(j.skipped, func(a, b *ParseError) int { return cmp.Compare(a.StartLine, b.StartLine) })
-	}
-	j.fresh, w.fresh = w.fresh, nil
+	j.fresh = append(j.fresh, w.fresh...)
+	w.fresh = nil
+	w.j = nil
 }
 
-// fill sets l from the fields of one record and returns its entry of Dataset.meta; check asks
-// for each field's text to be checked (the record holds control bytes or invalid UTF-8).
-func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, error) {
+// fill sets l from the fields of one record and returns its entry of Dataset.meta and what the
+// row is; check asks for each field's text to be checked (the record holds control bytes or
+// invalid UTF-8).
+func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, rowKind, error) {
 	lay := w.lay
 	if len(fields) != len(lay.kinds) {
-		return 0, fmt.Errorf("has %d field%s, the header has %d", len(fields), plural(len(fields)), len(lay.kinds))
+		switch {
+		case len(fields) == len(lay.kinds)+1 && len(bytes.TrimSpace(fields[len(fields)-1])) == 0:
+			fields = fields[:len(lay.kinds)] // a trailing delimiter on data rows only
+		case allBlank(fields):
+			return 0, rowBlank, nil
+		case lay.headerKind(fields) != rowLead:
+			return 0, lay.headerKind(fields), nil
+		default:
+			return 0, rowLead, fmt.Errorf("has %d field%s, the header has %d", len(fields), plural(len(fields)), len(lay.kinds))
+		}
+	}
+	if bytes.IndexByte(fields[lay.email], '@') < 0 {
+		// Rare: check whether the row is a row at all.
+		if allBlank(fields) {
+			return 0, rowBlank, nil
+		}
+		if k := lay.headerKind(fields); k != rowLead {
+			return 0, k, nil
+		}
 	}
 	extra := w.row[:lay.nExtra]
 	clear(extra) // a column of another file may have no value here
 	invalid, suspend, other := int32(-1), int32(-1), int32(-1)
+	var codeText, eventText []byte
+	anyCause, flagged, labelled := false, false, false
 	w.ct.room(4)
 	base := unsafe.Pointer(l)
 	for c, f := range fields {
 		if len(f) > maxField {
-			return 0, fieldError(c, lay.header[c], fmt.Sprintf("%d bytes long (at most %d)", len(f), maxField))
-		}
-		if len(f) == 4 && string(f) == "null" {
-			f = f[:0]
+			return 0, rowLead, fieldError(c, lay.header[c], fmt.Sprintf("%d bytes long (at most %d)", len(f), maxField))
 		}
 		if check {
 			var err error
 			if f, err = w.repair(f); err != nil {
-				return 0, fieldError(c, lay.header[c], err.Error())
+				return 0, rowLead, fieldError(c, lay.header[c], err.Error())
 			}
 		}
-		switch lay.kinds[c] {
+		kind := lay.kinds[c]
+		if len(f) <= 4 && isNull(f, kind != kindString && kind != kindExtra || c == lay.email || lay.causeCol[c]) {
+			f = f[:0]
+		}
+		if c == lay.email && len(f) > 7 && f[6] == ';' && f[0]|0x20 == 'r' && strings.EqualFold(string(f[:7]), "rfc822;") {
+			f = bytes.TrimSpace(f[7:]) // a DSN's address type
+		}
+		switch kind {
 		case kindString:
 			*(*string)(unsafe.Add(base, lay.offsets[c])) = w.intern(c, f)
 		case kindBool:
 			v, ok := parseBool(f)
 			if !ok {
-				return 0, fieldError(c, lay.header[c], fmt.Sprintf("%q is not true or false", f))
+				w.unparsed(c, f)
 			}
 			*(*bool)(unsafe.Add(base, lay.offsets[c])) = v
 		case kindTime:
-			t, ok := parseTime(f)
+			if len(f) > 0 && (f[0] == ' ' || f[len(f)-1] == ' ') {
+				f = bytes.TrimSpace(f)
+			}
+			t, order, ok := parseDate(f)
 			if !ok {
-				return 0, fieldError(c, lay.header[c], fmt.Sprintf("%q is not a date", f))
+				w.unparsed(c, f)
+			}
+			switch order {
+			case orderDayFirst:
+				w.dayFirst[lay.slot[c]] = true
+			case orderMonthFirst:
+				w.monthFirst[lay.slot[c]] = true
+			case orderAmbiguous:
+				l.flags |= flagAmbiguous << lay.slot[c]
 			}
 			*(*time.Time)(unsafe.Add(base, lay.offsets[c])) = t
 		default:
@@ -478,6 +532,7 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, error) {
 			if lay.causeCol[c] {
 				ce := w.cause(f)
 				s = w.ct.slots[ce].text
+				anyCause = anyCause || len(f) > 0
 				switch c {
 				case lay.invalid:
 					invalid = ce
@@ -489,6 +544,21 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, error) {
 				}
 			} else {
 				s = w.intern(c, f)
+				if r := lay.roles[c]; r != roleNone && len(f) > 0 {
+					switch r {
+					case roleCode:
+						codeText = appendCode(codeText, f)
+					case roleLabel:
+						labelled = true
+					case roleEvent:
+						eventText = f
+					case roleFlag:
+						v, _ := parseBool(f)
+						flagged = flagged || v
+					case roleOwn:
+						flagged = flagged || string(f) != "success"
+					}
+				}
 			}
 			if lay.kinds[c] == kindCause {
 				*(*string)(unsafe.Add(base, lay.offsets[c])) = s
@@ -511,17 +581,64 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, error) {
 			ce = w.cause(nil)
 		}
 	}
+	if len(codeText) > 0 {
+		ce = w.withCodes(ce, codeText)
+	}
 	cs := &w.ct.slots[ce]
 	l.Reason = cs.text
+	if len(codeText) > 0 {
+		l.Reason = reasonText(cs.text)
+	}
 	l.Bounce = cs.c.get()
 	if cs.h&haveBit == 0 {
 		cs.h |= haveBit
 		w.fresh = append(w.fresh, ridBounce{cs.id, l.Bounce})
 	}
-	if l.Bounce.Class == codes.Unknown && l.EmailInvalid {
+	bounced := anyCause || l.EmailInvalid || l.EmailSuspended || flagged || labelled || l.Bounce.Code != (codes.Code{})
+	if len(eventText) > 0 {
+		if b, known := eventKind(eventText); known {
+			bounced = b
+		}
+	}
+	if !bounced {
+		w.j.stats.notBounced++
+		if !w.ld.opts.All {
+			return 0, rowNotBounced, nil
+		}
+		l.flags |= flagNotBounced
+		l.Bounce.Class = codes.Success // not a bounce; no code is made up
+	} else if l.Bounce.Class == codes.Unknown && l.EmailInvalid {
 		l.Bounce.Class = codes.Hard // Marketo sets Email Invalid on a hard bounce
 	}
-	return uint32(cs.id)<<2 | uint32(l.Bounce.Class&3), nil
+	if strings.IndexByte(l.Email, '@') < 0 {
+		l.flags |= flagNoAddress
+		w.j.stats.noAddress++
+	}
+	return uint32(cs.id)<<2 | uint32(l.Bounce.Class&3), rowLead, nil
+}
+
+// allBlank reports whether every field of a row is empty or blanks: a row of bare delimiters,
+// which spreadsheets write past the data.
+func allBlank(fields [][]byte) bool {
+	for _, f := range fields {
+		for _, c := range f {
+			if c != ' ' && c != '\t' && c != '\r' && c != '\n' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// unparsed records a side field whose text was not understood: the field stays empty, the
+// row is kept, the text is kept for the detail view and counted for a note.
+func (w *worker) unparsed(c int, f []byte) {
+	j := w.j
+	if j.stats.unparsed == nil {
+		j.stats.unparsed = make([]int, len(w.lay.kinds))
+	}
+	j.stats.unparsed[c]++
+	j.raw = append(j.raw, rawEntry{line: w.line, col: int32(c), text: w.ar.str(f)})
 }
 
 func plural(n int) string {
@@ -635,15 +752,19 @@ func (w *worker) repair(f []byte) ([]byte, error) {
 	return w.fix, nil
 }
 
-// parseBool reads the booleans exports write: true/false in any case, 1/0, yes/no, y/n, t/f,
-// and empty for false.
+// parseBool reads the booleans exports and spreadsheets write: true/false in any case, 1/0,
+// yes/no, y/n, t/f, German wahr/falsch and ja/nein, with blanks around ignored, and empty for
+// false.
 func parseBool(b []byte) (bool, bool) {
+	if len(b) > 0 && (b[0] == ' ' || b[len(b)-1] == ' ' || b[0] == '\t' || b[len(b)-1] == '\t') {
+		b = bytes.TrimSpace(b)
+	}
 	switch len(b) {
 	case 0:
 		return false, true
 	case 1:
 		switch b[0] | 0x20 {
-		case '1', 't', 'y':
+		case '1', 't', 'y', 'j':
 			return true, true
 		case '0', 'f', 'n':
 			return false, true
@@ -658,10 +779,26 @@ func parseBool(b []byte) (bool, bool) {
 	}
 	s := string(b) // no allocation: compared, not kept
 	switch {
-	case strings.EqualFold(s, "true"), strings.EqualFold(s, "yes"):
+	case strings.EqualFold(s, "yes"), strings.EqualFold(s, "wahr"), strings.EqualFold(s, "ja"):
 		return true, true
-	case strings.EqualFold(s, "false"), strings.EqualFold(s, "no"):
+	case strings.EqualFold(s, "no"), strings.EqualFold(s, "falsch"), strings.EqualFold(s, "nein"):
 		return false, true
 	}
 	return false, false
+}
+
+// isNull reports whether a cell holds one of the words exports write for no value: null (any
+// case), N/A, n/a, #N/A (a spreadsheet's failed lookup). A lone "-" counts too where strict
+// says so (dates, booleans, addresses, causes).
+func isNull(f []byte, strict bool) bool {
+	switch len(f) {
+	case 1:
+		return strict && f[0] == '-'
+	case 3:
+		return f[1] == '/' && f[0]|0x20 == 'n' && f[2]|0x20 == 'a'
+	case 4:
+		return f[0]|0x20 == 'n' && f[1]|0x20 == 'u' && f[2]|0x20 == 'l' && f[3]|0x20 == 'l' ||
+			string(f) == "#N/A"
+	}
+	return false
 }

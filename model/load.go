@@ -83,9 +83,10 @@ type loader struct {
 	ds        *Dataset
 	fields    []leadField
 	causes    causeCache
-	estBytes  int64 // decoded size of all files, 0 when unknown: sizes Dataset.Leads
-	seenBytes int64 // decoded bytes merged so far
-	sized     bool  // Dataset.Leads was sized from estBytes
+	estBytes  int64      // decoded size of all files, 0 when unknown: sizes Dataset.Leads
+	seenBytes int64      // decoded bytes merged so far
+	sized     bool       // Dataset.Leads was sized from estBytes
+	growMu    sync.Mutex // held while Dataset.Leads is placed into or replaced, and by refills
 }
 
 // reserve makes room for n more leads. Once a few MB are read, it sizes Dataset.Leads for the
@@ -137,7 +138,7 @@ func (ld *loader) finish() *Dataset {
 	ds := ld.ds
 	ds.reasons = make([]string, len(ld.causes.list))
 	for i, c := range ld.causes.list {
-		ds.reasons[i] = c.text
+		ds.reasons[i] = reasonText(c.text)
 	}
 	if n := len(ds.reasons) - len(ds.ridBounce); n > 0 {
 		ds.ridBounce = append(ds.ridBounce, make([]codes.Bounce, n)...)
@@ -193,22 +194,26 @@ func (ld *loader) readFile(ctx context.Context, name string, idx int) error {
 // job is one chunk of complete records on its way through the workers: split into records,
 // given its place in Dataset.Leads, filled there, merged.
 type job struct {
-	buf     []byte // the chunk's buffer, returned to the pool once merged
-	data    []byte // the records
-	line    int    // line number of data[0]
-	tooLong int64  // >0: data is the start of one record of this many bytes, skipped whole
-	recs    []record
-	fields  [][]byte
-	off     int         // where its leads go in Dataset.Leads
-	dst     []Lead      // Dataset.Leads[off:off+len(recs)]
-	dstMeta []uint32    // Dataset.meta[off:off+len(recs)]
-	good    int         // leads filled: dst[:good]
-	fresh   []ridBounce // bounces of reason texts this chunk's worker met first
-	skipped []*ParseError
-	rows    int
-	split   chan struct{} // closed when recs is ready
-	placed  chan struct{} // closed when dst is set
-	done    chan struct{} // closed when filled
+	buf      []byte // the chunk's buffer, returned to the pool once merged
+	data     []byte // the records
+	line     int    // line number of data[0]
+	tooLong  int64  // >0: data is the start of one record of this many bytes, skipped whole
+	recs     []record
+	fields   [][]byte
+	off      int         // where its leads go in Dataset.Leads
+	dst      []Lead      // Dataset.Leads[off:off+len(recs)]
+	dstMeta  []uint32    // Dataset.meta[off:off+len(recs)]
+	good     int         // leads filled: dst[:good]
+	fresh    []ridBounce // bounces of reason texts this chunk's worker met first
+	skipped  []*ParseError
+	rows     int
+	stats    fillStats
+	raw      []rawEntry
+	fillErrs []*ParseError // rows split but not read, in order
+	section  int32         // 1 + the record that is a new header (see loader.settle), or 0
+	split    chan struct{} // closed when recs is ready
+	placed   chan struct{} // closed when dst is set
+	done     chan struct{} // closed when filled
 }
 
 // read loads one file: it decodes and checks the start, reads the header, then one goroutine
@@ -219,6 +224,9 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	ds.Files = append(ds.Files, name)
 	cr := &countingReader{r: r}
 	br, err := decode(cr)
+	if errors.Is(err, errJSON) {
+		return ld.readJSON(ctx, br, name, idx)
+	}
 	if err != nil {
 		return &ParseError{File: name, Err: err}
 	}
@@ -226,13 +234,15 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	if err != nil {
 		return &ParseError{File: name, Line: line, Err: err}
 	}
-	lay, err := newLayout(header, ld.fields, &ds.ExtraColumns, ld.opts.ReasonColumn)
+	lay, err := newLayout(header, ld.fields, &ds.ExtraColumns, &ld.opts)
 	if err != nil {
 		pe := err.(*ParseError)
 		pe.File = name
 		pe.Line, pe.StartLine = line-1, line-1
 		return pe
 	}
+	ld.noteColumns(lay)
+	fileStart := len(ds.Leads)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -263,6 +273,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 			}
 			ld.seenBytes += int64(len(j.data))
 			n := len(j.recs)
+			ld.growMu.Lock()
 			if len(ds.Leads)+n > cap(ds.Leads) {
 				filling.Wait() // no worker may be writing into the array being replaced
 				ld.reserve(n)
@@ -271,13 +282,16 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 			ds.Leads = ds.Leads[:off+n]
 			ds.meta = ds.meta[:off+n]
 			j.off, j.dst, j.dstMeta = off, ds.Leads[off:off+n], ds.meta[off:off+n]
+			ld.growMu.Unlock()
 			filling.Add(1)
 			close(j.placed)
 		}
 	})
 	nw := max(1, min(runtime.GOMAXPROCS(0), 4))
+	workers := make([]*worker, 0, nw)
 	for range nw {
 		w := newWorker(ld, lay, delim, name, idx)
+		workers = append(workers, w)
 		wg.Go(func() {
 			for j := range work {
 				select {
@@ -296,7 +310,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 				select {
 				case <-j.placed:
 					if ctx.Err() == nil {
-						w.fillAll(j)
+						w.fillAll(j, 0)
 					}
 					filling.Done()
 				case <-ctx.Done():
@@ -327,6 +341,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	holes := 0
 	rowsBefore := ds.Rows
 	last := time.Now()
+	var secs sections
 	for j := range order {
 		select {
 		case <-j.done:
@@ -336,6 +351,8 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 			stop()
 			return fmt.Errorf("reading %s: %w", name, err)
 		}
+		notRows := ld.settle(j, &secs, lay, delim, name, idx)
+		j.skipped = mergeErrs(j.skipped, j.fillErrs)
 		if ld.opts.Strict && len(j.skipped) > 0 {
 			stop()
 			return j.skipped[0]
@@ -350,7 +367,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 			ds.ridBounce[f.rid] = f.bounce
 		}
 		ds.Skipped = append(ds.Skipped, j.skipped...)
-		ds.Rows += j.rows
+		ds.Rows += j.rows - notRows
 		if p := ld.opts.Progress; p != nil && time.Since(last) > 200*time.Millisecond {
 			last = time.Now()
 			p(Progress{File: name, BytesRead: cr.n.Load(), BytesTotal: size, Rows: ds.Rows})
@@ -371,6 +388,10 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 		clear(ds.Leads[w:])
 		ds.Leads, ds.meta = ds.Leads[:w], ds.meta[:w]
 	}
+	for _, s := range secs.all {
+		workers = append(workers, s.w)
+	}
+	ld.fixOrder(workers, fileStart)
 	if readErr != nil {
 		return &ParseError{File: name, Err: fmt.Errorf("reading: %w", readErr)}
 	}

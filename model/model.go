@@ -33,6 +33,7 @@ type Lead struct {
 	EmailInvalid   bool `csv:"Email Invalid"`
 	EmailSuspended bool `csv:"Email Suspended"`
 	Unsubscribed   bool `csv:"Unsubscribed"`
+	flags          leadFlags
 
 	File uint16 `csv:"-"` // index into Dataset.Files
 	Line int32  `csv:"-"` // line of the row's first field in its file
@@ -46,8 +47,19 @@ type Dataset struct {
 	Skipped      []*ParseError // rows that could not be read, in file order
 	Now          time.Time     // the clock "suspended now" is measured against
 
-	// Rows counts the data rows read from every file: always len(Leads) + len(Skipped).
+	// Rows counts the data rows read from every file: len(Leads) + len(Skipped) + the rows
+	// that are not bounces left out (without Options.All). Blank rows and repeated headers are
+	// not rows. Totals has the other counts.
 	Rows int
+
+	notBounced, noAddress      int
+	blankRows, repeatedHeaders int
+	reasonCols, emailCols      []string
+	codeCols                   []string
+	labelCols                  []int // indices into ExtraColumns of the platforms' label columns
+	unparsed                   []unparsedNote
+	notes                      []string
+	raw                        map[rawKey][]RawValue // texts of side fields not understood, by lead
 
 	reasons []string    // distinct reason texts, indexed by the rid in meta
 	search  searchIndex // built on the first text match
@@ -66,14 +78,19 @@ func (ds *Dataset) prepared() []uint32 {
 	if len(ds.meta) == len(ds.Leads) && len(ds.ridBounce) == len(ds.reasons) {
 		return ds.meta
 	}
-	ids := make(map[string]int32)
+	type key struct {
+		reason string
+		code   codes.Code // leads of one text may differ by a code column's codes
+	}
+	ids := make(map[key]int32)
 	ds.reasons, ds.ridBounce, ds.meta = ds.reasons[:0], ds.ridBounce[:0], make([]uint32, len(ds.Leads))
 	for i := range ds.Leads {
 		l := &ds.Leads[i]
-		id, ok := ids[l.Reason]
+		k := key{l.Reason, l.Bounce.Code}
+		id, ok := ids[k]
 		if !ok {
 			id = int32(len(ds.reasons))
-			ids[l.Reason] = id
+			ids[k] = id
 			ds.reasons = append(ds.reasons, l.Reason)
 			ds.ridBounce = append(ds.ridBounce, l.Bounce)
 		}
@@ -114,6 +131,8 @@ type Progress struct {
 // Options tune a load.
 type Options struct {
 	ReasonColumn string           // column that holds the bounce reason; "" picks one as DESIGN.md says
+	EmailColumn  string           // column that holds the address; "" picks "Email Address", "email" and the like
+	All          bool             // keep the rows that are not bounces too (Lead.NotBounced)
 	Strict       bool             // stop at the first bad row instead of skipping it
 	Now          func() time.Time // clock for "suspended now"; nil means time.Now
 	Progress     func(Progress)   // called now and then while loading; may be nil
