@@ -128,13 +128,33 @@ type summaryGroup struct {
 
 // summaryJSON is a whole JSON summary.
 type summaryJSON struct {
-	Files    []string       `json:"files"`
-	By       string         `json:"by"`
-	Leads    int            `json:"leads"`
-	Distinct int            `json:"distinct"`
-	Classes  Mix            `json:"classes"`
-	Actions  Mix            `json:"actions"`
-	Groups   []summaryGroup `json:"groups"`
+	Files           []string       `json:"files"`
+	By              string         `json:"by"`
+	Rows            int            `json:"rows"`
+	AllLeads        int            `json:"all_leads"`
+	Leads           int            `json:"leads"`
+	Distinct        int            `json:"distinct"`
+	NotBounced      int            `json:"not_bounced"`
+	NoAddress       int            `json:"no_address"`
+	Skipped         int            `json:"skipped"`
+	BlankRows       int            `json:"blank_rows"`
+	RepeatedHeaders int            `json:"repeated_headers"`
+	ReasonColumns   []string       `json:"reason_columns"`
+	EmailColumns    []string       `json:"email_columns"`
+	CodeColumns     []string       `json:"code_columns"`
+	Notes           []string       `json:"notes"`
+	Classes         Mix            `json:"classes"`
+	Actions         Mix            `json:"actions"`
+	Groups          []summaryGroup `json:"groups"`
+}
+
+// safeAll cleans names that come from files for printing; nil becomes empty.
+func safeAll(names []string) []string {
+	out := make([]string, len(names))
+	for k, n := range names {
+		out[k] = codes.SafeText(n)
+	}
+	return out
 }
 
 func toSummaryGroup(g *Group, by Grouping, sub bool) summaryGroup {
@@ -208,12 +228,14 @@ func toCSVRow(g *Group, parent string, sub bool) summaryCSVRow {
 func (ds *Dataset) WriteSummary(w io.Writer, sel []int32, groups []Group, opts SummaryOptions) error {
 	switch opts.Format {
 	case "json":
-		out := summaryJSON{Files: make([]string, len(ds.Files)), By: opts.By.String(), Leads: len(sel),
-			Distinct: ds.DistinctLeads(sel), Classes: classMix(ds.ClassCounts(sel)),
-			Actions: actionMix(ds.ActionCounts(sel)), Groups: make([]summaryGroup, 0, len(groups))}
-		for k, f := range ds.Files {
-			out.Files[k] = codes.SafeText(f)
-		}
+		t := ds.Totals()
+		out := summaryJSON{Files: safeAll(ds.Files), By: opts.By.String(), Rows: t.Rows, AllLeads: t.Leads,
+			Leads: len(sel), Distinct: ds.DistinctLeads(sel), NotBounced: t.NotBounced, NoAddress: t.NoAddress,
+			Skipped: t.Skipped, BlankRows: t.BlankRows, RepeatedHeaders: t.RepeatedHeaders,
+			ReasonColumns: safeAll(t.ReasonColumn), EmailColumns: safeAll(t.EmailColumn),
+			CodeColumns: safeAll(t.CodeColumn), Notes: safeAll(t.Notes),
+			Classes: classMix(ds.ClassCounts(sel)), Actions: actionMix(ds.ActionCounts(sel)),
+			Groups: make([]summaryGroup, 0, len(groups))}
 		for k := range groups {
 			out.Groups = append(out.Groups, toSummaryGroup(&groups[k], opts.By, false))
 		}
@@ -241,11 +263,46 @@ func (ds *Dataset) WriteSummary(w io.Writer, sel []int32, groups []Group, opts S
 	return fmt.Errorf("unknown summary format %q (want table, csv or json)", opts.Format)
 }
 
+// TotalsText says in a few lines what was read and what the selection holds: files, rows,
+// leads, distinct addresses, what was not a bounce, had no address or could not be read, the
+// columns used, the load's notes, and the selection's actions.
+func TotalsText(ds *Dataset, sel []int32) string {
+	t := ds.Totals()
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s file(s) · %s row(s) · %s lead(s) · %s distinct address(es)", Commas(t.Files), Commas(t.Rows), Commas(t.Leads), Commas(t.Distinct))
+	for _, c := range []struct {
+		n    int
+		what string
+	}{{t.NotBounced, "not bounced"}, {t.NoAddress, "without an address"}, {t.Skipped, "unreadable"},
+		{t.BlankRows, "blank row(s)"}, {t.RepeatedHeaders, "repeated header(s)"}} {
+		if c.n > 0 {
+			fmt.Fprintf(&b, " · %s %s", Commas(c.n), c.what)
+		}
+	}
+	b.WriteByte('\n')
+	cols := func(label string, names []string) {
+		if len(names) > 0 {
+			fmt.Fprintf(&b, "%s: %s\n", label, strings.Join(safeAll(names), ", "))
+		}
+	}
+	cols("reason column", t.ReasonColumn)
+	cols("email column", t.EmailColumn)
+	cols("code column", t.CodeColumn)
+	for _, n := range t.Notes {
+		fmt.Fprintf(&b, "note: %s\n", codes.SafeText(n))
+	}
+	if len(sel) != t.Leads {
+		fmt.Fprintf(&b, "selected: %s lead(s), %s distinct address(es)\n", Commas(len(sel)), Commas(ds.DistinctLeads(sel)))
+	}
+	fmt.Fprintf(&b, "%s\n\n", ActionMixText(ds.ActionCounts(sel)))
+	return b.String()
+}
+
 // writeTable writes the totals, then the groups as an aligned table: a group's line, then one
 // indented line per subgroup, each with its class and action mix.
 func (ds *Dataset) writeTable(w io.Writer, sel []int32, groups []Group, opts SummaryOptions) error {
 	acts := ds.ActionCounts(sel)
-	if _, err := fmt.Fprintf(w, "%d lead(s), %d distinct address(es) · %s\n\n", len(sel), ds.DistinctLeads(sel), ActionMixText(acts)); err != nil {
+	if _, err := io.WriteString(w, TotalsText(ds, sel)); err != nil {
 		return err
 	}
 	keyHead := strings.ToUpper(opts.By.String())
