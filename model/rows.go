@@ -463,6 +463,12 @@ type Totals struct {
 	Notes           []string // what was read with a caveat: "12 dates not understood in Created At"
 }
 
+// Uncounted returns, cheaply, how many rows were not bounces and how many leads have no
+// address: the header's counts beside the groups (Totals has them all, at the cost of a scan).
+func (ds *Dataset) Uncounted() (notBounced, noAddress int) {
+	return ds.notBounced, ds.noAddress
+}
+
 // Totals returns the counts of the load that made ds.
 func (ds *Dataset) Totals() Totals {
 	t := Totals{

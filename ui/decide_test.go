@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"image/color"
 	"os"
@@ -256,5 +257,23 @@ func TestPickerClickTogglesARow(t *testing.T) {
 	h.press("enter")
 	if len(h.a.actions) != 1 || h.a.actions[0] != codes.Wait {
 		t.Fatalf("filter %v", h.a.actions)
+	}
+}
+
+// TestHeaderCountsRowsThatAreNotBounces: the header says how many rows were not bounces and how
+// many leads have no address, as summary does.
+func TestHeaderCountsRowsThatAreNotBounces(t *testing.T) {
+	const csv = "Email Address,Email Invalid,Email Invalid Cause\n" +
+		"ann@acme.example,true,550 5.1.1 user unknown\n" +
+		"bob@acme.example,false,\n" +
+		",true,550 5.1.1 user unknown\n"
+	ds, err := model.LoadReader(context.Background(), strings.NewReader(csv), "mixed.csv", model.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := newHarness(t, ds, 120, 40)
+	top := strings.SplitN(h.view(), "\n", 2)[0]
+	if !strings.Contains(top, "1 not bounced") || !strings.Contains(top, "1 without an address") {
+		t.Fatalf("header: %q", top)
 	}
 }

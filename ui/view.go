@@ -120,6 +120,14 @@ func (a *App) header() string {
 		if s := a.counts[codes.Success]; s > 0 {
 			line1 += st.Dim.Render(" · ") + st.Class(codes.Success).Render("success "+commas(s))
 		}
+		if nb, na := a.ds.Uncounted(); nb > 0 || na > 0 {
+			if nb > 0 {
+				line1 += st.Dim.Render(" · " + commas(nb) + " not bounced")
+			}
+			if na > 0 {
+				line1 += st.Dim.Render(" · ") + st.Error.Render(commas(na)+" without an address")
+			}
+		}
 		if k := len(a.ds.Skipped); k > 0 {
 			line1 += st.Dim.Render(" · ") + st.Error.Render(commas(k)+" skipped (!)")
 		}
