@@ -197,7 +197,7 @@ type worker struct {
 }
 
 func newWorker(ld *loader, lay *layout, delim byte, file string, idx int) *worker {
-	w := &worker{ld: ld, lay: lay, file: file, idx: uint16(idx), sp: splitter{delim: delim},
+	w := &worker{ld: ld, lay: lay, file: file, idx: uint16(idx), sp: splitter{delim: delim, width: len(lay.kinds), email: lay.email},
 		interns: make([]interner, len(lay.kinds)), ct: causeTable{seed: ld.causes.seed, empty: -1},
 		row: make([]string, lay.nExtra)}
 	for c := range w.interns {
@@ -378,7 +378,7 @@ func (w *worker) split(j *job) {
 	if j.tooLong > 0 {
 		j.rows++
 		j.skipped = append(j.skipped, &ParseError{File: w.file, StartLine: line, Line: line,
-			Err: fmt.Errorf("row is %d bytes long (at most %d): skipped whole", j.tooLong, maxRecord)})
+			Err: fmt.Errorf("row is %d bytes long (at most %d): skipped as one row", j.tooLong, maxRecord)})
 		return
 	}
 	w.sp.scratch = w.sp.scratch[:0]
@@ -533,7 +533,7 @@ func plural(n int) string {
 
 // isBlank reports whether a record is an empty line.
 func isBlank(rec []byte) bool {
-	return len(rec) == 0 || rec[0] == '\n' || len(rec) >= 2 && rec[0] == '\r' && rec[1] == '\n'
+	return len(rec) == 0 || rec[0] == '\n' || rec[0] == '\r' && (len(rec) == 1 || rec[1] == '\n')
 }
 
 // needsCheck reports whether the fields of rec must be checked one by one: it holds a control

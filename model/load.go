@@ -251,7 +251,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	var wg, filling sync.WaitGroup
 	var readErr error
 	wg.Go(func() {
-		readErr = cutChunks(ctx, br, line, free, work, order, places)
+		readErr = cutChunks(ctx, br, line, &splitter{delim: delim, width: len(header), email: lay.email}, free, work, order, places)
 	})
 	// Chunks get their place in Dataset.Leads in file order, as soon as they are split.
 	wg.Go(func() {
@@ -385,7 +385,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 
 // cutChunks reads br into chunks of whole records and hands each to the workers (work), to
 // the placing of leads (places) and to the merge (order), in file order. line is the line number of the first byte.
-func cutChunks(ctx context.Context, br *bufio.Reader, line int, free chan []byte, work, order, places chan<- *job) error {
+func cutChunks(ctx context.Context, br *bufio.Reader, line int, sp *splitter, free chan []byte, work, order, places chan<- *job) error {
 	defer close(places)
 	defer close(order)
 	defer close(work)
@@ -417,25 +417,33 @@ func cutChunks(ctx context.Context, br *bufio.Reader, line int, free chan []byte
 				cut = len(b)
 				break
 			}
-			if cut = cutRecords(b); cut > 0 {
+			if cut = sp.cut(b, false); cut > 0 {
 				break
 			}
 			if len(b) >= maxRecord {
-				// No record ends within maxRecord: one record (a huge field, or a quote
-				// never closed) is skipped whole, as one bad row, up to its end.
+				// No record ends within maxRecord (a huge field, a quote never closed):
+				// skipped as one bad row, up to its last line end or, with none, the next.
 				break
 			}
 			b = append(b, make([]byte, cap(b))...)[:len(b)]
 		}
 		if cut == 0 && len(b) >= maxRecord {
-			n, lines, err := skipRecord(br, bytes.Count(b, []byte{'"'})&1 == 1)
-			if err != nil {
-				return err
+			data, n := b, int64(0)
+			if nl := bytes.LastIndexByte(b, '\n'); nl >= 0 {
+				data = b[:nl+1]
+			} else {
+				var err error
+				if n, err = skipLine(br); err != nil {
+					return err
+				}
 			}
-			j := &job{buf: b, data: b, line: line, tooLong: int64(len(b)) + n,
+			j := &job{buf: b, data: data, line: line, tooLong: int64(len(data)) + n,
 				split: make(chan struct{}), placed: make(chan struct{}), done: make(chan struct{})}
-			line += bytes.Count(b, []byte{'\n'}) + lines
-			carry = carry[:0]
+			line += bytes.Count(data, []byte{'\n'})
+			if n > 0 {
+				line++
+			}
+			carry = append(carry[:0], b[len(data):]...)
 			work <- j
 			order <- j
 			places <- j
@@ -458,26 +466,17 @@ func cutChunks(ctx context.Context, br *bufio.Reader, line int, free chan []byte
 	}
 }
 
-// skipRecord reads br past the end of a record whose start was already read (odd: that start
-// holds an odd number of quotes), that is past the first line end outside quotes, or to the end
-// of the input. It returns the bytes and the line ends it read.
-func skipRecord(br *bufio.Reader, odd bool) (n int64, lines int, err error) {
+// skipLine reads br past the next line end, or to the end of the input, and returns the bytes
+// it read.
+func skipLine(br *bufio.Reader) (n int64, err error) {
 	for {
 		b, err := br.ReadSlice('\n')
 		n += int64(len(b))
-		odd = odd != (bytes.Count(b, []byte{'"'})&1 == 1)
-		if len(b) > 0 && b[len(b)-1] == '\n' {
-			lines++
-			if !odd {
-				return n, lines, nil
-			}
-		}
 		switch {
-		case err == nil, errors.Is(err, bufio.ErrBufferFull):
-		case errors.Is(err, io.EOF):
-			return n, lines, nil
-		default:
-			return n, lines, err
+		case err == nil, errors.Is(err, io.EOF):
+			return n, nil
+		case !errors.Is(err, bufio.ErrBufferFull):
+			return n, err
 		}
 	}
 }

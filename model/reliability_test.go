@@ -1,0 +1,113 @@
+package model
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// strayQuote returns a generated export of n leads whose row on line 4 opens a quote it never
+// closes.
+func strayQuote(n int) []byte {
+	data := genCSV(n)
+	lines := bytes.SplitAfter(data, []byte("\r\n"))
+	var b bytes.Buffer
+	line := 0
+	for _, l := range lines {
+		line += bytes.Count(l, []byte("\n"))
+		if line == 4 {
+			b.WriteString("999,Stray,Quote,stray@example.com,\"Acme,true,550 5.1.1 x,false,,,false,,,\r\n")
+			line++
+		}
+		b.Write(l)
+	}
+	return b.Bytes()
+}
+
+// One stray quote costs one row, named with the lines it covered; every other row is read.
+func TestStrayQuoteCostsOneRow(t *testing.T) {
+	for _, n := range []int{50, 250_000} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			ds, err := LoadReader(context.Background(), bytes.NewReader(strayQuote(n)), "stray.csv", testOptions())
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkTotals(t, ds)
+			if len(ds.Leads) != n || len(ds.Skipped) != 1 {
+				t.Fatalf("%d leads and %d skipped, want %d and 1 (%v)", len(ds.Leads), len(ds.Skipped), n, ds.Skipped)
+			}
+			pe := ds.Skipped[0]
+			if pe.StartLine != 4 || !strings.Contains(pe.Error(), "1 line") {
+				t.Errorf("skipped %v, want the row on line 4 and the lines it covered", pe)
+			}
+			for _, l := range ds.Leads {
+				if l.Email == "stray@example.com" {
+					t.Error("kept the broken row")
+				}
+			}
+		})
+	}
+}
+
+// A quote that stays open for more lines than any reason spans is one bad row of that many
+// lines; reading goes on after it.
+func TestRunawayQuoteStopsAtTheLineLimit(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("Email Address,Email Invalid Cause,Notes\n")
+	b.WriteString("a@example.com,550 5.1.1 unknown,x\n")
+	b.WriteString("b@example.com,\"550 open\n")
+	for range maxQuotedLines + 10 {
+		b.WriteString("just text\n")
+	}
+	b.WriteString("c@example.com,550 5.1.1 unknown,y\n")
+	ds, err := LoadReader(context.Background(), &b, "runaway.csv", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTotals(t, ds)
+	if len(ds.Leads) != 2 || ds.Leads[1].Email != "c@example.com" {
+		t.Fatalf("leads %d (%v), want a and c", len(ds.Leads), ds.Skipped)
+	}
+	if pe := ds.Skipped[0]; pe.StartLine != 3 || !strings.Contains(pe.Error(), fmt.Sprintf("%d lines", maxQuotedLines)) {
+		t.Errorf("first skip %v", pe)
+	}
+}
+
+// wideHeader is an export of one row with n extra columns, all named x (same) or x0, x1, ...
+func wideHeader(n int, same bool) []byte {
+	var b bytes.Buffer
+	b.WriteString("Email Address,Email Invalid Cause")
+	for i := range n {
+		if same {
+			b.WriteString(",x")
+		} else {
+			fmt.Fprintf(&b, ",x%d", i)
+		}
+	}
+	b.WriteString("\na@example.com,550 5.1.1 unknown")
+	b.WriteString(strings.Repeat(",v", n))
+	b.WriteString("\n")
+	return b.Bytes()
+}
+
+// Header handling is linear in the number of columns, repeated names or not: allocations
+// (a deterministic stand-in for work) grow with the column count, not its square.
+func TestWideHeaderIsLinear(t *testing.T) {
+	for _, same := range []bool{true, false} {
+		allocs := func(n int) float64 {
+			data := wideHeader(n, same)
+			return testing.AllocsPerRun(2, func() {
+				ds, err := LoadReader(context.Background(), bytes.NewReader(data), "wide.csv", testOptions())
+				if err != nil || len(ds.Leads) != 1 || len(ds.ExtraColumns) != n {
+					t.Fatalf("%v, %d extra columns of %d", err, len(ds.ExtraColumns), n)
+				}
+			})
+		}
+		small, large := allocs(1000), allocs(8000)
+		if large > 12*small {
+			t.Errorf("same names %v: %.0f allocations for 1000 columns, %.0f for 8000: not linear", same, small, large)
+		}
+	}
+}
