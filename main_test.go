@@ -154,3 +154,24 @@ func TestSampleThenSummaryAndExport(t *testing.T) {
 		t.Errorf("export --force: exit %d: %s", code, stderr)
 	}
 }
+
+// An export none of whose rows can be read fails (exit 1), and export -o then writes no file.
+func TestNothingReadableExitsOneAndWritesNoFile(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "bad.csv")
+	data := "Email Address,Email Invalid,Email Invalid Cause\na@example.com,maybe,550\nb@example.com,perhaps,550\n"
+	if err := os.WriteFile(in, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.csv")
+	code, _, stderr := runCLI(t, "", "export", "-o", out, in)
+	if code != 1 || !strings.Contains(stderr, "no row could be read") {
+		t.Errorf("exit %d, stderr %q; want 1 and why", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("wrote an export of nothing")
+	}
+	if code, _, _ := runCLI(t, "", "summary", in); code != 1 {
+		t.Errorf("summary: exit %d, want 1", code)
+	}
+}

@@ -393,8 +393,8 @@ func (w *worker) split(j *job) {
 			j.skipped = append(j.skipped, &ParseError{File: w.file, StartLine: start, Line: start + rerr.lines, Column: rerr.column, Err: rerr.err})
 			continue
 		}
-		if isBlank(rec) {
-			continue // a blank line
+		if isBlank(rec) || allEmpty(w.sp.fields) {
+			continue // a blank line, or delimiters only (a spreadsheet's empty row)
 		}
 		j.rows++
 		j.recs = append(j.recs, record{first: int32(len(j.fields)), n: int32(len(w.sp.fields)), line: int32(start), check: needsCheck(rec)})

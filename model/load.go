@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -53,7 +52,7 @@ func Load(ctx context.Context, files []string, opts Options) (*Dataset, error) {
 			return nil, err
 		}
 	}
-	return ld.finish(), nil
+	return ld.finish()
 }
 
 // LoadReader reads one export from r; name is used in errors and in Dataset.Files.
@@ -64,7 +63,7 @@ func LoadReader(ctx context.Context, r io.Reader, name string, opts Options) (*D
 	if err := ld.read(ctx, r, name, 0, size); err != nil {
 		return nil, err
 	}
-	return ld.finish(), nil
+	return ld.finish()
 }
 
 // regularSize is the size of r when it is a regular file (stdin redirected from a file), else 0.
@@ -133,8 +132,13 @@ func newLoader(opts Options) *loader {
 	return ld
 }
 
-func (ld *loader) finish() *Dataset {
+// finish completes the dataset; it fails when rows were read but none could be.
+func (ld *loader) finish() (*Dataset, error) {
 	ds := ld.ds
+	if len(ds.Leads) == 0 && len(ds.Skipped) > 0 {
+		n, first := len(ds.Skipped), ds.Skipped[0]
+		return nil, &ParseError{File: first.File, Err: fmt.Errorf("no row could be read: %d unreadable row%s, the first: %v", n, plural(n), first)}
+	}
 	ds.reasons = make([]string, len(ld.causes.list))
 	for i, c := range ld.causes.list {
 		ds.reasons[i] = c.text
@@ -142,17 +146,23 @@ func (ld *loader) finish() *Dataset {
 	if n := len(ds.reasons) - len(ds.ridBounce); n > 0 {
 		ds.ridBounce = append(ds.ridBounce, make([]codes.Bounce, n)...)
 	}
-	return ds
+	return ds, nil
 }
 
-// decodedSize guesses the size of a file's text: its size, or for gzip the size its trailer
-// records. It returns 0 when it cannot tell.
+// decodedSize guesses the size of a file's text from its size, to size Dataset.Leads. It
+// returns 0 (grow as reading goes) when it cannot tell: for a gzip file, whose trailer may
+// claim anything, and for anything but a regular file.
 func decodedSize(name string) int64 {
 	f, err := os.Open(name)
 	if err != nil {
 		return 0
 	}
 	defer f.Close()
+	return textSize(f)
+}
+
+// textSize is decodedSize for an open file.
+func textSize(f *os.File) int64 {
 	fi, err := f.Stat()
 	if err != nil || !fi.Mode().IsRegular() {
 		return 0
@@ -162,12 +172,8 @@ func decodedSize(name string) int64 {
 		return 0
 	}
 	switch {
-	case head[0] == 0x1f && head[1] == 0x8b && fi.Size() > 8:
-		var tail [4]byte
-		if _, err := f.ReadAt(tail[:], fi.Size()-4); err != nil {
-			return 0
-		}
-		return int64(binary.LittleEndian.Uint32(tail[:]))
+	case head[0] == 0x1f && head[1] == 0x8b:
+		return 0
 	case head[0] == 0xff && head[1] == 0xfe, head[0] == 0xfe && head[1] == 0xff:
 		return fi.Size() / 2
 	}

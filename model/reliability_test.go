@@ -2,8 +2,13 @@ package model
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
+	"encoding/binary"
 	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -109,5 +114,59 @@ func TestWideHeaderIsLinear(t *testing.T) {
 		if large > 12*small {
 			t.Errorf("same names %v: %.0f allocations for 1000 columns, %.0f for 8000: not linear", same, small, large)
 		}
+	}
+}
+
+// Memory follows what was read: a gzip trailer that claims 4 GB does not size the leads.
+func TestForgedGzipTrailerDoesNotSizeTheLeads(t *testing.T) {
+	var z bytes.Buffer
+	zw := gzip.NewWriter(&z)
+	text := genCSV(100000) // well over the 4 MB the loader samples before it sizes
+	zw.Write(text)
+	zw.Close()
+	data := z.Bytes()
+	binary.LittleEndian.PutUint32(data[len(data)-4:], 0xfffffff0)
+	path := filepath.Join(t.TempDir(), "forged.csv.gz")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := Load(context.Background(), []string{path}, testOptions())
+	runtime.ReadMemStats(&after)
+	if err == nil || !strings.Contains(err.Error(), "gzip") {
+		t.Errorf("error %v, want the bad trailer named", err)
+	}
+	if got := after.TotalAlloc - before.TotalAlloc; got > 40*uint64(len(text)) {
+		t.Errorf("allocated %d MB to read %d MB", got>>20, len(text)>>20)
+	}
+}
+
+// Rows of delimiters only (what spreadsheets save for empty rows) are blank lines: they cost
+// no lead.
+func TestCommaOnlyRowsAreBlank(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("Email Address,Email Invalid Cause,Notes\r\n")
+	b.WriteString("a@example.com,550 5.1.1 unknown,x\r\n")
+	for range 10000 {
+		b.WriteString(",,\r\n")
+	}
+	b.WriteString("\"\",\"\",\"\"\r\nb@example.com,550 5.1.1 unknown,y\r\n")
+	ds, err := LoadReader(context.Background(), &b, "commas.csv", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTotals(t, ds)
+	if len(ds.Leads) != 2 || ds.Rows != 2 || cap(ds.Leads) > 4096 {
+		t.Errorf("%d leads of %d rows in room for %d, want 2 of 2", len(ds.Leads), ds.Rows, cap(ds.Leads))
+	}
+}
+
+// An export none of whose rows can be read is an error, not an empty dataset.
+func TestNothingReadableIsAnError(t *testing.T) {
+	data := "Email Address,Email Invalid,Email Invalid Cause\na@example.com,maybe,550\nb@example.com,perhaps,550\n"
+	_, err := LoadReader(context.Background(), strings.NewReader(data), "bad.csv", testOptions())
+	if err == nil || !strings.Contains(err.Error(), "bad.csv") || !strings.Contains(err.Error(), "2 unreadable rows") {
+		t.Errorf("error %v, want one naming the file and its 2 unreadable rows", err)
 	}
 }

@@ -428,6 +428,16 @@ func (s *splitter) cutLong() {
 	}
 }
 
+// allEmpty reports whether every field is empty.
+func allEmpty(fields [][]byte) bool {
+	for _, f := range fields {
+		if len(f) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // fieldError describes a field that cannot be kept.
 func fieldError(col int, name, why string) error {
 	return fmt.Errorf("column %d (%s): %s", col+1, name, why)
