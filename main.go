@@ -58,12 +58,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	case errors.Is(err, errUsage):
 		if msg := strings.TrimSpace(strings.TrimPrefix(err.Error(), errUsage.Error())); msg != "" {
-			fmt.Fprintf(stderr, "bouncelens: %s\n", strings.TrimPrefix(msg, ": "))
+			fmt.Fprintf(stderr, "bouncelens: %s\n", codes.SafeText(strings.TrimPrefix(msg, ": ")))
 		}
 		fmt.Fprint(stderr, usage)
 		return 2
 	default:
-		fmt.Fprintf(stderr, "bouncelens: %v\n", err)
+		// Errors name files and columns and quote cells: no byte of them reaches the terminal raw.
+		fmt.Fprintf(stderr, "bouncelens: %s\n", codes.SafeText(err.Error()))
 		return 1
 	}
 }
@@ -226,7 +227,7 @@ func reportSkipped(ds *model.Dataset, stderr io.Writer) {
 			fmt.Fprintf(stderr, "bouncelens: ... and %d more\n", len(ds.Skipped)-most)
 			break
 		}
-		fmt.Fprintf(stderr, "bouncelens: %v\n", pe)
+		fmt.Fprintf(stderr, "bouncelens: %s\n", codes.SafeText(pe.Error()))
 	}
 	if n := len(ds.Skipped); n > 0 {
 		fmt.Fprintf(stderr, "bouncelens: skipped %d unreadable row(s); kept %d lead(s)\n", n, len(ds.Leads))
@@ -328,7 +329,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		return err
 	}
-	fmt.Fprintf(stderr, "bouncelens: wrote %d lead(s) to %s\n", len(sel), *out)
+	fmt.Fprintf(stderr, "bouncelens: wrote %d lead(s) to %s\n", len(sel), codes.SafeText(*out))
 	return nil
 }
 

@@ -175,3 +175,47 @@ func TestNothingReadableExitsOneAndWritesNoFile(t *testing.T) {
 		t.Errorf("summary: exit %d, want 1", code)
 	}
 }
+
+// hasControl reports whether s holds an escape, a C0 control other than line ends, a C1
+// control or a bidi override.
+func hasControl(s string) bool {
+	for _, r := range s {
+		if r < 0x20 && r != '\n' || r == 0x7f || r >= 0x80 && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+			return true
+		}
+	}
+	return false
+}
+
+// No byte from a file reaches the terminal raw: column names, file names and cells are made
+// safe on stderr and stdout.
+func TestNothingFromAFileReachesTheTerminalRaw(t *testing.T) {
+	dir := t.TempDir()
+	evil := "\x1b]0;pwn\x07\u009b31m\u202e" // one ; so that the header stays comma-separated
+	cell := "\x1b]52;c;ZXZpbA==\x07\u0085\u009b31m"
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		// Enough plain rows that the controls do not make the file look binary.
+		data += strings.Repeat("pad@example.com,true,550 5.1.1 user unknown\n", 20)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	noEmail := write("noemail"+evil+".csv", "Who"+evil+",Email Invalid,Email Invalid Cause\n")
+	badBool := write("badbool.csv", "Email Address,Email Invalid"+evil+",Email Invalid Cause\na@b.co,maybe"+cell+",550\n")
+	good := write("good.csv", "Email Address,Note"+evil+",Email Invalid Cause\na@b.co,n"+cell+",550 5.1.1"+cell+"\n")
+	for _, args := range [][]string{
+		{"summary", noEmail},
+		{"summary", badBool},
+		{"summary", filepath.Join(dir, "missing"+evil+".csv")},
+		{"export", "--columns", "nope", good},
+		{"export", "--columns", "Note", good},
+		{"export", "--columns", "Note", "--format", "csv", badBool},
+	} {
+		_, out, stderr := runCLI(t, "", args...)
+		if hasControl(out) || hasControl(stderr) {
+			t.Errorf("%q: control characters reach the terminal:\nstdout %q\nstderr %q", args[:len(args)-1], out, stderr)
+		}
+	}
+}

@@ -572,7 +572,21 @@ func needsCheck(rec []byte) bool {
 			return true
 		}
 	}
-	return high&hi != 0 && !utf8.Valid(rec)
+	return high&hi != 0 && (!utf8.Valid(rec) || hasC1(rec))
+}
+
+// hasC1 reports whether UTF-8 text holds a C1 control (U+0080 to U+009F: 0xC2 0x80 to 0xC2 0x9F).
+func hasC1(b []byte) bool {
+	for {
+		i := bytes.IndexByte(b, 0xc2)
+		if i < 0 || i+1 >= len(b) {
+			return false
+		}
+		if b[i+1] >= 0x80 && b[i+1] <= 0x9f {
+			return true
+		}
+		b = b[i+1:]
+	}
 }
 
 // hasDel reports whether a word holds a DEL (0x7f) byte; it may report false positives.
@@ -607,6 +621,16 @@ func (w *worker) repair(f []byte) ([]byte, error) {
 		}
 	}
 	if utf8.Valid(f) {
+		if hasC1(f) {
+			// C1 controls (CSI, OSC... in one character each) are dropped like C0 ones.
+			w.fix = w.fix[:0]
+			for _, r := range string(f) {
+				if r < 0x80 || r > 0x9f {
+					w.fix = utf8.AppendRune(w.fix, r)
+				}
+			}
+			return w.fix, nil
+		}
 		return f, nil
 	}
 	multi := false
@@ -620,7 +644,7 @@ func (w *worker) repair(f []byte) ([]byte, error) {
 	}
 	if multi {
 		w.fix = append(w.fix[:0], strings.ToValidUTF8(string(f), "\uFFFD")...)
-		return w.fix, nil
+		return w.repair(w.fix)
 	}
 	out, err := charmap.Windows1252.NewDecoder().Bytes(f)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -529,7 +530,9 @@ func readHeader(br *bufio.Reader) (header []string, delim byte, next int, err er
 		return nil, 0, line + rerr.lines, fmt.Errorf("header: %w", rerr.err)
 	}
 	for _, f := range sp.fields {
-		header = append(header, string(bytes.TrimSpace(f)))
+		// Column names reach the screen, errors and exports' header rows: no escape sequence
+		// or control character survives in them.
+		header = append(header, strings.TrimSpace(codes.SafeText(string(f))))
 	}
 	if len(header) == 1 && header[0] == "" {
 		return nil, 0, line, errors.New("is empty: no header")

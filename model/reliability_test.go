@@ -170,3 +170,25 @@ func TestNothingReadableIsAnError(t *testing.T) {
 		t.Errorf("error %v, want one naming the file and its 2 unreadable rows", err)
 	}
 }
+
+// C1 controls (one-character CSI, OSC, NEL...) are dropped at load like C0 ones, in cells and
+// in column names; the rest of the text and the row are kept.
+func TestC1ControlsAreDroppedAtLoad(t *testing.T) {
+	data := "Email Address,Email Invalid Cause,Note\u009b31m\na@example.com,550 5.1.1 \u009d0;x\u009cunknown \u0085ok,caf\xe9\u0090\n"
+	ds, err := LoadReader(context.Background(), strings.NewReader(data), "c1.csv", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Leads) != 1 {
+		t.Fatalf("%d leads, skipped %v", len(ds.Leads), ds.Skipped)
+	}
+	l := ds.Leads[0]
+	if l.Reason != "550 5.1.1 0;xunknown ok" || ds.ExtraColumns[0] != "Note" {
+		t.Errorf("reason %q, column %q, note %q", l.Reason, ds.ExtraColumns[0], l.Extra[0])
+	}
+	for _, s := range []string{l.Reason, ds.ExtraColumns[0], l.Extra[0]} {
+		if strings.ContainsFunc(s, func(r rune) bool { return r >= 0x80 && r <= 0x9f }) {
+			t.Errorf("%q keeps a C1 control", s)
+		}
+	}
+}

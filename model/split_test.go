@@ -160,7 +160,7 @@ func FuzzNeedsCheck(f *testing.F) {
 	f.Add([]byte("a\x1b[31mred and more text to fill up a whole block\x7f\r\n"))
 	f.Add([]byte("Caf\xe9 is Windows-1252 text in a record,b\n"))
 	f.Fuzz(func(t *testing.T, rec []byte) {
-		want := !utf8.Valid(rec)
+		want := !utf8.Valid(rec) || strings.ContainsFunc(string(rec), func(r rune) bool { return r >= 0x80 && r <= 0x9f })
 		for _, c := range rec {
 			if isControl(c) {
 				want = true
