@@ -14,6 +14,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/bouncelens/bouncelens/codes"
 	"github.com/bouncelens/bouncelens/model"
@@ -56,6 +57,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	case errors.Is(err, flag.ErrHelp):
 		return 0
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "bouncelens: interrupted")
+		return 130
 	case errors.Is(err, errUsage):
 		if msg := strings.TrimSpace(strings.TrimPrefix(err.Error(), errUsage.Error())); msg != "" {
 			fmt.Fprintf(stderr, "bouncelens: %s\n", codes.SafeText(strings.TrimPrefix(msg, ": ")))
@@ -196,7 +200,8 @@ func (lf *loadFlags) options() model.Options {
 }
 
 // load reads the files, reports skipped rows on stderr and returns the dataset and the selection.
-func load(files []string, lf *loadFlags, stdin io.Reader, stderr io.Writer) (*model.Dataset, []int32, error) {
+// The load stops when ctx is done (Ctrl+C), even while stdin sends nothing.
+func load(ctx context.Context, files []string, lf *loadFlags, stdin io.Reader, stderr io.Writer) (*model.Dataset, []int32, error) {
 	f, err := lf.filter()
 	if err != nil {
 		return nil, nil, err
@@ -204,8 +209,6 @@ func load(files []string, lf *loadFlags, stdin io.Reader, stderr io.Writer) (*mo
 	if len(files) == 0 {
 		return nil, nil, fmt.Errorf("%w: name at least one FILE (or - for stdin)", errUsage)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	var ds *model.Dataset
 	if len(files) == 1 && files[0] == "-" {
 		ds, err = model.LoadReader(ctx, stdin, "-", lf.options())
@@ -276,7 +279,9 @@ func runSummary(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if err := oneOf("--sort", *sortBy, "count", "code"); err != nil {
 		return err
 	}
-	ds, sel, err := load(files, &lf, stdin, stderr)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	ds, sel, err := load(ctx, files, &lf, stdin, stderr)
 	if err != nil {
 		return err
 	}
@@ -312,9 +317,19 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			opts.Columns = append(opts.Columns, c)
 		}
 	}
-	ds, sel, err := load(files, &lf, stdin, stderr)
+	// Ctrl+C ends the load or the export; the export's temporary file is removed.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	ds, sel, err := load(ctx, files, &lf, stdin, stderr)
 	if err != nil {
 		return err
+	}
+	wrote := len(sel)
+	if *format == "emails" {
+		if n := ds.EmailsLeftOut(sel); n > 0 {
+			wrote -= n
+			fmt.Fprintf(stderr, "bouncelens: left out %d email cell(s) that are not one valid address\n", n)
+		}
 	}
 	if *out == "" || *out == "-" {
 		w := bufio.NewWriter(stdout)
@@ -323,13 +338,13 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		return w.Flush()
 	}
-	if err := ds.ExportFile(*out, sel, opts, *force); err != nil {
+	if err := ds.ExportFileContext(ctx, *out, sel, opts, *force); err != nil {
 		if errors.Is(err, os.ErrExist) {
 			return fmt.Errorf("%s exists: pass --force to overwrite it", *out)
 		}
 		return err
 	}
-	fmt.Fprintf(stderr, "bouncelens: wrote %d lead(s) to %s\n", len(sel), codes.SafeText(*out))
+	fmt.Fprintf(stderr, "bouncelens: wrote %d lead(s) to %s\n", wrote, codes.SafeText(*out))
 	return nil
 }
 

@@ -2,10 +2,13 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // runCLI runs bouncelens with args and stdin, returning the exit status and both outputs.
@@ -217,5 +220,49 @@ func TestNothingFromAFileReachesTheTerminalRaw(t *testing.T) {
 		if hasControl(out) || hasControl(stderr) {
 			t.Errorf("%q: control characters reach the terminal:\nstdout %q\nstderr %q", args[:len(args)-1], out, stderr)
 		}
+	}
+}
+
+// Ctrl+C ends `summary -` while stdin sends nothing: exit 130, saying so.
+func TestInterruptEndsABlockedStdin(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	var errOut bytes.Buffer
+	done := make(chan int, 1)
+	go func() { done <- run([]string{"summary", "-"}, pr, io.Discard, &errOut) }()
+	time.Sleep(300 * time.Millisecond) // the load is waiting on stdin, with Ctrl+C caught
+	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case code := <-done:
+		if code != 130 || !strings.Contains(errOut.String(), "interrupted") {
+			t.Errorf("exit %d, stderr %q; want 130 and interrupted", code, errOut.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Ctrl+C did not end the read of stdin")
+	}
+}
+
+// --format emails leaves out cells that are not an address and says how many; --domain
+// matches padded addresses; --force -o DIR says it is a directory.
+func TestExportEmailsDomainAndDirectory(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.csv")
+	data := "Email Address,Email Invalid Cause\n  ann@gmail.com ,550 5.1.1\nNULL,550 5.1.1\n\"a@gmail.com\nb@evil.test\",550 5.1.1\nbob@yahoo.com,550\n"
+	if err := os.WriteFile(in, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCLI(t, "", "export", "--format", "emails", in)
+	if code != 0 || out != "ann@gmail.com\nbob@yahoo.com\n" || !strings.Contains(stderr, "left out 2") {
+		t.Errorf("emails: exit %d, out %q, stderr %q", code, out, stderr)
+	}
+	code, out, _ = runCLI(t, "", "export", "--format", "emails", "--domain", "gmail.com", in)
+	if code != 0 || out != "ann@gmail.com\n" {
+		t.Errorf("--domain gmail.com: exit %d, out %q", code, out)
+	}
+	code, _, stderr = runCLI(t, "", "export", "--force", "-o", dir, in)
+	if code != 1 || strings.Contains(stderr, "pass --force") || !strings.Contains(stderr, "directory") {
+		t.Errorf("--force -o DIR: exit %d, stderr %q", code, stderr)
 	}
 }

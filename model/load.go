@@ -153,7 +153,11 @@ func (ld *loader) finish() (*Dataset, error) {
 // decodedSize guesses the size of a file's text from its size, to size Dataset.Leads. It
 // returns 0 (grow as reading goes) when it cannot tell: for a gzip file, whose trailer may
 // claim anything, and for anything but a regular file.
+// Only a regular file is opened for it: a named pipe or a device is opened once, to be read.
 func decodedSize(name string) int64 {
+	if fi, err := os.Stat(name); err != nil || !fi.Mode().IsRegular() {
+		return 0
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return 0
@@ -224,6 +228,11 @@ type job struct {
 func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, size int64) error {
 	ds := ld.ds
 	ds.Files = append(ds.Files, name)
+	if size == 0 {
+		// A pipe, a terminal or a socket can block for ever: read it so that cancelling
+		// (Ctrl+C) ends the wait.
+		r = &ctxReader{ctx: ctx, r: r}
+	}
 	cr := &countingReader{r: r}
 	br, err := decode(cr)
 	if err != nil {
@@ -388,6 +397,41 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 		return &ParseError{File: name, Err: errors.New("has a header but no rows")}
 	}
 	return nil
+}
+
+// ctxReader is a reader whose reads end when ctx is done, even when the reader below blocks:
+// each read runs in a goroutine, into a buffer of its own (after a cancellation, the read left
+// behind may still fill it; no later read starts).
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+	buf []byte
+}
+
+type readResult struct {
+	n   int
+	err error
+}
+
+func (c *ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err // a read may still be in flight: it is abandoned
+	}
+	if cap(c.buf) < len(p) {
+		c.buf = make([]byte, len(p))
+	}
+	buf := c.buf[:len(p)]
+	done := make(chan readResult, 1)
+	go func() {
+		n, err := c.r.Read(buf)
+		done <- readResult{n, err}
+	}()
+	select {
+	case res := <-done:
+		return copy(p, buf[:res.n]), res.err
+	case <-c.ctx.Done():
+		return 0, c.ctx.Err()
+	}
 }
 
 // cutChunks reads br into chunks of whole records and hands each to the workers (work), to

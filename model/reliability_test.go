@@ -192,3 +192,41 @@ func TestC1ControlsAreDroppedAtLoad(t *testing.T) {
 		}
 	}
 }
+
+// A lead's domain is that of its trimmed address, and none when the cell is not one address
+// (a planted second address after a line break does not lend its domain).
+func TestDomainOfTheTrimmedAddressOnly(t *testing.T) {
+	for cell, want := range map[string]string{
+		" ann@Gmail.com\u00a0":           "Gmail.com",
+		"ann@example.com\nx@evil.test":   "",
+		"NULL":                           "",
+		"=HYPERLINK(\"x@evil.test\")":    "",
+		"bob@kestrel-energy.com":         "kestrel-energy.com",
+	} {
+		l := Lead{Email: cell}
+		if got := l.Domain(); got != want {
+			t.Errorf("Domain(%q) = %q, want %q", cell, got, want)
+		}
+	}
+	ds := &Dataset{Leads: []Lead{{Email: "  ann@gmail.com "}, {Email: "bob@yahoo.com"}}}
+	if got := ds.Select(Filter{Domain: "gmail.com"}); len(got) != 1 {
+		t.Errorf("--domain gmail.com selects %v, want the padded address", got)
+	}
+}
+
+// --format emails writes valid addresses only, trimmed, and none a spreadsheet would run;
+// EmailsLeftOut counts the cells left out that are not blank.
+func TestExportEmailsWritesAddressesOnly(t *testing.T) {
+	ds := &Dataset{Leads: []Lead{{Email: " ann@example.com\t"}, {Email: "NULL"}, {Email: "   "},
+		{Email: "=1+1@x.com"}, {Email: "a@example.com\nb@evil.test"}, {Email: "bob@example.org"}, {Email: ""}}}
+	var b bytes.Buffer
+	if err := ds.Export(&b, ds.All(), ExportOptions{Format: "emails"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); got != "ann@example.com\nbob@example.org\n" {
+		t.Errorf("emails export %q", got)
+	}
+	if n := ds.EmailsLeftOut(ds.All()); n != 3 {
+		t.Errorf("left out %d, want 3", n)
+	}
+}
