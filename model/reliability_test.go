@@ -197,11 +197,11 @@ func TestC1ControlsAreDroppedAtLoad(t *testing.T) {
 // (a planted second address after a line break does not lend its domain).
 func TestDomainOfTheTrimmedAddressOnly(t *testing.T) {
 	for cell, want := range map[string]string{
-		" ann@Gmail.com\u00a0":           "Gmail.com",
-		"ann@example.com\nx@evil.test":   "",
-		"NULL":                           "",
-		"=HYPERLINK(\"x@evil.test\")":    "",
-		"bob@kestrel-energy.com":         "kestrel-energy.com",
+		" ann@Gmail.com\u00a0":         "Gmail.com",
+		"ann@example.com\nx@evil.test": "",
+		"NULL":                         "",
+		"=HYPERLINK(\"x@evil.test\")":  "",
+		"bob@kestrel-energy.com":       "kestrel-energy.com",
 	} {
 		l := Lead{Email: cell}
 		if got := l.Domain(); got != want {
