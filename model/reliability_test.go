@@ -230,3 +230,40 @@ func TestExportEmailsWritesAddressesOnly(t *testing.T) {
 		t.Errorf("left out %d, want 3", n)
 	}
 }
+
+// Old Mac Excel ends lines with CR only: they are line ends.
+func TestCROnlyLineEnds(t *testing.T) {
+	data := "Email Address,Email Invalid Cause\ra@example.com,550 5.1.1 unknown\rb@example.com,\"552 mailbox\rfull\"\r"
+	ds, err := LoadReader(context.Background(), strings.NewReader(data), "mac.csv", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Leads) != 2 || ds.Leads[1].Email != "b@example.com" || ds.Leads[1].Line != 3 {
+		t.Fatalf("%d leads, skipped %v", len(ds.Leads), ds.Skipped)
+	}
+}
+
+// UTF-32 with a byte order mark is read (it is not UTF-16).
+func TestUTF32WithBOM(t *testing.T) {
+	text := "Email Address,Email Invalid Cause\r\nzoë@example.com,550 5.1.1 unknown\r\n"
+	for _, le := range []bool{true, false} {
+		var b bytes.Buffer
+		for _, r := range "\uFEFF" + text {
+			var w [4]byte
+			if le {
+				binary.LittleEndian.PutUint32(w[:], uint32(r))
+			} else {
+				binary.BigEndian.PutUint32(w[:], uint32(r))
+			}
+			b.Write(w[:])
+		}
+		ds, err := LoadReader(context.Background(), &b, "utf32.csv", testOptions())
+		if err != nil {
+			t.Errorf("little endian %v: %v", le, err)
+			continue
+		}
+		if len(ds.Leads) != 1 || ds.Leads[0].Email != "zoë@example.com" {
+			t.Errorf("little endian %v: %d leads", le, len(ds.Leads))
+		}
+	}
+}
