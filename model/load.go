@@ -537,9 +537,11 @@ func skipLine(br *bufio.Reader) (n int64, err error) {
 func readHeader(br *bufio.Reader) (header []string, delim byte, next int, err error) {
 	line := 1
 	var rec []byte
+	quotes := 0 // in rec, counted as it grows: a header of many lines is read in linear time
 	for {
 		part, err := br.ReadSlice('\n')
 		rec = append(rec, part...)
+		quotes += bytes.Count(part, []byte{'"'})
 		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
 			if !errors.Is(err, io.EOF) {
 				return nil, 0, line, err
@@ -554,11 +556,11 @@ func readHeader(br *bufio.Reader) (header []string, delim byte, next int, err er
 		}
 		if line == 1 && len(rec) <= 8 && bytes.HasPrefix(rec, []byte("sep=")) && len(bytes.TrimSpace(rec)) == 5 {
 			delim = rec[4]
-			rec = rec[:0]
+			rec, quotes = rec[:0], 0
 			line++
 			continue
 		}
-		if bytes.Count(rec, []byte{'"'})%2 == 0 {
+		if quotes%2 == 0 {
 			break
 		}
 		if len(rec) > maxField {
