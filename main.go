@@ -279,7 +279,7 @@ func runSummary(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if err := oneOf("--sort", *sortBy, "count", "code"); err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	ds, sel, err := load(ctx, files, &lf, stdin, stderr)
 	if err != nil {
@@ -289,7 +289,7 @@ func runSummary(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if *sortBy == "code" {
 		by = model.ByCode
 	}
-	w := bufio.NewWriter(stdout)
+	w := bufio.NewWriter(ctxWriter{ctx, stdout})
 	if err := ds.WriteSummary(w, ds.Groups(sel, by), *format); err != nil {
 		return err
 	}
@@ -318,7 +318,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 	}
 	// Ctrl+C ends the load or the export; the export's temporary file is removed.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	ds, sel, err := load(ctx, files, &lf, stdin, stderr)
 	if err != nil {
@@ -332,7 +332,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 	}
 	if *out == "" || *out == "-" {
-		w := bufio.NewWriter(stdout)
+		w := bufio.NewWriter(ctxWriter{ctx, stdout})
 		if err := ds.Export(w, sel, opts); err != nil {
 			return err
 		}
@@ -442,6 +442,19 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	return w.Flush()
+}
+
+// ctxWriter fails its writes once ctx is done (Ctrl+C), so that a long output stops.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }
 
 func oneOf(flagName, value string, allowed ...string) error {
