@@ -53,11 +53,11 @@ type recordError struct {
 	err    error
 }
 
-// runaway is a quoted field judged never closed.
+// runawayError is a quoted field judged never closed: the record ends at a line end inside it.
 type runawayError struct {
 	lines   int  // line ends the record covered
 	limit   bool // stopped at maxQuotedLines, not at a complete row
-	atLimit int
+	atLimit int  // line ends inside the field when it stopped
 }
 
 func (e *runawayError) Error() string {
