@@ -383,6 +383,16 @@ func (w *worker) split(j *job) {
 	}
 	w.sp.scratch = w.sp.scratch[:0]
 	for len(data) > 0 {
+		if data[0] == '\n' {
+			// A run of blank lines (a decompression bomb is mostly that): skipped at once.
+			k := 1
+			for k < len(data) && data[k] == '\n' {
+				k++
+			}
+			line += k
+			data = data[k:]
+			continue
+		}
 		next, lines, rerr := w.sp.split(data)
 		rec := data[:next]
 		data = data[next:]
