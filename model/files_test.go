@@ -117,3 +117,30 @@ func TestExportFileModes(t *testing.T) {
 		t.Errorf("files left: %v, want private.csv and shared.csv only", entries)
 	}
 }
+
+// Cancelling ends the wait for a named pipe's writer.
+func TestCancelEndsTheWaitForAPipeWriter(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "fifo")
+	if err := syscall.Mkfifo(path, 0o600); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := Load(ctx, []string{path}, testOptions())
+		done <- err
+	}()
+	time.Sleep(50 * time.Millisecond)
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("error %v, want context.Canceled", err)
+		}
+	case <-time.After(10 * time.Second):
+		if f, err := os.OpenFile(path, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+			f.Close()
+		}
+		t.Fatal("the load still waits for a writer after being cancelled")
+	}
+}

@@ -152,8 +152,8 @@ func (ld *loader) finish() (*Dataset, error) {
 
 // decodedSize guesses the size of a file's text from its size, to size Dataset.Leads. It
 // returns 0 (grow as reading goes) when it cannot tell: for a gzip file, whose trailer may
-// claim anything, and for anything but a regular file.
-// Only a regular file is opened for it: a named pipe or a device is opened once, to be read.
+// claim anything, and for anything but a regular file (which is not opened for it: a named
+// pipe is opened once, to be read).
 func decodedSize(name string) int64 {
 	if fi, err := os.Stat(name); err != nil || !fi.Mode().IsRegular() {
 		return 0
@@ -186,7 +186,7 @@ func textSize(f *os.File) int64 {
 }
 
 func (ld *loader) readFile(ctx context.Context, name string, idx int) error {
-	f, err := os.Open(name)
+	f, err := openContext(ctx, name)
 	if err != nil {
 		return err
 	}
@@ -199,6 +199,34 @@ func (ld *loader) readFile(ctx context.Context, name string, idx int) error {
 		}
 	}
 	return ld.read(ctx, f, name, idx, size)
+}
+
+// openContext opens a file for reading, giving up when ctx is done: opening a named pipe waits
+// for a writer.
+func openContext(ctx context.Context, name string) (*os.File, error) {
+	if fi, err := os.Stat(name); err == nil && fi.Mode().IsRegular() {
+		return os.Open(name)
+	}
+	type opened struct {
+		f   *os.File
+		err error
+	}
+	done := make(chan opened, 1)
+	go func() {
+		f, err := os.Open(name)
+		done <- opened{f, err}
+	}()
+	select {
+	case o := <-done:
+		return o.f, o.err
+	case <-ctx.Done():
+		go func() {
+			if o := <-done; o.f != nil {
+				o.f.Close()
+			}
+		}()
+		return nil, fmt.Errorf("opening %s: %w", name, ctx.Err())
+	}
 }
 
 // job is one chunk of complete records on its way through the workers: split into records,
