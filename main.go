@@ -14,6 +14,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/bouncelens/bouncelens/codes"
 	"github.com/bouncelens/bouncelens/model"
@@ -62,14 +63,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	case errors.Is(err, flag.ErrHelp):
 		return 0
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "bouncelens: interrupted")
+		return 130
 	case errors.Is(err, errUsage):
 		if msg := strings.TrimSpace(strings.TrimPrefix(err.Error(), errUsage.Error())); msg != "" {
-			fmt.Fprintf(stderr, "bouncelens: %s\n", strings.TrimPrefix(msg, ": "))
+			fmt.Fprintf(stderr, "bouncelens: %s\n", codes.SafeText(strings.TrimPrefix(msg, ": ")))
 		}
 		fmt.Fprint(stderr, usage)
 		return 2
 	default:
-		fmt.Fprintf(stderr, "bouncelens: %v\n", err)
+		// Errors name files and columns and quote cells: no byte of them reaches the terminal raw.
+		fmt.Fprintf(stderr, "bouncelens: %s\n", codes.SafeText(err.Error()))
 		return 1
 	}
 }
@@ -227,7 +232,8 @@ func (lf *loadFlags) options() model.Options {
 }
 
 // load reads the files, reports skipped rows on stderr and returns the dataset and the selection.
-func load(files []string, lf *loadFlags, stdin io.Reader, stderr io.Writer) (*model.Dataset, []int32, error) {
+// The load stops when ctx is done (Ctrl+C), even while stdin sends nothing.
+func load(ctx context.Context, files []string, lf *loadFlags, stdin io.Reader, stderr io.Writer) (*model.Dataset, []int32, error) {
 	f, err := lf.filter()
 	if err != nil {
 		return nil, nil, err
@@ -235,8 +241,6 @@ func load(files []string, lf *loadFlags, stdin io.Reader, stderr io.Writer) (*mo
 	if len(files) == 0 {
 		return nil, nil, fmt.Errorf("%w: name at least one FILE (or - for stdin)", errUsage)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
 	var ds *model.Dataset
 	if len(files) == 1 && files[0] == "-" {
 		ds, err = model.LoadReader(ctx, stdin, "-", lf.options())
@@ -258,7 +262,7 @@ func reportSkipped(ds *model.Dataset, stderr io.Writer) {
 			fmt.Fprintf(stderr, "bouncelens: ... and %d more\n", len(ds.Skipped)-most)
 			break
 		}
-		fmt.Fprintf(stderr, "bouncelens: %v\n", pe)
+		fmt.Fprintf(stderr, "bouncelens: %s\n", codes.SafeText(pe.Error()))
 	}
 	if n := len(ds.Skipped); n > 0 {
 		fmt.Fprintf(stderr, "bouncelens: skipped %d unreadable row(s); kept %d lead(s)\n", n, len(ds.Leads))
@@ -313,7 +317,9 @@ func runSummary(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if err := oneOf("--sort", *sortBy, "count", "code"); err != nil {
 		return err
 	}
-	ds, sel, err := load(files, &lf, stdin, stderr)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer stop()
+	ds, sel, err := load(ctx, files, &lf, stdin, stderr)
 	if err != nil {
 		return err
 	}
@@ -321,7 +327,7 @@ func runSummary(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	if *sortBy == "code" {
 		by = model.ByCode
 	}
-	w := bufio.NewWriter(stdout)
+	w := bufio.NewWriter(ctxWriter{ctx, stdout})
 	opts := model.SummaryOptions{By: grouping, Format: *format, Width: terminalWidth(stdout)}
 	if err := ds.WriteSummary(w, sel, ds.GroupsBy(sel, grouping, by), opts); err != nil {
 		return err
@@ -362,12 +368,22 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			opts.Columns = append(opts.Columns, c)
 		}
 	}
-	ds, sel, err := load(files, &lf, stdin, stderr)
+	// Ctrl+C ends the load or the export; the export's temporary file is removed.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer stop()
+	ds, sel, err := load(ctx, files, &lf, stdin, stderr)
 	if err != nil {
 		return err
 	}
+	wrote := len(sel)
+	if opts.Preset == model.NoPreset {
+		if n := ds.EmailsLeftOut(sel); n > 0 {
+			wrote -= n
+			fmt.Fprintf(stderr, "bouncelens: left out %d lead(s) whose email cell is not one valid address\n", n)
+		}
+	}
 	if *out == "" || *out == "-" {
-		w := bufio.NewWriter(stdout)
+		w := bufio.NewWriter(ctxWriter{ctx, stdout})
 		if err := ds.Export(w, sel, opts); err != nil {
 			return err
 		}
@@ -379,7 +395,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		return nil
 	}
-	if err := ds.ExportFile(*out, sel, opts, *force); err != nil {
+	if err := ds.ExportFileContext(ctx, *out, sel, opts, *force); err != nil {
 		if errors.Is(err, os.ErrExist) {
 			return fmt.Errorf("%s exists: pass --force to overwrite it", codes.SafeText(*out))
 		}
@@ -389,7 +405,7 @@ func runExport(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "bouncelens: wrote %s to %s: %s\n%s\n", opts.Preset, codes.SafeText(*out), report.Summary(), opts.Preset.Advice())
 		return nil
 	}
-	fmt.Fprintf(stderr, "bouncelens: wrote %d lead(s) to %s\n", len(sel), codes.SafeText(*out))
+	fmt.Fprintf(stderr, "bouncelens: wrote %d lead(s) to %s\n", wrote, codes.SafeText(*out))
 	return nil
 }
 
@@ -500,6 +516,19 @@ func terminalWidth(w io.Writer) int {
 		return width
 	}
 	return 80
+}
+
+// ctxWriter fails its writes once ctx is done (Ctrl+C), so that a long output stops.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }
 
 func oneOf(flagName, value string, allowed ...string) error {

@@ -173,3 +173,91 @@ func TestEmailColumnAndAll(t *testing.T) {
 		t.Errorf("unknown --email-column: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// An export none of whose rows can be read fails (exit 1), and export -o then writes no file.
+func TestNothingReadableExitsOneAndWritesNoFile(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "bad.csv")
+	data := "Email Address,Email Invalid,Email Invalid Cause\na@example.com,true,550,x,y,z\nb@example.com,true,550,x,y,z\n"
+	if err := os.WriteFile(in, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.csv")
+	code, _, stderr := runCLI(t, "", "export", "-o", out, in)
+	if code != 1 || !strings.Contains(stderr, "no row could be read") {
+		t.Errorf("exit %d, stderr %q; want 1 and why", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("wrote an export of nothing")
+	}
+	if code, _, _ := runCLI(t, "", "summary", in); code != 1 {
+		t.Errorf("summary: exit %d, want 1", code)
+	}
+}
+
+// hasControl reports whether s holds an escape, a C0 control other than line ends, a C1
+// control or a bidi override.
+func hasControl(s string) bool {
+	for _, r := range s {
+		if r < 0x20 && r != '\n' || r == 0x7f || r >= 0x80 && r <= 0x9f || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+			return true
+		}
+	}
+	return false
+}
+
+// No byte from a file reaches the terminal raw: column names, file names and cells are made
+// safe on stderr and stdout.
+func TestNothingFromAFileReachesTheTerminalRaw(t *testing.T) {
+	dir := t.TempDir()
+	evil := "\x1b]0;pwn\x07\u009b31m\u202e" // one ; so that the header stays comma-separated
+	cell := "\x1b]52;c;ZXZpbA==\x07\u0085\u009b31m"
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		// Enough plain rows that the controls do not make the file look binary.
+		data += strings.Repeat("pad@example.com,true,550 5.1.1 user unknown\n", 20)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	noEmail := write("noemail"+evil+".csv", "Who"+evil+",Email Invalid,Email Invalid Cause\n")
+	badBool := write("badbool.csv", "Email Address,Email Invalid"+evil+",Email Invalid Cause\na@b.co,maybe"+cell+",550\n")
+	good := write("good.csv", "Email Address,Note"+evil+",Email Invalid Cause\na@b.co,n"+cell+",550 5.1.1"+cell+"\n")
+	for _, args := range [][]string{
+		{"summary", noEmail},
+		{"summary", badBool},
+		{"summary", filepath.Join(dir, "missing"+evil+".csv")},
+		{"export", "--columns", "nope", good},
+		{"export", "--columns", "Note", good},
+		{"export", "--columns", "Note", "--format", "csv", badBool},
+	} {
+		_, out, stderr := runCLI(t, "", args...)
+		if hasControl(out) || hasControl(stderr) {
+			t.Errorf("%q: control characters reach the terminal:\nstdout %q\nstderr %q", args[:len(args)-1], out, stderr)
+		}
+	}
+}
+
+// --format emails leaves out cells that are not an address and says how many; --domain
+// matches padded addresses; --force -o DIR says it is a directory.
+func TestExportEmailsDomainAndDirectory(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.csv")
+	data := "Email Address,Email Invalid Cause\n  ann@gmail.com ,550 5.1.1\nNULL,550 5.1.1\n\"a@gmail.com\nb@evil.test\",550 5.1.1\nbob@yahoo.com,550\n"
+	if err := os.WriteFile(in, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := runCLI(t, "", "export", "--format", "emails", in)
+	if code != 0 || out != "ann@gmail.com\nbob@yahoo.com\n" || !strings.Contains(stderr, "left out 2") {
+		t.Errorf("emails: exit %d, out %q, stderr %q", code, out, stderr)
+	}
+	code, out, _ = runCLI(t, "", "export", "--format", "emails", "--domain", "gmail.com", in)
+	if code != 0 || out != "ann@gmail.com\n" {
+		t.Errorf("--domain gmail.com: exit %d, out %q", code, out)
+	}
+	code, _, stderr = runCLI(t, "", "export", "--force", "-o", dir, in)
+	if code != 1 || strings.Contains(stderr, "pass --force") || !strings.Contains(stderr, "directory") {
+		t.Errorf("--force -o DIR: exit %d, stderr %q", code, stderr)
+	}
+}

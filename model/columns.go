@@ -148,6 +148,7 @@ func newLayout(header []string, fields []leadField, extraCols *[]string, opts *O
 		byNorm[f.norm] = i
 	}
 	used := make(map[int]bool)
+	extras := newExtraNames(*extraCols)
 	norms := make([]string, len(header))
 	emailCol := -1
 	if opts.EmailColumn != "" {
@@ -195,7 +196,7 @@ func newLayout(header []string, fields []leadField, extraCols *[]string, opts *O
 			continue
 		}
 		lay.kinds[c] = kindExtra
-		lay.extra[c] = extraIndex(extraCols, name, lay.extra[:c], lay.kinds[:c])
+		lay.extra[c] = extras.index(extraCols, name, n)
 		if lay.extra[c]+1 > lay.nExtra {
 			lay.nExtra = lay.extra[c] + 1
 		}
@@ -259,26 +260,34 @@ func otherReason(norms []string, lay *layout) int {
 	return -1
 }
 
-// extraIndex returns name's index in cols, adding it when new or when this file already uses
-// that index for an earlier column of the same name.
-func extraIndex(cols *[]string, name string, earlier []int, kinds []fieldKind) int {
-	n := normalize(name)
-	for i, c := range *cols {
-		if normalize(c) == n && !taken(i, earlier, kinds) {
-			return i
-		}
-	}
-	*cols = append(*cols, name)
-	return len(*cols) - 1
+// extraNames finds the index in Dataset.ExtraColumns of a file's other columns in time linear
+// in the column count: a column takes the first index of its (normalised) name that no earlier
+// column of the same file took, or a new one.
+type extraNames struct {
+	byName map[string][]int // normalised name: its indexes in ExtraColumns, in order
+	taken  map[string]int   // normalised name: how many of them this file took
 }
 
-func taken(i int, earlier []int, kinds []fieldKind) bool {
-	for c, e := range earlier {
-		if kinds[c] == kindExtra && e == i {
-			return true
-		}
+func newExtraNames(cols []string) *extraNames {
+	e := &extraNames{byName: make(map[string][]int, len(cols)), taken: make(map[string]int)}
+	for i, c := range cols {
+		n := normalize(c)
+		e.byName[n] = append(e.byName[n], i)
 	}
-	return false
+	return e
+}
+
+// index returns the index of the column name (normalised: norm), adding it to cols when new.
+func (e *extraNames) index(cols *[]string, name, norm string) int {
+	k := e.taken[norm]
+	e.taken[norm] = k + 1
+	if idx := e.byName[norm]; k < len(idx) {
+		return idx[k]
+	}
+	*cols = append(*cols, name)
+	i := len(*cols) - 1
+	e.byName[norm] = append(e.byName[norm], i)
+	return i
 }
 
 func quoteList(names []string) string {

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
 	"golang.org/x/text/transform"
 )
 
@@ -26,8 +27,9 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// decode undoes what stands between r and UTF-8 CSV text: gzip (by its magic bytes), a UTF-16
-// byte order mark (converted to UTF-8) or a UTF-8 one (dropped). It rejects what is clearly not
+// decode undoes what stands between r and UTF-8 CSV text: gzip (by its magic bytes), a UTF-32
+// or UTF-16 byte order mark (converted to UTF-8) or a UTF-8 one (dropped), CR-only line ends
+// (read as LF). It rejects what is clearly not
 // CSV: an empty file, a zip or Excel workbook, JSON, binary data.
 func decode(r io.Reader) (*bufio.Reader, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
@@ -46,6 +48,9 @@ func decode(r io.Reader) (*bufio.Reader, error) {
 		}
 	}
 	switch {
+	case len(head) >= 4 && (string(head) == "\xff\xfe\x00\x00" || string(head) == "\x00\x00\xfe\xff"):
+		dec := utf32.UTF32(utf32.BigEndian, utf32.ExpectBOM).NewDecoder()
+		br = bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10)
 	case len(head) >= 2 && (head[0] == 0xff && head[1] == 0xfe || head[0] == 0xfe && head[1] == 0xff):
 		dec := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
 		br = bufio.NewReaderSize(transform.NewReader(br, dec), 64<<10)
@@ -67,6 +72,10 @@ func decode(r io.Reader) (*bufio.Reader, error) {
 		}
 		return nil, errors.New("is not text (binary data): is it really a CSV export?")
 	}
+	if bytes.IndexByte(sniff, '\r') >= 0 && bytes.IndexByte(sniff, '\n') < 0 {
+		// Line ends are CR only (old Mac Excel): read them as LF.
+		br = bufio.NewReaderSize(crReader{br}, 64<<10)
+	}
 	if t := bytes.TrimLeft(sniff, " \t\r\n"); len(t) > 1 && (t[0] == '{' || t[0] == '[' && bytes.ContainsAny(t[1:2], "{[\"\r\n \t]")) {
 		return br, errJSON
 	}
@@ -75,6 +84,22 @@ func decode(r io.Reader) (*bufio.Reader, error) {
 
 // errJSON is decode's answer for a file that starts like JSON: it is read by readJSON.
 var errJSON = errors.New("looks like JSON")
+
+// crReader turns every CR into LF: the text of a file whose lines end in CR only.
+type crReader struct{ r io.Reader }
+
+func (c crReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i := 0; i < n; {
+		j := bytes.IndexByte(p[i:n], '\r')
+		if j < 0 {
+			break
+		}
+		p[i+j] = '\n'
+		i += j + 1
+	}
+	return n, err
+}
 
 // looksBinary reports whether the start of a file holds many control bytes (NUL among them) or
 // bytes that are neither UTF-8 nor Latin-1 text. A stray NUL in one field does not make a file

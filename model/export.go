@@ -2,6 +2,7 @@ package model
 
 import (
 	"bufio"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -122,7 +123,9 @@ func guard(s string) string {
 
 // Export writes the selected leads: by default as CSV with Marketo's import columns (Email
 // Address, First Name, Last Name, Company Name), cells guarded against formula injection.
-// Format "emails" writes one email address per line (leads without one are left out).
+// Format "emails" writes one email address per line, trimmed. Either way a lead whose email
+// cell is not one valid address (see Address: empty, NULL, two addresses), or that a
+// spreadsheet would run as a formula, is left out (EmailsLeftOut counts them).
 func (ds *Dataset) Export(w io.Writer, sel []int32, opts ExportOptions) error {
 	if opts.Preset != NoPreset {
 		r, err := ds.ExportPreset(w, sel, opts.Preset)
@@ -135,12 +138,10 @@ func (ds *Dataset) Export(w io.Writer, sel []int32, opts ExportOptions) error {
 	case "emails":
 		bw := bufio.NewWriter(w)
 		for _, i := range sel {
-			e := ds.Leads[i].Email
-			if e == "" || strings.ContainsAny(e, "\r\n") {
-				continue
+			if e, ok := exportableAddress(ds.Leads[i].Email); ok {
+				bw.WriteString(e)
+				bw.WriteByte('\n')
 			}
-			bw.WriteString(e)
-			bw.WriteByte('\n')
 		}
 		return bw.Flush()
 	case "", "csv":
@@ -165,9 +166,14 @@ func (ds *Dataset) Export(w io.Writer, sel []int32, opts ExportOptions) error {
 	}
 	for _, i := range sel {
 		l := &ds.Leads[i]
+		addr, ok := exportableAddress(l.Email)
+		if !ok {
+			continue // counted by EmailsLeftOut: never written as an address
+		}
 		for k, c := range cols {
 			row[k] = guard(c.get(l))
 		}
+		row[0] = addr // importColumns[0]: the address as it leaves, trimmed and otherwise exact
 		if err := cw.Write(row); err != nil {
 			return err
 		}
@@ -176,13 +182,48 @@ func (ds *Dataset) Export(w io.Writer, sel []int32, opts ExportOptions) error {
 	return cw.Error()
 }
 
+// exportableAddress returns the address of an email cell and whether an emails export may
+// write it.
+func exportableAddress(cell string) (string, bool) {
+	e, ok := Address(cell)
+	return e, ok && !Formulaish(e)
+}
+
+// EmailsLeftOut counts the selected leads an export leaves out because their email cell is
+// not one valid address (blank and NULL cells included).
+func (ds *Dataset) EmailsLeftOut(sel []int32) int {
+	n := 0
+	for _, i := range sel {
+		if _, ok := exportableAddress(ds.Leads[i].Email); !ok {
+			n++
+		}
+	}
+	return n
+}
+
 // ExportFile writes Export's output to path atomically; it refuses an existing file unless
 // force is set (the error then wraps fs.ErrExist).
 func (ds *Dataset) ExportFile(path string, sel []int32, opts ExportOptions, force bool) error {
-	if !force {
-		if _, err := os.Lstat(path); err == nil {
+	return ds.ExportFileContext(context.Background(), path, sel, opts, force)
+}
+
+// ExportFileContext is ExportFile that stops when ctx is done. The file gets the mode a new
+// file gets under the umask (0666 less the umask), or with force the mode of the file it
+// replaces; the temporary file it writes first is removed on every error, cancellation
+// included.
+func (ds *Dataset) ExportFileContext(ctx context.Context, path string, sel []int32, opts ExportOptions, force bool) error {
+	mode := fs.FileMode(0o666) &^ umask()
+	if fi, err := os.Stat(path); err == nil {
+		switch {
+		case fi.IsDir():
+			return fmt.Errorf("exporting to %s: is a directory", path)
+		case !force:
 			return fmt.Errorf("exporting to %s: %w", path, fs.ErrExist)
+		default:
+			mode = fi.Mode().Perm()
 		}
+	} else if _, err := os.Lstat(path); err == nil && !force {
+		return fmt.Errorf("exporting to %s: %w", path, fs.ErrExist)
 	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -193,19 +234,25 @@ func (ds *Dataset) ExportFile(path string, sel []int32, opts ExportOptions, forc
 		return fmt.Errorf("exporting to %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
-	bw := bufio.NewWriterSize(tmp, 256<<10)
-	err = ds.Export(bw, sel, opts)
+	bw := bufio.NewWriterSize(ctxWriter{ctx, tmp}, 256<<10)
+	err = ctx.Err()
+	if err == nil {
+		err = ds.Export(bw, sel, opts)
+	}
 	if err == nil {
 		err = bw.Flush()
 	}
 	if err == nil {
-		err = tmp.Chmod(0o644)
+		err = tmp.Chmod(mode)
 	}
 	if err == nil {
 		err = tmp.Sync()
 	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
+	}
+	if err == nil {
+		err = ctx.Err()
 	}
 	if err != nil {
 		return fmt.Errorf("exporting to %s: %w", path, err)
@@ -227,4 +274,17 @@ func (ds *Dataset) ExportFile(path string, sel []int32, opts ExportOptions, forc
 		return fmt.Errorf("exporting to %s: %w", path, err)
 	}
 	return nil
+}
+
+// ctxWriter fails its writes once ctx is done.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }

@@ -202,7 +202,7 @@ type worker struct {
 }
 
 func newWorker(ld *loader, lay *layout, delim byte, file string, idx int) *worker {
-	w := &worker{ld: ld, lay: lay, file: file, idx: uint16(idx), sp: splitter{delim: delim},
+	w := &worker{ld: ld, lay: lay, file: file, idx: uint16(idx), sp: splitter{delim: delim, width: len(lay.kinds), email: lay.email},
 		interns: make([]interner, len(lay.kinds)), ct: causeTable{seed: ld.causes.seed, empty: -1},
 		row: make([]string, lay.nExtra)}
 	for c := range w.interns {
@@ -383,11 +383,21 @@ func (w *worker) split(j *job) {
 	if j.tooLong > 0 {
 		j.rows++
 		j.skipped = append(j.skipped, &ParseError{File: w.file, StartLine: line, Line: line,
-			Err: fmt.Errorf("row is %d bytes long (at most %d): skipped whole", j.tooLong, maxRecord)})
+			Err: fmt.Errorf("row is %d bytes long (at most %d): skipped as one row", j.tooLong, maxRecord)})
 		return
 	}
 	w.sp.scratch = w.sp.scratch[:0]
 	for len(data) > 0 {
+		if data[0] == '\n' {
+			// A run of blank lines (a decompression bomb is mostly that): skipped at once.
+			k := 1
+			for k < len(data) && data[k] == '\n' {
+				k++
+			}
+			line += k
+			data = data[k:]
+			continue
+		}
 		next, lines, rerr := w.sp.split(data)
 		rec := data[:next]
 		data = data[next:]
@@ -399,7 +409,11 @@ func (w *worker) split(j *job) {
 			continue
 		}
 		if isBlank(rec) {
-			continue // a blank line
+			continue
+		}
+		if allEmpty(w.sp.fields) {
+			j.blank++ // delimiters only: a spreadsheet's empty row, counted
+			continue
 		}
 		j.rows++
 		j.recs = append(j.recs, record{first: int32(len(j.fields)), n: int32(len(w.sp.fields)), line: int32(start), check: needsCheck(rec)})
@@ -650,7 +664,7 @@ func plural(n int) string {
 
 // isBlank reports whether a record is an empty line.
 func isBlank(rec []byte) bool {
-	return len(rec) == 0 || rec[0] == '\n' || len(rec) >= 2 && rec[0] == '\r' && rec[1] == '\n'
+	return len(rec) == 0 || rec[0] == '\n' || rec[0] == '\r' && (len(rec) == 1 || rec[1] == '\n')
 }
 
 // needsCheck reports whether the fields of rec must be checked one by one: it holds a control
@@ -689,7 +703,21 @@ func needsCheck(rec []byte) bool {
 			return true
 		}
 	}
-	return high&hi != 0 && !utf8.Valid(rec)
+	return high&hi != 0 && (!utf8.Valid(rec) || hasC1(rec))
+}
+
+// hasC1 reports whether UTF-8 text holds a C1 control (U+0080 to U+009F: 0xC2 0x80 to 0xC2 0x9F).
+func hasC1(b []byte) bool {
+	for {
+		i := bytes.IndexByte(b, 0xc2)
+		if i < 0 || i+1 >= len(b) {
+			return false
+		}
+		if b[i+1] >= 0x80 && b[i+1] <= 0x9f {
+			return true
+		}
+		b = b[i+1:]
+	}
 }
 
 // hasDel reports whether a word holds a DEL (0x7f) byte; it may report false positives.
@@ -724,6 +752,16 @@ func (w *worker) repair(f []byte) ([]byte, error) {
 		}
 	}
 	if utf8.Valid(f) {
+		if hasC1(f) {
+			// C1 controls (CSI, OSC... in one character each) are dropped like C0 ones.
+			w.fix = w.fix[:0]
+			for _, r := range string(f) {
+				if r < 0x80 || r > 0x9f {
+					w.fix = utf8.AppendRune(w.fix, r)
+				}
+			}
+			return w.fix, nil
+		}
 		return f, nil
 	}
 	multi := false
@@ -737,7 +775,7 @@ func (w *worker) repair(f []byte) ([]byte, error) {
 	}
 	if multi {
 		w.fix = append(w.fix[:0], strings.ToValidUTF8(string(f), "\uFFFD")...)
-		return w.fix, nil
+		return w.repair(w.fix)
 	}
 	out, err := charmap.Windows1252.NewDecoder().Bytes(f)
 	if err != nil {

@@ -21,12 +21,14 @@ type Filter struct {
 	Match    string         // case-insensitive text over email, name, company and reason
 }
 
-// Domain returns the receiving domain of the lead's email address, as written ("" if none).
+// Domain returns the receiving domain of the lead's email address, trimmed, as written; "" when
+// the cell is not one valid address (see Address).
 func (l *Lead) Domain() string {
-	if i := strings.LastIndexByte(l.Email, '@'); i >= 0 {
-		return l.Email[i+1:]
+	e, ok := Address(l.Email)
+	if !ok {
+		return ""
 	}
-	return ""
+	return e[strings.LastIndexByte(e, '@')+1:]
 }
 
 // matcher is a Filter prepared for testing many leads.

@@ -4,13 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/maphash"
 	"io"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -53,7 +53,7 @@ func Load(ctx context.Context, files []string, opts Options) (*Dataset, error) {
 			return nil, err
 		}
 	}
-	return ld.finish(), nil
+	return ld.finish()
 }
 
 // LoadReader reads one export from r; name is used in errors and in Dataset.Files.
@@ -64,7 +64,7 @@ func LoadReader(ctx context.Context, r io.Reader, name string, opts Options) (*D
 	if err := ld.read(ctx, r, name, 0, size); err != nil {
 		return nil, err
 	}
-	return ld.finish(), nil
+	return ld.finish()
 }
 
 // regularSize is the size of r when it is a regular file (stdin redirected from a file), else 0.
@@ -134,8 +134,13 @@ func newLoader(opts Options) *loader {
 	return ld
 }
 
-func (ld *loader) finish() *Dataset {
+// finish completes the dataset; it fails when rows were read but none could be.
+func (ld *loader) finish() (*Dataset, error) {
 	ds := ld.ds
+	if len(ds.Leads) == 0 && len(ds.Skipped) > 0 {
+		n, first := len(ds.Skipped), ds.Skipped[0]
+		return nil, &ParseError{File: first.File, Err: fmt.Errorf("no row could be read: %d unreadable row%s, the first: %v", n, plural(n), first)}
+	}
 	ds.reasons = make([]string, len(ld.causes.list))
 	for i, c := range ld.causes.list {
 		ds.reasons[i] = reasonText(c.text)
@@ -143,17 +148,27 @@ func (ld *loader) finish() *Dataset {
 	if n := len(ds.reasons) - len(ds.ridBounce); n > 0 {
 		ds.ridBounce = append(ds.ridBounce, make([]codes.Bounce, n)...)
 	}
-	return ds
+	return ds, nil
 }
 
-// decodedSize guesses the size of a file's text: its size, or for gzip the size its trailer
-// records. It returns 0 when it cannot tell.
+// decodedSize guesses the size of a file's text from its size, to size Dataset.Leads. It
+// returns 0 (grow as reading goes) when it cannot tell: for a gzip file, whose trailer may
+// claim anything, and for anything but a regular file (which is not opened for it: a named
+// pipe is opened once, to be read).
 func decodedSize(name string) int64 {
+	if fi, err := os.Stat(name); err != nil || !fi.Mode().IsRegular() {
+		return 0
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return 0
 	}
 	defer f.Close()
+	return textSize(f)
+}
+
+// textSize is decodedSize for an open file.
+func textSize(f *os.File) int64 {
 	fi, err := f.Stat()
 	if err != nil || !fi.Mode().IsRegular() {
 		return 0
@@ -163,12 +178,8 @@ func decodedSize(name string) int64 {
 		return 0
 	}
 	switch {
-	case head[0] == 0x1f && head[1] == 0x8b && fi.Size() > 8:
-		var tail [4]byte
-		if _, err := f.ReadAt(tail[:], fi.Size()-4); err != nil {
-			return 0
-		}
-		return int64(binary.LittleEndian.Uint32(tail[:]))
+	case head[0] == 0x1f && head[1] == 0x8b:
+		return 0
 	case head[0] == 0xff && head[1] == 0xfe, head[0] == 0xfe && head[1] == 0xff:
 		return fi.Size() / 2
 	}
@@ -176,7 +187,7 @@ func decodedSize(name string) int64 {
 }
 
 func (ld *loader) readFile(ctx context.Context, name string, idx int) error {
-	f, err := os.Open(name)
+	f, err := openContext(ctx, name)
 	if err != nil {
 		return err
 	}
@@ -189,6 +200,34 @@ func (ld *loader) readFile(ctx context.Context, name string, idx int) error {
 		}
 	}
 	return ld.read(ctx, f, name, idx, size)
+}
+
+// openContext opens a file for reading, giving up when ctx is done: opening a named pipe waits
+// for a writer.
+func openContext(ctx context.Context, name string) (*os.File, error) {
+	if fi, err := os.Stat(name); err == nil && fi.Mode().IsRegular() {
+		return os.Open(name)
+	}
+	type opened struct {
+		f   *os.File
+		err error
+	}
+	done := make(chan opened, 1)
+	go func() {
+		f, err := os.Open(name)
+		done <- opened{f, err}
+	}()
+	select {
+	case o := <-done:
+		return o.f, o.err
+	case <-ctx.Done():
+		go func() {
+			if o := <-done; o.f != nil {
+				o.f.Close()
+			}
+		}()
+		return nil, fmt.Errorf("opening %s: %w", name, ctx.Err())
+	}
 }
 
 // job is one chunk of complete records on its way through the workers: split into records,
@@ -207,6 +246,7 @@ type job struct {
 	fresh    []ridBounce // bounces of reason texts this chunk's worker met first
 	skipped  []*ParseError
 	rows     int
+	blank    int // rows of delimiters only, left out by split
 	stats    fillStats
 	raw      []rawEntry
 	fillErrs []*ParseError // rows split but not read, in order
@@ -222,6 +262,11 @@ type job struct {
 func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, size int64) error {
 	ds := ld.ds
 	ds.Files = append(ds.Files, name)
+	if size == 0 {
+		// A pipe, a terminal or a socket can block for ever: read it so that cancelling
+		// (Ctrl+C) ends the wait.
+		r = &ctxReader{ctx: ctx, r: r}
+	}
 	cr := &countingReader{r: r}
 	br, err := decode(cr)
 	if errors.Is(err, errJSON) {
@@ -261,7 +306,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	var wg, filling sync.WaitGroup
 	var readErr error
 	wg.Go(func() {
-		readErr = cutChunks(ctx, br, line, free, work, order, places)
+		readErr = cutChunks(ctx, br, line, &splitter{delim: delim, width: len(header), email: lay.email}, free, work, order, places)
 	})
 	// Chunks get their place in Dataset.Leads in file order, as soon as they are split.
 	wg.Go(func() {
@@ -368,6 +413,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 		}
 		ds.Skipped = append(ds.Skipped, j.skipped...)
 		ds.Rows += j.rows - notRows
+		ds.blankRows += j.blank
 		if p := ld.opts.Progress; p != nil && time.Since(last) > 200*time.Millisecond {
 			last = time.Now()
 			p(Progress{File: name, BytesRead: cr.n.Load(), BytesTotal: size, Rows: ds.Rows})
@@ -404,9 +450,44 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	return nil
 }
 
+// ctxReader is a reader whose reads end when ctx is done, even when the reader below blocks:
+// each read runs in a goroutine, into a buffer of its own (after a cancellation, the read left
+// behind may still fill it; no later read starts).
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+	buf []byte
+}
+
+type readResult struct {
+	n   int
+	err error
+}
+
+func (c *ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err // a read may still be in flight: it is abandoned
+	}
+	if cap(c.buf) < len(p) {
+		c.buf = make([]byte, len(p))
+	}
+	buf := c.buf[:len(p)]
+	done := make(chan readResult, 1)
+	go func() {
+		n, err := c.r.Read(buf)
+		done <- readResult{n, err}
+	}()
+	select {
+	case res := <-done:
+		return copy(p, buf[:res.n]), res.err
+	case <-c.ctx.Done():
+		return 0, c.ctx.Err()
+	}
+}
+
 // cutChunks reads br into chunks of whole records and hands each to the workers (work), to
 // the placing of leads (places) and to the merge (order), in file order. line is the line number of the first byte.
-func cutChunks(ctx context.Context, br *bufio.Reader, line int, free chan []byte, work, order, places chan<- *job) error {
+func cutChunks(ctx context.Context, br *bufio.Reader, line int, sp *splitter, free chan []byte, work, order, places chan<- *job) error {
 	defer close(places)
 	defer close(order)
 	defer close(work)
@@ -438,25 +519,33 @@ func cutChunks(ctx context.Context, br *bufio.Reader, line int, free chan []byte
 				cut = len(b)
 				break
 			}
-			if cut = cutRecords(b); cut > 0 {
+			if cut = sp.cut(b, false); cut > 0 {
 				break
 			}
 			if len(b) >= maxRecord {
-				// No record ends within maxRecord: one record (a huge field, or a quote
-				// never closed) is skipped whole, as one bad row, up to its end.
+				// No record ends within maxRecord (a huge field, a quote never closed):
+				// skipped as one bad row, up to its last line end or, with none, the next.
 				break
 			}
 			b = append(b, make([]byte, cap(b))...)[:len(b)]
 		}
 		if cut == 0 && len(b) >= maxRecord {
-			n, lines, err := skipRecord(br, bytes.Count(b, []byte{'"'})&1 == 1)
-			if err != nil {
-				return err
+			data, n := b, int64(0)
+			if nl := bytes.LastIndexByte(b, '\n'); nl >= 0 {
+				data = b[:nl+1]
+			} else {
+				var err error
+				if n, err = skipLine(br); err != nil {
+					return err
+				}
 			}
-			j := &job{buf: b, data: b, line: line, tooLong: int64(len(b)) + n,
+			j := &job{buf: b, data: data, line: line, tooLong: int64(len(data)) + n,
 				split: make(chan struct{}), placed: make(chan struct{}), done: make(chan struct{})}
-			line += bytes.Count(b, []byte{'\n'}) + lines
-			carry = carry[:0]
+			line += bytes.Count(data, []byte{'\n'})
+			if n > 0 {
+				line++
+			}
+			carry = append(carry[:0], b[len(data):]...)
 			work <- j
 			order <- j
 			places <- j
@@ -479,26 +568,17 @@ func cutChunks(ctx context.Context, br *bufio.Reader, line int, free chan []byte
 	}
 }
 
-// skipRecord reads br past the end of a record whose start was already read (odd: that start
-// holds an odd number of quotes), that is past the first line end outside quotes, or to the end
-// of the input. It returns the bytes and the line ends it read.
-func skipRecord(br *bufio.Reader, odd bool) (n int64, lines int, err error) {
+// skipLine reads br past the next line end, or to the end of the input, and returns the bytes
+// it read.
+func skipLine(br *bufio.Reader) (n int64, err error) {
 	for {
 		b, err := br.ReadSlice('\n')
 		n += int64(len(b))
-		odd = odd != (bytes.Count(b, []byte{'"'})&1 == 1)
-		if len(b) > 0 && b[len(b)-1] == '\n' {
-			lines++
-			if !odd {
-				return n, lines, nil
-			}
-		}
 		switch {
-		case err == nil, errors.Is(err, bufio.ErrBufferFull):
-		case errors.Is(err, io.EOF):
-			return n, lines, nil
-		default:
-			return n, lines, err
+		case err == nil, errors.Is(err, io.EOF):
+			return n, nil
+		case !errors.Is(err, bufio.ErrBufferFull):
+			return n, err
 		}
 	}
 }
@@ -508,9 +588,11 @@ func skipRecord(br *bufio.Reader, odd bool) (n int64, lines int, err error) {
 func readHeader(br *bufio.Reader) (header []string, delim byte, next int, err error) {
 	line := 1
 	var rec []byte
+	quotes := 0 // in rec, counted as it grows: a header of many lines is read in linear time
 	for {
 		part, err := br.ReadSlice('\n')
 		rec = append(rec, part...)
+		quotes += bytes.Count(part, []byte{'"'})
 		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
 			if !errors.Is(err, io.EOF) {
 				return nil, 0, line, err
@@ -525,11 +607,11 @@ func readHeader(br *bufio.Reader) (header []string, delim byte, next int, err er
 		}
 		if line == 1 && len(rec) <= 8 && bytes.HasPrefix(rec, []byte("sep=")) && len(bytes.TrimSpace(rec)) == 5 {
 			delim = rec[4]
-			rec = rec[:0]
+			rec, quotes = rec[:0], 0
 			line++
 			continue
 		}
-		if bytes.Count(rec, []byte{'"'})%2 == 0 {
+		if quotes%2 == 0 {
 			break
 		}
 		if len(rec) > maxField {
@@ -545,7 +627,9 @@ func readHeader(br *bufio.Reader) (header []string, delim byte, next int, err er
 		return nil, 0, line + rerr.lines, fmt.Errorf("header: %w", rerr.err)
 	}
 	for _, f := range sp.fields {
-		header = append(header, string(bytes.TrimSpace(f)))
+		// Column names reach the screen, errors and exports' header rows: no escape sequence
+		// or control character survives in them.
+		header = append(header, strings.TrimSpace(codes.SafeText(string(f))))
 	}
 	if len(header) == 1 && header[0] == "" {
 		return nil, 0, line, errors.New("is empty: no header")

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/bouncelens/bouncelens/codes"
 )
@@ -364,13 +365,13 @@ func TestLoadHugeField(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkTotals(t, ds)
-	if len(ds.Leads) != 2 || len(ds.Skipped) != 2 {
+	if len(ds.Leads) != 3 || len(ds.Skipped) != 1 {
 		t.Fatalf("%d leads, skipped %v", len(ds.Leads), ds.Skipped)
 	}
-	if msg := ds.Skipped[0].Error(); !strings.HasPrefix(msg, "huge.csv:3:") || !strings.Contains(msg, "bytes long") {
-		t.Errorf("huge field: %q", msg)
+	if r := ds.Leads[1].Reason; len(r) != maxField || !strings.HasSuffix(r, cutMark) || !strings.HasPrefix(r, "xxx") {
+		t.Errorf("huge field: %d bytes ending %q, want %d bytes marked as cut", len(r), r[max(0, len(r)-40):], maxField)
 	}
-	if msg := ds.Skipped[1].Error(); !strings.HasPrefix(msg, "huge.csv:6: record from line 5:") || !strings.Contains(msg, "not closed") {
+	if msg := ds.Skipped[0].Error(); !strings.HasPrefix(msg, "huge.csv:6: record from line 5:") || !strings.Contains(msg, "not closed") {
 		t.Errorf("unclosed quote: %q", msg)
 	}
 }
@@ -468,16 +469,16 @@ func TestControlCharactersAreDroppedAndTheRowKept(t *testing.T) {
 	}
 }
 
-// A row longer than the record limit (a runaway field) is one skipped row, named by its first
-// line; the rows after it are read, with their own line numbers.
-func TestHugeRowIsSkippedWholeAndTheRestKept(t *testing.T) {
-	huge := strings.Repeat("x", maxRecord/4) + "\n"
+// A 20 MB reason (a runaway field) keeps its lead, the field cut at maxField and marked as cut;
+// the rows after it are read, with their own line numbers.
+func TestHugeFieldIsCutAndTheLeadKept(t *testing.T) {
+	huge := strings.Repeat("é", 2<<20) + "\n" // 4 MiB a line
 	var b strings.Builder
 	b.WriteString("Email Address,Email Invalid Cause\n")
-	b.WriteString("a@example.com,550 5.1.1 user unknown\n")                   // line 2
-	b.WriteString(`b@example.com,"` + strings.Repeat(huge, 5) + "\"\n")       // lines 3-8
-	b.WriteString("c@example.com,554 5.7.1 blocked using zen.spamhaus.org\n") // line 9
-	b.WriteString(`d@example.com,"never closed` + "\n")                       // line 10
+	b.WriteString("a@example.com,550 5.1.1 user unknown\n")                       // line 2
+	b.WriteString(`b@example.com,"550 5.1.1 ` + strings.Repeat(huge, 5) + "\"\n") // lines 3-8
+	b.WriteString("c@example.com,554 5.7.1 blocked using zen.spamhaus.org\n")     // line 9
+	b.WriteString(`d@example.com,"never closed` + "\n")                           // line 10
 	path := filepath.Join(t.TempDir(), "huge.csv")
 	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
@@ -491,17 +492,20 @@ func TestHugeRowIsSkippedWholeAndTheRestKept(t *testing.T) {
 	for _, l := range ds.Leads {
 		emails = append(emails, fmt.Sprintf("%s:%d", l.Email, l.Line))
 	}
-	if got := strings.Join(emails, " "); got != "a@example.com:2 c@example.com:9" {
-		t.Errorf("kept %s, want a@example.com:2 c@example.com:9", got)
+	if got := strings.Join(emails, " "); got != "a@example.com:2 b@example.com:3 c@example.com:9" {
+		t.Errorf("kept %s, want a@example.com:2 b@example.com:3 c@example.com:9", got)
 	}
-	if len(ds.Skipped) != 2 {
-		t.Fatalf("skipped %v, want the huge row and the unclosed one", ds.Skipped)
+	if len(ds.Leads) == 3 {
+		l := ds.Leads[1]
+		if len(l.Reason) > maxField || !strings.HasSuffix(l.Reason, cutMark) || !utf8.ValidString(l.Reason) || l.Bounce.Basic != 550 {
+			t.Errorf("cut reason: %d bytes, valid %v, bounce %v", len(l.Reason), utf8.ValidString(l.Reason), l.Bounce.Code)
+		}
 	}
-	if pe := ds.Skipped[0]; pe.Line != 3 || !strings.Contains(pe.Error(), "bytes long") {
-		t.Errorf("skipped[0] = %v, want line 3 and its length", pe)
+	if len(ds.Skipped) != 1 {
+		t.Fatalf("skipped %v, want the unclosed row", ds.Skipped)
 	}
-	if pe := ds.Skipped[1]; pe.StartLine != 10 {
-		t.Errorf("skipped[1] = %v, want line 10", pe)
+	if pe := ds.Skipped[0]; pe.StartLine != 10 {
+		t.Errorf("skipped[0] = %v, want line 10", pe)
 	}
 }
 

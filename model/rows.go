@@ -283,10 +283,10 @@ func (ld *loader) settle(j *job, secs *sections, base *layout, delim byte, name 
 	resplit := func(s *section) {
 		// The worker gave j's records back to the pool once filled: split j's text again.
 		own = true
-		rows, skipped := j.rows, j.skipped
+		rows, skipped, blank := j.rows, j.skipped, j.blank
 		j.recs, j.fields = nil, nil
 		s.w.split(j)
-		j.rows, j.skipped = rows, skipped
+		j.rows, j.skipped, j.blank = rows, skipped, blank
 	}
 	refill := func(s *section, from int) {
 		ld.growMu.Lock()

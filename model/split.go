@@ -4,14 +4,23 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"unicode/utf8"
 )
 
-// maxField is the longest field a row may have; longer ones make the row unreadable.
+// maxField is the longest field a row may have; a longer one is cut to this length (at a
+// character boundary) and marked as cut, and the row is kept.
 const maxField = 1 << 20
 
-// maxRecord bounds how much of a broken file (an unterminated quote) is read ahead looking for
-// the end of one record before the reader gives up on it and resyncs at the next line.
-const maxRecord = 8 << 20
+// maxRecord bounds how much of a broken file is read ahead looking for the end of one record
+// before the reader gives up on it and resyncs at the next line.
+const maxRecord = 64 << 20
+
+// maxQuotedLines is the most line ends a quoted field may hold: past it, the quote is taken as
+// never closed and the lines it covered are one bad row.
+const maxQuotedLines = 256
+
+// cutMark ends a field cut at maxField.
+const cutMark = " [cut: field longer than 1 MiB]"
 
 var (
 	errBareQuote  = errors.New(`bare " in a field that does not start with a quote`)
@@ -20,11 +29,20 @@ var (
 )
 
 // splitter cuts records into fields. Fields point into the data given, or into scratch when a
-// quoted field had to be unescaped.
+// quoted field had to be unescaped or cut.
+//
+// A quoted field that holds a line end is checked at each one: when the line after it reads as
+// a complete row of the header's width (width fields, an @ in the email column), or when the
+// field has held maxQuotedLines line ends, the quote is taken as never closed: the record ends
+// at that line end, as one bad row, and reading resumes on the next line. cut applies the same
+// rules, so that chunks of records are cut where the splitter will end them.
 type splitter struct {
 	delim   byte
+	width   int // the header's field count; 0 turns off the complete-row check
+	email   int // the email column, or -1
 	fields  [][]byte
 	scratch []byte
+	check   *splitter // splits the lines the complete-row check looks at
 }
 
 // recordError is a record that could not be split: where (line offset from the record's start,
@@ -33,6 +51,59 @@ type recordError struct {
 	lines  int // newlines between the record's start and the error
 	column int
 	err    error
+}
+
+// runawayError is a quoted field judged never closed: the record ends at a line end inside it.
+type runawayError struct {
+	lines   int  // line ends the record covered
+	limit   bool // stopped at maxQuotedLines, not at a complete row
+	atLimit int  // line ends inside the field when it stopped
+}
+
+func (e *runawayError) Error() string {
+	if e.limit {
+		return fmt.Sprintf("quoted field still open after %d lines: skipped %d lines as one row", e.atLimit, e.lines)
+	}
+	return fmt.Sprintf("quoted field not closed before a line that reads as a complete row: skipped %d line%s as one row", e.lines, plural(e.lines))
+}
+
+// completeRow reports whether line (one line, with its line end if any) reads as a complete row
+// of the header's width.
+func (s *splitter) completeRow(line []byte) bool {
+	if s.width < 2 || bytes.Count(line, []byte{s.delim}) < s.width-1 {
+		return false
+	}
+	if s.check == nil {
+		s.check = &splitter{delim: s.delim}
+	}
+	c := s.check
+	c.scratch = c.scratch[:0]
+	next, _, rerr := c.split(line)
+	if rerr != nil || next != len(line) || len(c.fields) != s.width {
+		return false
+	}
+	return s.email < 0 || s.email < len(c.fields) && bytes.IndexByte(c.fields[s.email], '@') >= 0
+}
+
+// lineEnd decides at the line end at nl, inside a quoted field that has held n line ends so
+// far (this one included), whether the quote runs away. more reports that the line after nl is
+// not all in data and atEOF is false: no decision yet.
+func (s *splitter) lineEnd(data []byte, nl, n int, atEOF bool) (runaway, limit, more bool) {
+	if s.width == 0 {
+		return false, false, false
+	}
+	if n >= maxQuotedLines {
+		return true, true, false
+	}
+	rest := data[nl+1:]
+	end := bytes.IndexByte(rest, '\n')
+	switch {
+	case end >= 0:
+		rest = rest[:end+1]
+	case !atEOF:
+		return false, false, true
+	}
+	return s.completeRow(rest), false, false
 }
 
 // split reads one record from the start of data. It returns the offset just past the record,
@@ -56,6 +127,9 @@ func (s *splitter) split(data []byte) (next, lines int, rerr *recordError) {
 			i := bytes.IndexByte(line, s.delim)
 			if i < 0 {
 				s.fields = append(s.fields, line)
+				if next > maxField {
+					s.cutLong()
+				}
 				return next, lines, nil
 			}
 			s.fields = append(s.fields, line[:i])
@@ -92,10 +166,31 @@ func (s *splitter) splitQuoted(data []byte) (next, lines int, rerr *recordError)
 			i++
 			start := i
 			escaped := false
+			held := 0 // line ends inside this field
 			for {
 				j := bytes.IndexByte(data[i:], '"')
+				segEnd := len(data)
+				if j >= 0 {
+					segEnd = i + j
+				}
+				if nextNL < segEnd {
+					// The quoted text may hold line ends (if nextNL is ahead of it, it holds none).
+					for p := i; ; p++ {
+						k := bytes.IndexByte(data[p:segEnd], '\n')
+						if k < 0 {
+							break
+						}
+						p += k
+						lines++
+						held++
+						lineStart = p + 1
+						if run, limit, _ := s.lineEnd(data, p, held, true); run {
+							return p + 1, lines, &recordError{lines: lines - 1, column: 0,
+								err: &runawayError{lines: lines, limit: limit, atLimit: held}}
+						}
+					}
+				}
 				if j < 0 {
-					lines += bytes.Count(data[i:], []byte{'\n'})
 					// Report the last line that has text on it.
 					errLines, end := lines, len(data)
 					if end > 0 && data[end-1] == '\n' {
@@ -106,13 +201,6 @@ func (s *splitter) splitQuoted(data []byte) (next, lines int, rerr *recordError)
 					return len(data), lines, &recordError{lines: errLines, column: end - lineStart + 1, err: errUnfinished}
 				}
 				seg := data[i : i+j]
-				if nextNL < i+j {
-					// The quoted text may hold line ends (if nextNL is ahead of it, it holds none).
-					if k := bytes.Count(seg, []byte{'\n'}); k > 0 {
-						lines += k
-						lineStart = i + bytes.LastIndexByte(seg, '\n') + 1
-					}
-				}
 				if escaped {
 					s.scratch = append(s.scratch, seg...)
 				}
@@ -175,7 +263,7 @@ func (s *splitter) splitQuoted(data []byte) (next, lines int, rerr *recordError)
 			return fail(nextQ, errBareQuote)
 		}
 		end := j
-		if j < len(data) && data[j] == '\n' && end > i && data[end-1] == '\r' {
+		if (j == len(data) || data[j] == '\n') && end > i && data[end-1] == '\r' {
 			end--
 		}
 		sp = append(sp, span{false, i, end})
@@ -198,28 +286,156 @@ func (s *splitter) splitQuoted(data []byte) (next, lines int, rerr *recordError)
 			s.fields = append(s.fields, data[x.start:x.end:x.end])
 		}
 	}
+	if next > maxField {
+		s.cutLong()
+	}
 	return next, lines, nil
 }
 
-// cutRecords returns the length of the longest prefix of buf that ends at a record boundary: a
-// newline preceded by an even number of quotes (buf starts at a boundary). It returns 0 when
-// buf holds no complete record.
-func cutRecords(buf []byte) int {
-	odd := bytes.Count(buf, []byte{'"'})&1 == 1
-	end := len(buf)
-	for {
-		nl := bytes.LastIndexByte(buf[:end], '\n')
-		if nl < 0 {
-			return 0
+// cut returns the length of the longest prefix of data that ends at a record boundary, by the
+// splitter's rules (data starts at a boundary); atEOF says data is the rest of the input. It
+// returns 0 when data holds no complete record. It looks at quotes and line ends only, so it
+// runs at the speed of a byte search on most records.
+func (s *splitter) cut(data []byte, atEOF bool) int {
+	last := 0 // the last boundary seen
+	toLineEnd := func(from int) (int, bool) {
+		if nl := bytes.IndexByte(data[from:], '\n'); nl >= 0 {
+			return from + nl + 1, true
 		}
-		if bytes.Count(buf[nl:end], []byte{'"'})&1 == 1 {
-			odd = !odd
-		}
-		if !odd {
-			return nl + 1
-		}
-		end = nl
+		return 0, false
 	}
+	i := 0
+	for {
+		q := bytes.IndexByte(data[i:], '"')
+		if q < 0 {
+			if atEOF {
+				return len(data)
+			}
+			if nl := bytes.LastIndexByte(data[i:], '\n'); nl >= 0 {
+				return i + nl + 1
+			}
+			return last
+		}
+		q += i
+		if nl := bytes.LastIndexByte(data[i:q], '\n'); nl >= 0 {
+			last = i + nl + 1
+		}
+		if q > 0 && data[q-1] != s.delim && data[q-1] != '\n' {
+			// A bare quote: the record ends at the line end.
+			n, ok := toLineEnd(q)
+			if !ok {
+				break
+			}
+			i, last = n, n
+			continue
+		}
+		// A quoted field: find its closing quote, checking each line end it holds.
+		j, held, ran := q+1, 0, false
+		for !ran {
+			k := bytes.IndexByte(data[j:], '"')
+			segEnd := len(data)
+			if k >= 0 {
+				segEnd = j + k
+			}
+			for p := j; ; p++ {
+				nl := bytes.IndexByte(data[p:segEnd], '\n')
+				if nl < 0 {
+					break
+				}
+				p += nl
+				held++
+				run, _, more := s.lineEnd(data, p, held, atEOF)
+				if more {
+					return last
+				}
+				if run {
+					i, last, ran = p+1, p+1, true
+					break
+				}
+			}
+			if ran {
+				break
+			}
+			if k < 0 {
+				if atEOF {
+					return len(data)
+				}
+				return last
+			}
+			j = segEnd + 1
+			if j == len(data) {
+				if atEOF {
+					return len(data)
+				}
+				return last
+			}
+			if data[j] == '"' {
+				j++
+				continue
+			}
+			switch data[j] {
+			case s.delim:
+				i = j + 1
+			case '\n':
+				i, last = j+1, j+1
+			case '\r':
+				if j+1 == len(data) {
+					if atEOF {
+						return len(data)
+					}
+					return last
+				}
+				if data[j+1] == '\n' {
+					i, last = j+2, j+2
+					break
+				}
+				fallthrough
+			default:
+				// Text after the closing quote: the record ends at the line end.
+				n, ok := toLineEnd(j)
+				if !ok {
+					if atEOF {
+						return len(data)
+					}
+					return last
+				}
+				i, last = n, n
+			}
+			break
+		}
+	}
+	if atEOF {
+		return len(data)
+	}
+	return last
+}
+
+// cutLong replaces each field of the record just split that is longer than maxField by its
+// first bytes (cut at a character boundary) followed by cutMark, maxField bytes in all.
+func (s *splitter) cutLong() {
+	for k, f := range s.fields {
+		if len(f) <= maxField {
+			continue
+		}
+		n := maxField - len(cutMark)
+		for n > 0 && !utf8.RuneStart(f[n]) {
+			n--
+		}
+		at := len(s.scratch)
+		s.scratch = append(s.scratch, f[:n]...)
+		s.scratch = append(s.scratch, cutMark...)
+		s.fields[k] = s.scratch[at:len(s.scratch):len(s.scratch)]
+	}
+}
+
+// allEmpty reports whether every field is empty.
+func allEmpty(fields [][]byte) bool {
+	for _, f := range fields {
+		if len(f) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // fieldError describes a field that cannot be kept.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -62,25 +63,38 @@ func TestSplit(t *testing.T) {
 	}
 }
 
-func TestCutRecords(t *testing.T) {
-	data := []byte("a,\"x\ny\"\nb,c\nd,\"e")
-	if n := cutRecords(data); string(data[:n]) != "a,\"x\ny\"\nb,c\n" {
-		t.Errorf("cut at %d: %q", n, data[:n])
+func TestCut(t *testing.T) {
+	sp := splitter{delim: ',', width: 2, email: 0}
+	tests := []struct {
+		in, want string
+		atEOF    bool
+	}{
+		{"a,\"x\ny\"\nb,c\nd,\"e", "a,\"x\ny\"\nb,c\n", false},
+		{"a,\"open\nstill open", "", false},
+		{"a,\"open\nstill open", "a,\"open\nstill open", true},
+		{"a,b\"c\nd,e\n", "a,b\"c\nd,e\n", false},
+		{"a,\"b\"\r\nc,d\r\ne,\"f", "a,\"b\"\r\nc,d\r\n", false},
+		// A stray quote ends before a line that reads as a complete row.
+		{"x@y.z,\"stray\nc@d.e,fine\nmore", "x@y.z,\"stray\nc@d.e,fine\n", false},
+		{"x@y.z,\"two\nlines\",ok\n", "x@y.z,\"two\nlines\",ok\n", false},
 	}
-	if n := cutRecords([]byte("a,\"open\nstill open")); n != 0 {
-		t.Errorf("cut inside a quoted field at %d", n)
+	for _, tt := range tests {
+		if n := sp.cut([]byte(tt.in), tt.atEOF); tt.in[:n] != tt.want {
+			t.Errorf("cut(%q, %v) = %q, want %q", tt.in, tt.atEOF, tt.in[:n], tt.want)
+		}
 	}
 }
 
 // FuzzSplit checks the splitter against encoding/csv on every input encoding/csv reads
-// without error.
+// without error (line ends inside quoted fields compared as LF, as encoding/csv turns CRLF
+// there into LF), and that cut, on any input, ends chunks where the splitter ends records.
 func FuzzSplit(f *testing.F) {
 	f.Add([]byte("a,b\n\"c,d\",\"e\"\"f\"\n\"g\nh\",i\n"))
 	f.Add([]byte("x\n\ny,z"))
+	f.Add([]byte("a@b,c\r\nd@e,\"f\r\ng\"\r\n"))
+	f.Add([]byte("a@b,c\nd@e,\"stray\nf@g,h\ni@j,\"k\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		if bytes.IndexByte(data, '\r') >= 0 {
-			return // encoding/csv rewrites \r\n inside quotes; the splitter keeps it
-		}
+		checkCut(t, data)
 		r := csv.NewReader(bytes.NewReader(data))
 		r.FieldsPerRecord = -1
 		var want [][]string
@@ -95,10 +109,48 @@ func FuzzSplit(f *testing.F) {
 			want = append(want, rec)
 		}
 		got, errs := splitAll(data, ',')
+		for _, rec := range got {
+			for i := range rec {
+				rec[i] = strings.ReplaceAll(rec[i], "\r\n", "\n")
+			}
+		}
 		if errs != 0 || !slices.EqualFunc(got, want, slices.Equal) {
 			t.Fatalf("input %q:\nsplitter %q (%d errors)\nencoding/csv %q", data, got, errs, want)
 		}
 	})
+}
+
+// checkCut checks that sp.cut, on data and on each of its prefixes, returns a place where the
+// splitter (with the same header width, resynchronising) ends a record.
+func checkCut(t *testing.T, data []byte) {
+	sp := splitter{delim: ',', email: 0}
+	if _, _, err := sp.split(data); err == nil {
+		sp.width = len(sp.fields)
+	}
+	ends := map[int]bool{0: true}
+	lines := 0
+	for at := 0; at < len(data); {
+		sp.scratch = sp.scratch[:0]
+		next, n, _ := sp.split(data[at:])
+		if next <= 0 {
+			t.Fatalf("input %q: no progress at %d", data, at)
+		}
+		at += next
+		lines += n
+		ends[at] = true
+	}
+	if want := bytes.Count(data, []byte{'\n'}); lines != want {
+		t.Fatalf("input %q: records hold %d line ends, the input %d", data, lines, want)
+	}
+	for _, k := range []int{len(data), len(data) / 2, len(data) - 1} {
+		if k < 0 {
+			continue
+		}
+		c := sp.cut(data[:k], k == len(data))
+		if !ends[c] || c > k {
+			t.Fatalf("input %q: cut(%d bytes) = %d, not a record end (%v)", data, k, c, ends)
+		}
+	}
 }
 
 // FuzzNeedsCheck compares needsCheck, which reads words, with its definition read byte by byte.
@@ -108,7 +160,7 @@ func FuzzNeedsCheck(f *testing.F) {
 	f.Add([]byte("a\x1b[31mred and more text to fill up a whole block\x7f\r\n"))
 	f.Add([]byte("Caf\xe9 is Windows-1252 text in a record,b\n"))
 	f.Fuzz(func(t *testing.T, rec []byte) {
-		want := !utf8.Valid(rec)
+		want := !utf8.Valid(rec) || strings.ContainsFunc(string(rec), func(r rune) bool { return r >= 0x80 && r <= 0x9f })
 		for _, c := range rec {
 			if isControl(c) {
 				want = true
