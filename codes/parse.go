@@ -57,6 +57,9 @@ func Parse(text string) Code {
 	}
 	var code Code
 	chosen := chooseEnhanced(text, enh[:ne])
+	if chosen >= 0 && diagnosticWrapper(text, enh[chosen]) {
+		chosen = -1 // Exchange's "#5.0.0 smtp; 550 ...": its own placeholder, not the server's code
+	}
 	if chosen >= 0 {
 		code.Enhanced = enh[chosen].enh
 		if b := basicBefore(text, bas[:nb], enh[chosen].start); b >= 0 {
@@ -100,6 +103,24 @@ func chooseEnhanced(text string, es []span) int {
 		}
 		best = next
 	}
+}
+
+// diagnosticWrapper reports whether s is the X.0.0 that Exchange writes before a quoted
+// diagnostic ("< #5.0.0 smtp; 550 Requested action not taken>", "#5.0.0 X-Postfix; ..."): a
+// placeholder, chosen only because the inner reply has no enhanced code of its own.
+func diagnosticWrapper(text string, s span) bool {
+	if s.enh.Subject != 0 || s.enh.Detail != 0 || s.start == 0 || text[s.start-1] != '#' {
+		return false
+	}
+	k := s.end
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	w := k
+	for k < len(text) && k-w < 12 && (isAlpha(text[k]) || text[k] == '-') {
+		k++
+	}
+	return k > w && k < len(text) && text[k] == ';'
 }
 
 // enhancedRank orders enhanced codes by how much they say: 0 a 4.x.x or 5.x.x code other than
@@ -147,6 +168,8 @@ func quotedBefore(text string, pos, from int) bool {
 		switch c := text[k]; {
 		case c == '\'' || c == '"' || c == '<' || c == '`' || c == '#':
 			return true
+		case c >= 0x80:
+			return punctBefore(text, k+1)
 		case c == ' ' || c == '-' || isDigit(c):
 			k--
 		default:
@@ -199,8 +222,14 @@ func enhancedAt(text string, i int) (span, bool) {
 	n := len(text)
 	if i > 0 {
 		switch p := text[i-1]; {
-		case isAlpha(p) || p == '.' || p == '/' || p == '_' || p >= 0x80:
+		case p >= 0x80:
+			if !punctBefore(text, i) {
+				return span{}, false
+			}
+		case isAlpha(p) || p == '.' || p == '/' || p == '_':
 			return span{}, false
+		case p == '=' && dsnBefore(text, i-1):
+			// Postfix's log field "dsn=5.1.1" is the enhanced code of the delivery.
 		case p == '#' || p == '=':
 			if i > 1 && (isAlnum(text[i-2]) || text[i-2] == '/') || inURL(text, i-1) {
 				return span{}, false
@@ -231,7 +260,11 @@ func enhancedAt(text string, i int) (span, bool) {
 	}
 	if j < n {
 		switch a := text[j]; {
-		case isAlnum(a) || a == '_' || a >= 0x80:
+		case a >= 0x80:
+			if !punctAt(text, j) {
+				return span{}, false
+			}
+		case isAlnum(a) || a == '_':
 			return span{}, false
 		case (a == '.' || a == ':' || a == '-') && j+1 < n && isAlnum(text[j+1]):
 			return span{}, false // 4.16.55.1-like dotted numbers, IPs, hosts
@@ -259,7 +292,11 @@ func basicAt(text string, i int) (span, bool) {
 	}
 	if i > 0 {
 		switch p := text[i-1]; {
-		case isAlpha(p) || p == '.' || p == '/' || p == '_' || p == '-' || p == '+' || p == '@' || p == '%' || p == '&' || p == '?' || p >= 0x80:
+		case p >= 0x80:
+			if !punctBefore(text, i) {
+				return span{}, false
+			}
+		case isAlpha(p) || p == '.' || p == '/' || p == '_' || p == '-' || p == '+' || p == '@' || p == '%' || p == '&' || p == '?':
 			return span{}, false
 		case p == '#' || p == '=':
 			if i > 1 && (isAlnum(text[i-2]) || text[i-2] == '/' || text[i-2] == '=') || inURL(text, i-1) {
@@ -280,7 +317,11 @@ func basicAt(text string, i int) (span, bool) {
 	}
 	if j < n {
 		switch a := text[j]; {
-		case isAlpha(a) || a == '_' || a == '/' || a == '@' || a == '%' || a >= 0x80:
+		case a >= 0x80:
+			if !punctAt(text, j) {
+				return span{}, false
+			}
+		case isAlpha(a) || a == '_' || a == '/' || a == '@' || a == '%':
 			return span{}, false
 		case a == '.' || a == ',':
 			if j+1 < n && isAlnum(text[j+1]) {
@@ -382,8 +423,8 @@ func unitAfter(text string, j int) bool {
 	for e < len(text) && e-k < 12 && isAlpha(text[e]) {
 		e++
 	}
-	if e < len(text) && isAlpha(text[e]) {
-		return false
+	if e < len(text) && (isAlpha(text[e]) || text[e] == '-') {
+		return false // a longer word, or a compound such as "MS-Office"
 	}
 	switch w := text[k:e]; len(w) {
 	case 2:
@@ -444,4 +485,43 @@ func eqFold(s, w string) bool {
 		}
 	}
 	return true
+}
+
+// punctBefore reports whether the UTF-8 character that ends right before text[i] is a quote mark,
+// a bracket, a colon or a space of another script ("returned ‘554 5.2.0", "错误：550", "「550」"):
+// a code may follow it, while a letter (é, 的) makes the digits part of a word.
+func punctBefore(text string, i int) bool {
+	k := i - 1
+	for k > 0 && k > i-4 && text[k]&0xc0 == 0x80 {
+		k--
+	}
+	return isCodePunct(text[k:i])
+}
+
+// punctAt reports whether the UTF-8 character that starts at text[j] is punctuation or a space
+// (see punctBefore).
+func punctAt(text string, j int) bool {
+	e := j + 1
+	for e < len(text) && e < j+4 && text[e]&0xc0 == 0x80 {
+		e++
+	}
+	return isCodePunct(text[j:e])
+}
+
+// isCodePunct reports whether the one encoded character c may touch a code: typographic quotes,
+// guillemets, CJK brackets and full-width punctuation, and non-ASCII spaces.
+func isCodePunct(c string) bool {
+	switch c {
+	case "\u2018", "\u2019", "\u201a", "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", "\u2039", "\u203a",
+		"\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\u3000", "\u2013", "\u2014",
+		"\u3001", "\u3002", "\u300c", "\u300d", "\u300e", "\u300f", "\u3010", "\u3011", "\u3008", "\u3009",
+		"\uff08", "\uff09", "\uff1a", "\uff1b", "\uff0c", "\uff3b", "\uff3d":
+		return true
+	}
+	return false
+}
+
+// dsnBefore reports whether the '=' at text[k] ends the word "dsn" (Postfix's log field).
+func dsnBefore(text string, k int) bool {
+	return k >= 3 && eqFold(text[k-3:k], "dsn") && (k == 3 || !isAlnum(text[k-4]))
 }

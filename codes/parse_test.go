@@ -101,6 +101,18 @@ func TestParse(t *testing.T) {
 		{"marketo_no_code", "smtp; Mailbox unavailable or access denied", "", ""},
 		{"marketo_x_postfix_wrapper", "X-Postfix; host mx.example.com[192.0.2.1] said: 550 5.1.1 <a@example.com>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)", "550", "5.1.1"},
 		{"no_code", "Mailbox full", "", ""},
+		// Codes next to punctuation of other scripts, Postfix's log fields and Exchange's wrapper.
+		{"typographic_quote", "Remote Server returned ‘554 5.2.0 STOREDRV.Deliver; Exception of type Microsoft.Exchange.Data.Storage.QuotaExceededException’", "554", "5.2.0"},
+		{"typographic_double_quote", "Server said “550 5.1.1 User unknown”", "550", "5.1.1"},
+		{"fullwidth_colon", "错误信息：550 5.1.1 用户不存在", "550", "5.1.1"},
+		{"cjk_letter_glued", "第550号", "", ""},
+		{"ms_office_not_a_unit", "552 MS-Office file containing VBA macros found inside of the email", "552", ""},
+		{"ms_unit", "timeout after 552 ms", "", ""},
+		{"postfix_dsn_field", "to=<a@example.com>, relay=mx.example.com[192.0.2.1]:25, delay=0.4, dsn=5.1.1, status=bounced (host said: 550 User unknown)", "550", "5.1.1"},
+		{"not_dsn_field", "xdsn=5.1.1 id=4.2.1", "", ""},
+		{"exchange_placeholder_dropped", "Remote Server returned '< #5.0.0 smtp; 550 Requested action not taken: mailbox unavailable>'", "550", ""},
+		{"exchange_placeholder_inner_code", "Remote Server returned '< #5.0.0 smtp;550 5.1.1 User unknown>'", "550", "5.1.1"},
+		{"exchange_specific_kept", "#< #5.1.1 smtp;550 Requested action not taken>", "550", "5.1.1"},
 		{"empty", "", "", ""},
 
 		// Look-alikes that are not codes.
