@@ -280,7 +280,7 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 			return m.refine(r.reason, c)
 		}
 	}
-	code, specific := enhancedReason(c.Enhanced, p)
+	code, specific := codeReason(c.Enhanced, p)
 	if specific {
 		if code == UserUnknown {
 			if r := m.mailboxStateReason(); r != Undefined {
@@ -306,7 +306,7 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 			return r.reason
 		}
 	}
-	if code != Undefined {
+	if code != Undefined && code != OnHold {
 		return code
 	}
 	for i := range lateRules {
@@ -318,11 +318,11 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 			return r.reason
 		}
 	}
-	if r := basicReason(c.Basic); r != Undefined {
-		return r
+	if code == OnHold {
+		return OnHold // X.0.0: the enhanced code says, on purpose, nothing more
 	}
-	if e, ok := LookupBasic(c.Basic); ok && e.Reason != Undefined {
-		return e.Reason
+	if r := basicCodeReason(c.Basic); r != Undefined {
+		return r
 	}
 	if len(m.s) == 0 || m.s == " " {
 		return Undefined

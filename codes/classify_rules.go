@@ -567,224 +567,24 @@ var providerPhrases = [...]providerPhrase{
 	{Cisco, []string{"ironport", "cisco", "iphmx"}},
 }
 
-// enhancedReason returns the default reason of an enhanced code, and whether the code is specific
-// enough to decide before generic phrases.
-func enhancedReason(e Enhanced, p Provider) (Reason, bool) {
+// codeReason returns what the catalog says an enhanced code means for its class and provider, and
+// whether that decides before the generic phrases of the text (a code that is only its subject's
+// default, such as X.7.1 or an unlisted detail, does not).
+func codeReason(e Enhanced, p Provider) (Reason, bool) {
 	if e.IsZero() {
 		return Undefined, false
 	}
-	soft := e.Class == 4
-	switch e.Subject {
-	case 0:
+	r, _, fallback := recordFor(e, p)
+	if r == nil {
 		return Undefined, false
-	case 1:
-		switch e.Detail {
-		case 0:
-			return UserUnknown, false
-		case 1, 3:
-			return UserUnknown, true
-		case 2:
-			return HostUnknown, true
-		case 4:
-			return Filtered, true
-		case 6:
-			return HasMoved, true
-		case 7, 8:
-			return Rejected, true
-		case 9:
-			return SystemError, false
-		case 10:
-			if p == Microsoft {
-				return UserUnknown, true
-			}
-			return NotAccept, true
-		case 90:
-			return RateLimited, true // Microsoft: daily recipient limit
-		}
-		if e.Detail >= 300 {
-			return UserUnknown, false // Microsoft 5.1.351 and the like
-		}
-		return UserUnknown, false
-	case 2:
-		switch e.Detail {
-		case 0:
-			return Filtered, false
-		case 1:
-			if soft {
-				return Suspend, false
-			}
-			return Suspend, true
-		case 2:
-			return MailboxFull, true
-		case 3:
-			return EmailTooLarge, true
-		case 4:
-			return Filtered, true
-		case 121, 122:
-			return RateLimited, true // Microsoft: recipient limits
-		}
-		return Filtered, false
-	case 3:
-		switch e.Detail {
-		case 1:
-			return SystemFull, true
-		case 2:
-			return NotAccept, true
-		case 4:
-			return EmailTooLarge, true
-		}
-		return SystemError, false
-	case 4:
-		switch e.Detail {
-		case 1:
-			if soft {
-				return Expired, false
-			}
-			return UserUnknown, false // Microsoft 5.4.1: recipient address rejected
-		case 2:
-			return NetworkError, false
-		case 3:
-			return SystemError, false
-		case 4:
-			if soft {
-				return NetworkError, false
-			}
-			return HostUnknown, true
-		case 5:
-			return SystemFull, false
-		case 6:
-			return NetworkError, true
-		case 7:
-			return Expired, true
-		case 300, 316, 317, 318:
-			return Expired, true
-		case 310, 311, 312, 314:
-			return NetworkError, true
-		}
-		return NetworkError, false
-	case 5:
-		switch e.Detail {
-		case 2, 6:
-			return SyntaxError, true
-		case 3:
-			return RateLimited, true
-		case 1, 4:
-			return SyntaxError, false
-		}
-		return Undefined, false
-	case 6:
-		return ContentError, e.Detail != 0
-	case 7:
-		return securityReason(e, p)
 	}
-	return Undefined, false
+	return r.reasonFor(e.Class), !fallback && !r.isWeak(e.Class)
 }
 
-// securityReason is enhancedReason for subject 7, where providers use numbers of their own.
-func securityReason(e Enhanced, p Provider) (Reason, bool) {
-	d := e.Detail
-	if p == Google {
-		switch d {
-		case 23:
-			return RequirePTR, true
-		case 27, 30, 32:
-			return AuthFailure, true
-		case 29:
-			return FailedSTARTTLS, true
-		case 28:
-			return PolicyViolation, true
-		}
-	}
-	switch {
-	case d == 0:
-		return SecurityError, false
-	case d == 1:
-		if e.Class == 4 {
-			return Blocked, false
-		}
-		return SecurityError, false
-	case d == 2:
-		return Blocked, false
-	case d >= 3 && d <= 9, d == 11, d == 12, d == 14, d == 15, d == 19:
-		return SecurityError, false
-	case d == 10:
-		return FailedSTARTTLS, true
-	case d == 13:
-		return Suspend, true
-	case d == 16:
-		return EmailTooLarge, true
-	case d == 17, d == 18:
-		return HasMoved, true
-	case d >= 20 && d <= 24, d == 26, d == 29, d == 32:
-		return AuthFailure, true
-	case d == 25:
-		return RequirePTR, true
-	case d == 27:
-		return NotAccept, true
-	case d == 28:
-		return SpamDetected, true
-	case d == 30:
-		return FailedSTARTTLS, true
-	// Microsoft Exchange Online's own numbers.
-	case d == 57, d == 64:
-		return SecurityError, true
-	case d >= 124 && d <= 136:
-		return Rejected, true
-	case d >= 321 && d <= 325:
-		return FailedSTARTTLS, true
-	case d >= 501 && d <= 503:
-		return Rejected, true // the sending account is banned for spam
-	case d == 504:
-		return UserUnknown, true
-	case d == 505:
-		return Suspend, true
-	case d == 508:
-		return RateLimited, true
-	case d == 509, d == 515:
-		return AuthFailure, true
-	case d == 512:
-		return NotCompliantRFC, true
-	case d >= 500 && d <= 513:
-		return Blocked, true
-	case d >= 606 && d <= 649:
-		return Blocked, true
-	case d == 650, d == 651:
-		return BadReputation, true
-	case d == 652:
-		return RateLimited, true
-	case d >= 700 && d <= 750:
-		return Blocked, true
-	case d >= 850 && d <= 899:
-		return Blocked, true // Microsoft: suspicious activity, the IP is restricted for now
-	case d >= 900 && d <= 999:
-		return PolicyViolation, true // a mail flow (transport) rule rejected the message
-	}
-	return SecurityError, false
-}
-
-// basicReason returns the reason a basic code suggests on its own, or Undefined.
-func basicReason(b uint16) Reason {
-	switch b {
-	case 451:
-		return SystemError
-	case 452:
-		return SystemFull
-	case 454:
-		return FailedSTARTTLS
-	case 500, 501, 502, 503, 504, 555:
-		return SyntaxError
-	case 521, 556:
-		return NotAccept
-	case 523:
-		return FailedSTARTTLS
-	case 525:
-		return Suspend
-	case 530, 534, 535, 538:
-		return SecurityError
-	case 551:
-		return HasMoved
-	case 552:
-		return MailboxFull
+// basicCodeReason returns what the catalog says a basic reply code means, or Undefined.
+func basicCodeReason(b uint16) Reason {
+	if r := basicRecord(b); r != nil {
+		return r.reasonFor(b / 100)
 	}
 	return Undefined
 }
