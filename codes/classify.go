@@ -268,17 +268,14 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 			return Delivered
 		}
 	}
-	if m.matches(&strongRules[0]) {
-		return strongRules[0].reason // the sending platform's suppression list, whatever else
+	if r := m.first(suppressionRules); r != nil {
+		return r.reason // the sending platform's suppression list, whatever else
 	}
 	if r := m.providerCodeReason(); r != Undefined {
 		return r
 	}
-	for i := 1; i < len(strongRules); i++ {
-		r := &strongRules[i]
-		if m.matches(r) {
-			return m.refine(r.reason, c)
-		}
+	if r := m.first(strongRules); r != nil {
+		return m.refine(r.reason, c)
 	}
 	code, specific := codeReason(c.Enhanced, p)
 	if specific {
@@ -292,31 +289,20 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 	if m.onlyWords(contentlessPhrases) {
 		return OnHold // "554 5.0.0 Service unavailable": text, but nothing to decide on
 	}
-	for i := range weakRules {
-		if i == keywordsAfter {
-			if r := m.keywordReason(); r != Undefined {
-				return r
-			}
-		}
-		r := &weakRules[i]
-		if m.matches(r) {
-			if r.reason == Blocked {
-				return m.blockSubject()
-			}
-			return r.reason
-		}
+	if r := m.first(contextRules); r != nil {
+		return m.subjectOf(r.reason)
+	}
+	if r := m.keywordReason(); r != Undefined {
+		return r
+	}
+	if r := m.first(genericRules); r != nil {
+		return m.subjectOf(r.reason)
 	}
 	if code != Undefined && code != OnHold {
 		return code
 	}
-	for i := range lateRules {
-		r := &lateRules[i]
-		if m.matches(r) {
-			if r.reason == Blocked {
-				return m.blockSubject()
-			}
-			return r.reason
-		}
+	if r := m.first(lateRules); r != nil {
+		return m.subjectOf(r.reason)
 	}
 	if code == OnHold {
 		return OnHold // X.0.0: the enhanced code says, on purpose, nothing more
@@ -328,6 +314,24 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 		return Undefined
 	}
 	return OnHold
+}
+
+// first returns the first of rs that applies, or nil.
+func (m *matcher) first(rs []rule) *rule {
+	for i := range rs {
+		if m.matches(&rs[i]) {
+			return &rs[i]
+		}
+	}
+	return nil
+}
+
+// subjectOf returns r, or for a generic refusal (Blocked), what the refusal's subject makes it.
+func (m *matcher) subjectOf(r Reason) Reason {
+	if r == Blocked {
+		return m.blockSubject()
+	}
+	return r
 }
 
 // refine adjusts a reason found from the text with what the codes and the context add: a "user
