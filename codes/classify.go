@@ -24,6 +24,15 @@ func Classify(text string) Bounce {
 	var tg trigrams
 	tg.fill(s)
 	m := matcher{s: s, tg: &tg}
+	m.sentence = &m
+	var mbuf [2048]byte
+	var sm matcher
+	if masked, ok := maskNonSentence(mbuf[:0], low); ok {
+		// masked is never modified after this point either.
+		sm = matcher{s: unsafe.String(unsafe.SliceData(masked), len(masked)), tg: &tg}
+		sm.sentence = &sm
+		m.sentence = &sm
+	}
 
 	b := Bounce{Code: Parse(text)}
 	b.Provider = m.provider()
@@ -63,12 +72,63 @@ func lowerText(dst []byte, text string) []byte {
 		case c >= 'A' && c <= 'Z':
 			c += 'a' - 'A'
 			space = false
+		case c >= 0xc3 && c <= 0xd0 && i+1 < len(text) && len(dst)+2 <= cap(dst):
+			lead, next := foldUpper(c, text[i+1])
+			dst = append(dst, lead, next)
+			i++
+			space = false
+			continue
 		default:
 			space = false
 		}
 		dst = append(dst, c)
 	}
 	return dst
+}
+
+// foldUpper lower-cases one two-byte UTF-8 letter of the Latin-1, Latin Extended-A, Greek or
+// Cyrillic upper case (É, Ł, Σ, Д), so that phrases in those scripts match whatever the case of
+// the text; any other pair is returned as it is.
+func foldUpper(lead, next byte) (byte, byte) {
+	switch lead {
+	case 0xc3: // À-Þ, except ×
+		if next >= 0x80 && next <= 0x9e && next != 0x97 {
+			return lead, next + 0x20
+		}
+	case 0xc4: // Ā-ķ: upper case even; Ĺ-ľ: odd (İ stays)
+		switch {
+		case next >= 0x80 && next <= 0xb7 && next%2 == 0:
+			return lead, next + 1
+		case next >= 0xb9 && next <= 0xbe && next%2 == 1:
+			return lead, next + 1
+		case next == 0xbf:
+			return 0xc5, 0x80
+		}
+	case 0xc5: // Ł-ň: odd; Ŋ-ŷ: even; Ź-ž: odd
+		switch {
+		case next >= 0x81 && next <= 0x88 && next%2 == 1,
+			next >= 0x8a && next <= 0xb7 && next%2 == 0,
+			next >= 0xb9 && next <= 0xbe && next%2 == 1:
+			return lead, next + 1
+		}
+	case 0xce: // Α-Ο, Π-Ω
+		switch {
+		case next >= 0x91 && next <= 0x9f:
+			return lead, next + 0x20
+		case next >= 0xa0 && next <= 0xa9 && next != 0xa2:
+			return 0xcf, next - 0x20
+		}
+	case 0xd0: // Ѐ-Џ, А-П, Р-Я
+		switch {
+		case next >= 0x80 && next <= 0x8f:
+			return 0xd1, next + 0x10
+		case next >= 0x90 && next <= 0x9f:
+			return lead, next + 0x20
+		case next >= 0xa0 && next <= 0xaf:
+			return 0xd1, next - 0x20
+		}
+	}
+	return lead, next
 }
 
 // continuationCode returns the length of a "550-5.7.1 " or "550 5.7.1 " at the start of s, or 0.
@@ -128,7 +188,130 @@ func (g *trigrams) mayContain(p string) bool {
 // matcher searches one lower-cased text for phrases.
 type matcher struct {
 	s  string
-	tg *trigrams
+	tg *trigrams // the trigrams of the whole text: a superset of sentence's, so a valid filter for it
+	// sentence is the text with host names, addresses and URLs blanked out: the server's own
+	// words, where generic words ("spam", "ip", "blocked") are looked for, so that a word inside
+	// "spam-filter.example.com" or "https://example.com/blocked" does not decide.
+	sentence *matcher
+}
+
+// maskNonSentence copies s to dst with every host name, mail address and URL replaced by spaces;
+// it reports whether it replaced any.
+func maskNonSentence(dst []byte, s []byte) ([]byte, bool) {
+	dst = append(dst, s...)
+	changed := false
+	for i := 0; i < len(dst); {
+		if isTokenDelim(dst[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(dst) && !isTokenDelim(dst[j]) {
+			j++
+		}
+		e := j
+		for e > i && (dst[e-1] == '.' || dst[e-1] == ':' || dst[e-1] == '!' || dst[e-1] == '?') {
+			e--
+		}
+		if n := notSentence(dst[i:e]); n > 0 {
+			for k := i; k < i+n; k++ {
+				dst[k] = ' '
+			}
+			changed = true
+		}
+		i = j
+	}
+	return dst, changed
+}
+
+// isTokenDelim reports whether c separates the tokens maskNonSentence looks at.
+func isTokenDelim(c byte) bool {
+	switch c {
+	case ' ', '<', '>', '(', ')', '[', ']', '"', '\'', ',', ';', '{', '}', '|', '=':
+		return true
+	}
+	return false
+}
+
+// notSentence returns how many bytes at the start of tok are a URL, a mail address or a host
+// name (labels of letters, digits and '-' joined by dots, ending in a top-level domain of two to
+// six letters) with its port and path; 0 if tok does not start with one.
+func notSentence(tok []byte) int {
+	if len(tok) < 4 {
+		return 0
+	}
+	host := tok
+	for k := 0; k < len(tok); k++ {
+		switch tok[k] {
+		case '@':
+			if k == 0 || !hasByte(tok[k+1:], '.') {
+				return 0
+			}
+			e := k + 1
+			for e < len(tok) && (isAlnum(tok[e]) || tok[e] == '.' || tok[e] == '-' || tok[e] == '_') {
+				e++
+			}
+			for e > k+1 && tok[e-1] == '.' {
+				e--
+			}
+			return e
+		case '/', '?', '#':
+			host = tok[:k]
+			k = len(tok)
+		case ':':
+			if k+2 < len(tok) && tok[k+1] == '/' && tok[k+2] == '/' {
+				return len(tok) // scheme://
+			}
+			host = tok[:k] // a port
+			k = len(tok)
+		}
+	}
+	labels, letters, last := 0, false, 0
+	start := 0
+	for k := 0; k <= len(host); k++ {
+		if k < len(host) && host[k] != '.' {
+			c := host[k]
+			switch {
+			case c >= 'a' && c <= 'z':
+				letters = true
+			case c >= '0' && c <= '9', c == '-', c == '_':
+			default:
+				return 0
+			}
+			continue
+		}
+		if k == start {
+			return 0 // an empty label
+		}
+		labels++
+		last = start
+		start = k + 1
+	}
+	if labels < 2 || !letters {
+		return 0
+	}
+	tld := host[last:]
+	if len(tld) < 2 || len(tld) > 6 {
+		return 0
+	}
+	for _, c := range tld {
+		if c < 'a' || c > 'z' {
+			return 0
+		}
+	}
+	if len(host) == len(tok) || tok[len(host)] == ':' && !hasByte(tok[len(host):], '/') {
+		return len(host) // a port or a word glued with ':' stays outside
+	}
+	return len(tok)
+}
+
+func hasByte(b []byte, c byte) bool {
+	for _, x := range b {
+		if x == c {
+			return true
+		}
+	}
+	return false
 }
 
 // has reports whether the text contains phrase p (lower case). The phrase's middle trigram is
@@ -277,10 +460,11 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 	if r := m.first(strongRules); r != nil {
 		return m.refine(r.reason, c)
 	}
+	w := m.sentence // generic words count only in the server's sentence
 	code, specific := codeReason(c.Enhanced, p)
 	if specific {
 		if code == UserUnknown {
-			if r := m.mailboxStateReason(); r != Undefined {
+			if r := w.mailboxStateReason(); r != Undefined {
 				return r
 			}
 		}
@@ -289,20 +473,20 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 	if m.onlyWords(contentlessPhrases) {
 		return OnHold // "554 5.0.0 Service unavailable": text, but nothing to decide on
 	}
-	if r := m.first(contextRules); r != nil {
-		return m.subjectOf(r.reason)
-	}
-	if r := m.keywordReason(); r != Undefined {
+	if r := w.genericReason(); r != Undefined {
 		return r
 	}
-	if r := m.first(genericRules); r != nil {
-		return m.subjectOf(r.reason)
+	if w != m && w.first(lateRules) == nil {
+		// The sentence says nothing: a word in a host name or a URL is all there is.
+		if r := m.genericReason(); r != Undefined {
+			return r
+		}
 	}
 	if code != Undefined && code != OnHold {
 		return code
 	}
-	if r := m.first(lateRules); r != nil {
-		return m.subjectOf(r.reason)
+	if r := w.first(lateRules); r != nil {
+		return w.subjectOf(r.reason)
 	}
 	if code == OnHold {
 		return OnHold // X.0.0: the enhanced code says, on purpose, nothing more
@@ -314,6 +498,21 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 		return Undefined
 	}
 	return OnHold
+}
+
+// genericReason returns the reason of the first context, keyword or generic rule that applies, or
+// Undefined.
+func (m *matcher) genericReason() Reason {
+	if r := m.first(contextRules); r != nil {
+		return m.subjectOf(r.reason)
+	}
+	if r := m.keywordReason(); r != Undefined {
+		return r
+	}
+	if r := m.first(genericRules); r != nil {
+		return m.subjectOf(r.reason)
+	}
+	return Undefined
 }
 
 // first returns the first of rs that applies, or nil.
