@@ -91,3 +91,27 @@ func TestNotSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyFamilies10 covers the code-less families issue 10 named: queue-delay warnings,
+// auto-reply acknowledgements, and "mailbox unavailable" followed by the real cause.
+func TestClassifyFamilies10(t *testing.T) {
+	tests := []struct {
+		text   string
+		class  Class
+		reason Reason
+	}{
+		{"Delivery Status Notification (Delay)", Soft, Expired},
+		{"Your message has not yet been delivered. The server will continue trying.", Soft, Expired},
+		{"Message delayed", Soft, Expired},
+		{"Thank you for your email. We have received your message and will respond shortly.", Unknown, Vacation},
+		{"This is an automated response. Your ticket #12345 has been created.", Unknown, Vacation},
+		{"550 Requested action not taken: mailbox unavailable", Hard, UserUnknown},
+		{"550 Mailbox unavailable: message rejected due to spam", Hard, SpamDetected},
+		{"550 Mailbox unavailable or access denied [Ab1 IP: 192.0.2.233]", Hard, UserUnknown},
+	}
+	for _, tt := range tests {
+		if b := Classify(tt.text); b.Class != tt.class || b.Reason != tt.reason {
+			t.Errorf("Classify(%q) = %v/%v, want %v/%v", tt.text, b.Class, b.Reason, tt.class, tt.reason)
+		}
+	}
+}
