@@ -329,10 +329,51 @@ func (m *matcher) has(p string) bool {
 // matches reports whether rule r applies: one of its phrases or aligned fragment lists is in the
 // text, and none of its unless phrases is.
 func (m *matcher) matches(r *rule) bool {
+	if r.reason == Blocked || r.reason == SpamDetected {
+		// A verdict can be denied: "your IP is not blacklisted", "was not detected as spam".
+		if !m.anyAffirmed(r.phrases) && !m.anyAligned(r.aligned) {
+			return false
+		}
+		return !m.any(r.unless)
+	}
 	if !m.any(r.phrases) && !m.anyAligned(r.aligned) {
 		return false
 	}
 	return !m.any(r.unless)
+}
+
+// anyAffirmed is any for phrases that state a verdict: an occurrence right after a negation ("not
+// blacklisted", "is not listed", "wasn't blocked") does not count.
+func (m *matcher) anyAffirmed(ps []string) bool {
+	for _, p := range ps {
+		if !m.has(p) {
+			continue
+		}
+		for from := 0; ; {
+			i := indexFrom(m.s, p, from)
+			if i < 0 {
+				break
+			}
+			if !negatedAt(m.s, i) {
+				return true
+			}
+			from = i + 1
+		}
+	}
+	return false
+}
+
+// negations are the words that, right before a verdict, deny it.
+var negations = [...]string{"not ", "not been ", "not be ", "isn't ", "wasn't ", "aren't ", "never been ", "nicht ", "pas ", "не "}
+
+// negatedAt reports whether the text right before s[i] is a negation.
+func negatedAt(s string, i int) bool {
+	for _, n := range negations {
+		if i >= len(n) && s[i-len(n):i] == n && (i == len(n) || !isWordByte(s[i-len(n)-1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // alignedGap is how many bytes may separate two fragments of an aligned list: enough for an
@@ -468,6 +509,9 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 				return r
 			}
 		}
+		if r := w.causeOverAddressCode(code); r != Undefined {
+			return r
+		}
 		return code
 	}
 	if m.onlyWords(contentlessPhrases) {
@@ -498,6 +542,24 @@ func (m *matcher) reason(c Code, p Provider) Reason {
 		return Undefined
 	}
 	return OnHold
+}
+
+// causeOverAddressCode returns the cause the sentence names when the code only says the address
+// is unusable (X.1.1, X.2.1: servers send them for any refusal at RCPT): an explicit block or
+// ban, a refusal of the sender, or spam; Undefined otherwise.
+func (m *matcher) causeOverAddressCode(code Reason) Reason {
+	if code != UserUnknown && code != Suspend {
+		return Undefined
+	}
+	if r := m.first(contextRules); r != nil && r.reason != UserUnknown {
+		return m.subjectOf(r.reason)
+	}
+	for i := range genericRules {
+		if r := &genericRules[i]; r.reason == SpamDetected && m.matches(r) {
+			return SpamDetected
+		}
+	}
+	return Undefined
 }
 
 // genericReason returns the reason of the first context, keyword or generic rule that applies, or

@@ -115,3 +115,24 @@ func TestClassifyFamilies10(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyNegationAndCauses checks that a denied verdict does not count, and that a cause the
+// sentence names beats an address code that servers send for any refusal.
+func TestClassifyNegationAndCauses(t *testing.T) {
+	tests := []struct {
+		text   string
+		reason Reason
+	}{
+		{"550 Not blacklisted, but the message looks like spam", SpamDetected},
+		{"550 5.1.1 Message rejected due to spam", SpamDetected},
+		{"550 5.2.1 <a@example.com> banned", Blocked},
+		{"550 5.1.1 Not found", UserUnknown},
+		{"550 Not found", UserUnknown},
+		{"550 5.7.1 Unsolicited mail refused", SpamDetected},
+	}
+	for _, tt := range tests {
+		if b := Classify(tt.text); b.Reason != tt.reason {
+			t.Errorf("Classify(%q).Reason = %v, want %v", tt.text, b.Reason, tt.reason)
+		}
+	}
+}
