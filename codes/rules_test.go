@@ -23,6 +23,12 @@ func exampleText(row ruleRow) string {
 		text = "x " + strings.ReplaceAll(text, " … ", " x ")
 	}
 	switch row.tier {
+	case "provider-code":
+		scheme, code, _ := strings.Cut(row.id, ":")
+		return map[string]string{
+			"cox": "554 AUP#" + code, "godaddy": "554 refused IB" + code, "france": "550 OFR_" + code,
+			"facebook": "550 " + code, "iua": "550 see mail.i.ua/err/" + code + "/",
+		}[scheme]
 	case "mailbox-state":
 		return "550 5.1.1 " + text
 	case "block-subject":
