@@ -66,7 +66,6 @@ func (m *matcher) providerCodeReason() Reason {
 	return Undefined
 }
 
-
 // aupReason reads what follows "AUP#": Cox's letter codes or Spectrum's four digits (AUP#I-1220,
 // AUP#O1530; I for incoming, O for outgoing).
 func aupReason(s string) Reason {
@@ -122,7 +121,6 @@ func spectrumReason(n int) Reason {
 	return Undefined
 }
 
-
 func iuaReason(s string) Reason {
 	n := 0
 	i := 0
@@ -134,7 +132,6 @@ func iuaReason(s string) Reason {
 	}
 	return iuaReasons[n]
 }
-
 
 // franceReason reads what follows an OFR, LPN or OUK tag: letters, digits, '_' and '-' ending in a
 // three-digit code that is the whole word or follows '_' or '-' (OFR_416, LPN007_420, LPN416).
@@ -159,7 +156,6 @@ func franceReason(s string) Reason {
 	return Undefined
 }
 
-
 // goDaddyReason reads the three digits after " IB"; they must end the word.
 func goDaddyReason(s string) Reason {
 	if len(s) < 3 || (len(s) > 3 && isAlnum(s[3])) {
@@ -172,7 +168,6 @@ func goDaddyReason(s string) Reason {
 	}
 	return Undefined
 }
-
 
 // wholeWord reports whether w occurs in s with no letter or digit right before or after it.
 func wholeWord(s, w string) bool {
