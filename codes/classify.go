@@ -221,7 +221,53 @@ func maskNonSentence(dst []byte, s []byte) ([]byte, bool) {
 		}
 		i = j
 	}
+	for _, a := range adviceMarkers {
+		for from := 0; ; {
+			k := indexFrom(unsafe.String(unsafe.SliceData(dst), len(dst)), a, from)
+			if k < 0 {
+				break
+			}
+			if k > 0 && isWordByte(dst[k-1]) {
+				from = k + 1
+				continue
+			}
+			e := sentenceEnd(dst, k)
+			for x := k; x < e; x++ {
+				dst[x] = ' '
+			}
+			changed = true
+			from = e
+		}
+	}
 	return dst, changed
+}
+
+// adviceMarkers start advice to the reader ("Please visit ... to learn more about spam", "To
+// request removal from this list see ..."), not the server's verdict; the advice runs to the end of
+// its sentence. Product names ("Email Security", "Spam Firewall") name a filter, not a cause.
+var adviceMarkers = [...]string{
+	"please see", "please visit", "please contact", "please check", "please refer", "please read",
+	"please review", "learn more", "to learn", "for more information", "for more info",
+	"for further information", "for further assistance", "for assistance", "to request removal",
+	"for details", "more information at", "more info at", "if you believe", "if you think",
+	"if you feel", "refer to", "see http", "visit http", "to protect our users",
+	"email security", "spam firewall", "security appliance", "security gateway", "mail security",
+	"protection server", "messaging security",
+}
+
+// sentenceEnd returns where the sentence that contains s[k] ends: at ". " or ";" or the end.
+func sentenceEnd(s []byte, k int) int {
+	for ; k < len(s); k++ {
+		switch s[k] {
+		case ';':
+			return k
+		case '.':
+			if k+1 == len(s) || s[k+1] == ' ' {
+				return k
+			}
+		}
+	}
+	return len(s)
 }
 
 // isTokenDelim reports whether c separates the tokens maskNonSentence looks at.

@@ -59,6 +59,9 @@ func TestClassifySentenceOverHosts(t *testing.T) {
 		{"554 5.7.1 Message refused by policy; see https://example.com/ip/blocked", PolicyViolation},
 		// A word in an address glued to the sentence with ':' still belongs to the sentence.
 		{"550 permanent failure for one or more recipients (kijitora@example.com:blocked)", Blocked},
+		// Advice and product names are not the verdict.
+		{"550 Recipient address rejected. To learn more about our spam policy visit the help center", Rejected},
+		{"554 Rejected by Email Security: sender domain not allowed", Rejected},
 		// Nothing in the sentence: the URL is all there is.
 		{"554 Please visit http:// antispam.example.com/denyip.php?IP=192.0.2.1 (#5.7.1)", Blocked},
 	}
