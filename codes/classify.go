@@ -23,20 +23,25 @@ func Classify(text string) Bounce {
 	s := unsafe.String(unsafe.SliceData(low), len(low))
 	var tg trigrams
 	tg.fill(s)
-	m := matcher{s: s, tg: &tg}
-	m.sentence = &m
-	var mbuf [2048]byte
-	var sm matcher
-	if masked, ok := maskNonSentence(mbuf[:0], low); ok {
-		// masked is never modified after this point either.
-		sm = matcher{s: unsafe.String(unsafe.SliceData(masked), len(masked)), tg: &tg}
-		sm.sentence = &sm
-		m.sentence = &sm
-	}
+	m := matcher{s: s, tg: &tg, ascii: nonASCII(s) == 0}
 
 	b := Bounce{Code: Parse(text)}
 	b.Provider = m.provider()
-	b.Reason = m.reason(b.Code, b.Provider)
+	r, decided := m.earlyReason(b.Code)
+	if !decided {
+		// Generic words count only in the server's sentence: the text without host names,
+		// addresses, URLs and advice, built only when the specific phrases did not decide.
+		w := &m
+		var mbuf [2048]byte
+		var sm matcher
+		if masked, ok := maskNonSentence(mbuf[:0], s, &tg); ok {
+			// masked is never modified after this point either.
+			sm = matcher{s: unsafe.String(unsafe.SliceData(masked), len(masked)), tg: &tg, ascii: m.ascii}
+			w = &sm
+		}
+		r = m.lateReason(w, b.Code, b.Provider)
+	}
+	b.Reason = r
 	b.Class = classOf(b.Code, b.Reason, &m)
 	switch b.Reason {
 	case UserUnknown, HostUnknown, HasMoved:
@@ -187,17 +192,14 @@ func (g *trigrams) mayContain(p string) bool {
 
 // matcher searches one lower-cased text for phrases.
 type matcher struct {
-	s  string
-	tg *trigrams // the trigrams of the whole text: a superset of sentence's, so a valid filter for it
-	// sentence is the text with host names, addresses and URLs blanked out: the server's own
-	// words, where generic words ("spam", "ip", "blocked") are looked for, so that a word inside
-	// "spam-filter.example.com" or "https://example.com/blocked" does not decide.
-	sentence *matcher
+	s     string
+	ascii bool      // the text has no byte outside ASCII
+	tg    *trigrams // the trigrams of the whole text: a superset of sentence's, so a valid filter for it
 }
 
 // maskNonSentence copies s to dst with every host name, mail address and URL replaced by spaces;
 // it reports whether it replaced any.
-func maskNonSentence(dst []byte, s []byte) ([]byte, bool) {
+func maskNonSentence(dst []byte, s string, tg *trigrams) ([]byte, bool) {
 	dst = append(dst, s...)
 	changed := false
 	for i := 0; i < len(dst); {
@@ -222,6 +224,9 @@ func maskNonSentence(dst []byte, s []byte) ([]byte, bool) {
 		i = j
 	}
 	for _, a := range adviceMarkers {
+		if !tg.mayContain(a) {
+			continue
+		}
 		for from := 0; ; {
 			k := indexFrom(unsafe.String(unsafe.SliceData(dst), len(dst)), a, from)
 			if k < 0 {
@@ -377,12 +382,12 @@ func (m *matcher) has(p string) bool {
 func (m *matcher) matches(r *rule) bool {
 	if r.reason == Blocked || r.reason == SpamDetected {
 		// A verdict can be denied: "your IP is not blacklisted", "was not detected as spam".
-		if !m.anyAffirmed(r.phrases) && !m.anyAligned(r.aligned) {
+		if !m.anyAffirmed(m.phrasesFor(r)) && !m.anyAligned(r.aligned) {
 			return false
 		}
 		return !m.any(r.unless)
 	}
-	if !m.any(r.phrases) && !m.anyAligned(r.aligned) {
+	if !m.any(m.phrasesFor(r)) && !m.anyAligned(r.aligned) {
 		return false
 	}
 	return !m.any(r.unless)
@@ -527,27 +532,33 @@ func (m *matcher) provider() Provider {
 	return NoProvider
 }
 
-// reason decides the reason: strong phrases, specific codes, weak phrases, generic codes, the basic
-// code, and finally onhold (text without a clue) or undefined (no text).
-func (m *matcher) reason(c Code, p Provider) Reason {
+// earlyReason decides what the whole text decides: an auto-reply, a delivery, a suppression list,
+// a provider's own code or a specific phrase; false if none of them does (see lateReason).
+func (m *matcher) earlyReason(c Code) (Reason, bool) {
 	if c.Enhanced.IsZero() && c.Basic == 0 && m.any(vacationPhrases) {
-		return Vacation
+		return Vacation, true
 	}
 	if c.Enhanced.Class == 2 || (c.Enhanced.IsZero() && c.Basic/100 == 2) {
 		if !m.any(failurePhrases) {
-			return Delivered
+			return Delivered, true
 		}
 	}
 	if r := m.first(suppressionRules); r != nil {
-		return r.reason // the sending platform's suppression list, whatever else
+		return r.reason, true // the sending platform's suppression list, whatever else
 	}
 	if r := m.providerCodeReason(); r != Undefined {
-		return r
+		return r, true
 	}
 	if r := m.first(strongRules); r != nil {
-		return m.refine(r.reason, c)
+		return m.refine(r.reason, c), true
 	}
-	w := m.sentence // generic words count only in the server's sentence
+	return Undefined, false
+}
+
+// lateReason goes on from earlyReason: a specific code, then the generic words of the server's
+// sentence w (the whole text's when the sentence has none), generic codes, the vaguest words, the
+// basic code, and finally onhold (text without a clue) or undefined (no text).
+func (m *matcher) lateReason(w *matcher, c Code, p Provider) Reason {
 	code, specific := codeReason(c.Enhanced, p)
 	if specific {
 		if code == UserUnknown {

@@ -7,7 +7,7 @@ import "strings"
 func (m *matcher) keywordReason() Reason {
 	for i := range keywordRules {
 		r := &keywordRules[i]
-		if m.anyWord(r.phrases) && !m.any(r.unless) {
+		if m.anyWord(m.phrasesFor(r)) && !m.any(r.unless) {
 			return r.reason
 		}
 	}
@@ -28,7 +28,7 @@ func (m *matcher) anyWord(ws []string) bool {
 // text, or Undefined.
 func (m *matcher) mailboxStateReason() Reason {
 	for i := range mailboxStateRules {
-		if m.anyWord(mailboxStateRules[i].phrases) {
+		if m.anyWord(m.phrasesFor(&mailboxStateRules[i])) {
 			return mailboxStateRules[i].reason
 		}
 	}
@@ -78,7 +78,7 @@ func (m *matcher) blockSubject() Reason {
 		return Blocked
 	}
 	for i := range blockSubjectRules {
-		if m.anyWord(blockSubjectRules[i].phrases) {
+		if m.anyWord(m.phrasesFor(&blockSubjectRules[i])) {
 			return blockSubjectRules[i].reason
 		}
 	}

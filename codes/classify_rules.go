@@ -10,9 +10,18 @@ package codes
 // (in order, close together: "mailbox" ... "full"), matches and no unless phrase does.
 type rule struct {
 	reason  Reason
-	phrases []string
+	phrases []string // those written in ASCII first (see sortPhrases)
+	ascii   int      // how many of phrases are written in ASCII
 	aligned [][]string
 	unless  []string
+}
+
+// phrasesFor returns the phrases of r that can be in m's text: only the ASCII ones in an ASCII text.
+func (m *matcher) phrasesFor(r *rule) []string {
+	if m.ascii {
+		return r.phrases[:r.ascii]
+	}
+	return r.phrases
 }
 
 // The tiers, in the order Classify tries them (see matcher.reason).

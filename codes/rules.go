@@ -1,8 +1,10 @@
 package codes
 
 import (
+	"cmp"
 	"embed"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -69,7 +71,34 @@ func loadRules() (ruleData, error) {
 			return nil, err
 		}
 	}
+	for _, t := range d {
+		for i := range t.rules {
+			t.rules[i].sortPhrases()
+		}
+	}
 	return d, nil
+}
+
+// sortPhrases puts the phrases written in ASCII first and counts them: a text in ASCII cannot
+// contain the others, so Classify skips them there.
+func (r *rule) sortPhrases() {
+	slices.SortStableFunc(r.phrases, func(a, b string) int {
+		return cmp.Compare(nonASCII(a), nonASCII(b))
+	})
+	r.ascii = 0
+	for r.ascii < len(r.phrases) && nonASCII(r.phrases[r.ascii]) == 0 {
+		r.ascii++
+	}
+}
+
+// nonASCII is 1 if s has a byte outside ASCII, else 0.
+func nonASCII(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return 1
+		}
+	}
+	return 0
 }
 
 // add reads one rule file into d.
