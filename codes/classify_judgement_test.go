@@ -38,6 +38,13 @@ func TestClassifyLanguages(t *testing.T) {
 		{"发信IP被禁止", Hard, Blocked},
 		{"Servidor temporariamente indisponível. Tente novamente mais tarde.", Soft, OnHold},
 		{"Автоматический ответ: я в отпуске до 10 января", Unknown, Vacation},
+		// Exchange's "The email address you entered couldn't be found", localized.
+		{"La dirección de correo electrónico que escribió no se encontró", Hard, UserUnknown},
+		{"O endereço de email que você inseriu não foi encontrado", Hard, UserUnknown},
+		{"Введенный адрес электронной почты не найден", Hard, UserUnknown},
+		{"입력한 전자 메일 주소를 찾을 수 없습니다", Hard, UserUnknown},
+		{"Girdiğiniz e-posta adresi bulunamadı", Hard, UserUnknown},
+		{"Your message to kim@example.com couldn't be delivered. kim wasn't found at example.com.", Hard, UserUnknown},
 	}
 	for _, tt := range tests {
 		if b := Classify(tt.text); b.Class != tt.class || b.Reason != tt.reason {
