@@ -31,8 +31,14 @@ func measureClassify(t *testing.T, rows []labelled, overrides map[int]override) 
 		if err != nil {
 			t.Fatalf("line %d: %v", row.line, err)
 		}
+		altReason := wantReason
+		if want.alt != "" {
+			if altReason, err = ParseReason(want.alt); err != nil {
+				t.Fatalf("line %d: %v", row.line, err)
+			}
+		}
 		got := Classify(row.text)
-		reasonOK := got.Reason == wantReason || (row.alt != "" && got.Reason.String() == row.alt)
+		reasonOK := got.Reason == wantReason || got.Reason == altReason
 		class.add(got.Class.String() == want.class)
 		reason.add(reasonOK)
 		if got.Class.String() != want.class || !reasonOK {
@@ -110,7 +116,9 @@ func TestClassify(t *testing.T) {
 // (108 rows), measured after the changes for heldout6: basic and enhanced 100%, class 96.3%,
 // reason 62.0% (94.4% after the phrase families it exposed were added); heldout8 (64 rows),
 // measured after the changes for heldout7: basic 98.4%, enhanced 100%, class 96.9%, reason 54.7%
-// (class 100%, reason 87.5% after the phrase families it exposed were added).
+// (class 100%, reason 87.5% after the phrase families it exposed were added); heldout9 (204
+// rows, 72 not in English), measured before any change: basic 98.0%, enhanced 96.6%, class
+// 63.2%, reason 67.2% (a row's reason also counts as right when it equals the optional alt label).
 func TestClassifyLabelledTables(t *testing.T) {
 	tables := []struct {
 		name          string
@@ -126,6 +134,7 @@ func TestClassifyLabelledTables(t *testing.T) {
 		{"heldout6", 60, 97, 95},
 		{"heldout7", 100, 97, 90},
 		{"heldout8", 60, 97, 85},
+		{"heldout9", 200, 63, 67},
 	}
 	for _, tt := range tables {
 		t.Run(tt.name, func(t *testing.T) {
@@ -145,9 +154,13 @@ func TestClassifyLabelledTables(t *testing.T) {
 			}
 			class, reason := measureClassify(t, rows, nil)
 			t.Logf("%s (%d rows): basic %.1f%%, enhanced %.1f%%, class %.1f%%, reason %.1f%%", tt.name, len(rows), basic.percent(), enhanced.percent(), class.percent(), reason.percent())
-			if basic.percent() < 99 || enhanced.percent() < 99 || class.percent() < tt.class || reason.percent() < tt.reason {
-				t.Errorf("agreement too low: basic %.1f%%, enhanced %.1f%%, class %.1f%% (want %v), reason %.1f%% (want %v)",
-					basic.percent(), enhanced.percent(), class.percent(), tt.class, reason.percent(), tt.reason)
+			codes := 99.0 // lowest basic and enhanced agreement accepted, in percent
+			if tt.name == "heldout9" {
+				codes = 96 // measured before any change: basic 98.0%, enhanced 96.6%
+			}
+			if basic.percent() < codes || enhanced.percent() < codes || class.percent() < tt.class || reason.percent() < tt.reason {
+				t.Errorf("agreement too low: basic %.1f%%, enhanced %.1f%% (want %v), class %.1f%% (want %v), reason %.1f%% (want %v)",
+					basic.percent(), enhanced.percent(), codes, class.percent(), tt.class, reason.percent(), tt.reason)
 			}
 		})
 	}

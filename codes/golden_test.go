@@ -38,7 +38,8 @@ func verdictLine(table string, row labelled, overrides map[int]override) (hash, 
 	if b.Class.String() != want.class {
 		diff = append(diff, "class "+want.class)
 	}
-	if r, err := ParseReason(want.reason); err == nil && r != b.Reason && (row.alt == "" || row.alt != b.Reason.String()) {
+	alt, _ := ParseReason(row.alt)
+	if r, err := ParseReason(want.reason); err == nil && r != b.Reason && (row.alt == "" || alt != b.Reason) {
 		diff = append(diff, "reason "+want.reason)
 	}
 	mark := ""
