@@ -9,6 +9,7 @@ type span struct {
 	start, end int
 	basic      uint16
 	enh        Enhanced
+	field      bool // a log field's value ("dsn=5.1.1"), not a reply's
 }
 
 // Parse finds the basic reply code and the enhanced status code in one free-text bounce reason.
@@ -56,9 +57,32 @@ func Parse(text string) Code {
 		}
 	}
 	var code Code
+	if w := wrapperIndex(text, enh[:ne]); w >= 0 {
+		// Exchange's "<host #5.4.4 smtp; 550 5.4.4 Unable to relay>": the reply quoted after the
+		// diagnostic type is the server's own; the code before it is Exchange's summary.
+		inner := innerStart(text, enh[w].end)
+		if i := chooseEnhanced(text, enh[w+1:ne]); i >= 0 && enhancedRank(enh[w+1+i].enh) <= 1 {
+			s := enh[w+1+i]
+			code.Enhanced = s.enh
+			if b := basicBefore(text, bas[:nb], s.start); b >= 0 {
+				code.Basic = bas[b].basic
+				return code
+			}
+		} else if !diagnosticWrapper(text, enh[w]) {
+			code.Enhanced = enh[w].enh // a summary that says more than the quoted reply ("#5.1.1 smtp;550 ...")
+		}
+		code.Basic = firstBasicFrom(bas[:nb], inner)
+		return code
+	}
 	chosen := chooseEnhanced(text, enh[:ne])
-	if chosen >= 0 && diagnosticWrapper(text, enh[chosen]) {
-		chosen = -1 // Exchange's "#5.0.0 smtp; 550 ...": its own placeholder, not the server's code
+	if chosen >= 0 && enh[chosen].field {
+		// Postfix's "dsn=4.7.1" summarises; the server's own code, if quoted, says what happened.
+		for j := range enh[:ne] {
+			if !enh[j].field && enhancedRank(enh[j].enh) <= enhancedRank(enh[chosen].enh) {
+				chosen = j
+				break
+			}
+		}
 	}
 	if chosen >= 0 {
 		code.Enhanced = enh[chosen].enh
@@ -69,6 +93,48 @@ func Parse(text string) Code {
 	}
 	code.Basic = firstBasic(bas[:nb])
 	return code
+}
+
+// wrapperIndex returns the index of the first enhanced code written as Exchange's summary of a
+// quoted diagnostic ("#5.4.4 smtp;"), or -1.
+func wrapperIndex(text string, es []span) int {
+	for i, s := range es {
+		if s.start > 0 && text[s.start-1] == '#' && diagnosticType(text, s.end) > 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// diagnosticType returns where the quoted reply starts after a diagnostic type ("smtp;",
+// "X-Postfix;") that follows position k, or 0 if none does.
+func diagnosticType(text string, k int) int {
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	w := k
+	for k < len(text) && k-w < 12 && (isAlpha(text[k]) || text[k] == '-') {
+		k++
+	}
+	if k > w && k < len(text) && text[k] == ';' {
+		return k + 1
+	}
+	return 0
+}
+
+// innerStart returns where the reply quoted after the wrapper code ending at k starts.
+func innerStart(text string, k int) int {
+	return diagnosticType(text, k)
+}
+
+// firstBasicFrom is firstBasic for the codes at or after position from, else for all of them.
+func firstBasicFrom(bs []span, from int) uint16 {
+	for i, b := range bs {
+		if b.start >= from {
+			return firstBasic(bs[i:])
+		}
+	}
+	return firstBasic(bs)
 }
 
 // chooseEnhanced returns the index of the enhanced code that Parse reports, or -1.
@@ -112,15 +178,7 @@ func diagnosticWrapper(text string, s span) bool {
 	if s.enh.Subject != 0 || s.enh.Detail != 0 || s.start == 0 || text[s.start-1] != '#' {
 		return false
 	}
-	k := s.end
-	for k < len(text) && text[k] == ' ' {
-		k++
-	}
-	w := k
-	for k < len(text) && k-w < 12 && (isAlpha(text[k]) || text[k] == '-') {
-		k++
-	}
-	return k > w && k < len(text) && text[k] == ';'
+	return diagnosticType(text, s.end) > 0
 }
 
 // enhancedRank orders enhanced codes by how much they say: 0 a 4.x.x or 5.x.x code other than
@@ -220,6 +278,7 @@ func firstBasic(bs []span) uint16 {
 // checked not to follow a digit), such as 5.1.1, 5.7.26 or 4.7.650.
 func enhancedAt(text string, i int) (span, bool) {
 	n := len(text)
+	field := false
 	if i > 0 {
 		switch p := text[i-1]; {
 		case p >= 0x80:
@@ -229,7 +288,7 @@ func enhancedAt(text string, i int) (span, bool) {
 		case isAlpha(p) || p == '.' || p == '/' || p == '_':
 			return span{}, false
 		case p == '=' && dsnBefore(text, i-1):
-			// Postfix's log field "dsn=5.1.1" is the enhanced code of the delivery.
+			field = true // Postfix's log field "dsn=5.1.1" is the enhanced code of the delivery
 		case p == '#' || p == '=':
 			if i > 1 && (isAlnum(text[i-2]) || text[i-2] == '/') || inURL(text, i-1) {
 				return span{}, false
@@ -273,7 +332,7 @@ func enhancedAt(text string, i int) (span, bool) {
 	if versionWordBefore(text, i) {
 		return span{}, false
 	}
-	return span{start: i, end: j, enh: Enhanced{Class: uint16(text[i] - '0'), Subject: subject, Detail: detail}}, true
+	return span{start: i, end: j, enh: Enhanced{Class: uint16(text[i] - '0'), Subject: subject, Detail: detail}, field: field}, true
 }
 
 // basicAt reads a three-digit reply code starting at text[i] (first digit 2, 4 or 5, already
@@ -290,14 +349,20 @@ func basicAt(text string, i int) (span, bool) {
 	if !validBasic(code) {
 		return span{}, false
 	}
+	underscored := false
 	if i > 0 {
 		switch p := text[i-1]; {
 		case p >= 0x80:
 			if !punctBefore(text, i) {
 				return span{}, false
 			}
+		case p == '_' && i > 1 && text[i-2] == ':' && i+3 < n && (text[i+3] == '_' || text[i+3] == ' '):
+			// qmail's log writes the reply with '_' for spaces: "Remote_host_said:_550_No_such_user"
+			underscored = true
 		case isAlpha(p) || p == '.' || p == '/' || p == '_' || p == '-' || p == '+' || p == '@' || p == '%' || p == '&' || p == '?':
 			return span{}, false
+		case p == '[' && i > 1 && isAlnum(text[i-2]) && i+3 < n && text[i+3] == ']':
+			return span{}, false // a process id: "postfix/smtp[459]:"
 		case p == '#' || p == '=':
 			if i > 1 && (isAlnum(text[i-2]) || text[i-2] == '/' || text[i-2] == '=') || inURL(text, i-1) {
 				return span{}, false
@@ -321,6 +386,7 @@ func basicAt(text string, i int) (span, bool) {
 			if !punctAt(text, j) {
 				return span{}, false
 			}
+		case a == '_' && underscored:
 		case isAlpha(a) || a == '_' || a == '/' || a == '@' || a == '%':
 			return span{}, false
 		case a == '.' || a == ',':

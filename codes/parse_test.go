@@ -112,6 +112,12 @@ func TestParse(t *testing.T) {
 		{"not_dsn_field", "xdsn=5.1.1 id=4.2.1", "", ""},
 		{"exchange_placeholder_dropped", "Remote Server returned '< #5.0.0 smtp; 550 Requested action not taken: mailbox unavailable>'", "550", ""},
 		{"exchange_placeholder_inner_code", "Remote Server returned '< #5.0.0 smtp;550 5.1.1 User unknown>'", "550", "5.1.1"},
+		{"exchange_wrapper_inner_reply", "Remote server returned '554 5.4.4 <mailserv1.example.de #5.4.4 smtp; 550 5.4.4 Unable to relay>'", "550", "5.4.4"},
+		{"postfix_dsn_summary_yields", "dsn=4.7.1, status=SOFTBOUNCE (host mx3.example.net[192.0.2.47] said: 554 5.7.1 <u@example.net>: Recipient address rejected: Access denied (in reply to RCPT TO command))", "554", "5.7.1"},
+		{"postfix_dsn_only_code", "postfix-smtp3/smtp[459]: CBD4C166F14: to=<u@yahoo.com>, dsn=5.0.0, status=bounced (host said: 554 delivery error: dd This account has been disabled)", "554", "5.0.0"},
+		{"pid_not_a_code", "postfix/smtp[451]: connect to mx.example.com: Connection timed out", "", ""},
+		{"qmail_underscores", "failure: 192.0.2.48_does_not_like_recipient./Remote_host_said:_/_Zdalny_host_odpowiedzial:_500_No_such_user/Giving_up_on_192.0.2.48.", "500", ""},
+		{"tag_underscore_not_code", "Mail rejected OFR_550_x", "", ""},
 		{"exchange_specific_kept", "#< #5.1.1 smtp;550 Requested action not taken>", "550", "5.1.1"},
 		{"empty", "", "", ""},
 
