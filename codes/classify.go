@@ -543,6 +543,9 @@ func (m *matcher) earlyReason(c Code) (Reason, bool) {
 			return Delivered, true
 		}
 	}
+	if c.Enhanced.IsZero() && c.Basic == 0 && m.first(deliveredRules) != nil {
+		return Delivered, true
+	}
 	if r := m.first(suppressionRules); r != nil {
 		return r.reason, true // the sending platform's suppression list, whatever else
 	}
@@ -552,8 +555,40 @@ func (m *matcher) earlyReason(c Code) (Reason, bool) {
 	if r := m.first(strongRules); r != nil {
 		return m.refine(r.reason, c), true
 	}
+	if c.Enhanced.IsZero() {
+		if r := m.registryName(); r != Undefined {
+			return r, true // "Other or undefined mail system status": the code's name, without the code
+		}
+	}
 	return Undefined, false
 }
+
+// registryName returns the reason of the registry code whose name is the whole text, or
+// Undefined.
+func (m *matcher) registryName() Reason {
+	s := m.s
+	for len(s) > 0 && (s[0] < 'a' || s[0] > 'z') {
+		s = s[1:]
+	}
+	if len(s) < 10 || len(s) > 80 {
+		return Undefined
+	}
+	for i, name := range registryNames {
+		if sameLetters(s, name) {
+			return enhancedCatalog[i].reason
+		}
+	}
+	return Undefined
+}
+
+// registryNames are the registry's names of the enhanced codes, lower case, in catalog order.
+var registryNames = func() []string {
+	names := make([]string, len(enhancedCatalog))
+	for i := range enhancedCatalog {
+		names[i] = strings.ToLower(enhancedCatalog[i].name)
+	}
+	return names
+}()
 
 // lateReason goes on from earlyReason: a specific code, then the generic words of the server's
 // sentence w (the whole text's when the sentence has none), generic codes, the vaguest words, the
@@ -705,7 +740,9 @@ func classOf(c Code, r Reason, m *matcher) Class {
 		return Soft
 	case Vacation:
 		return Unknown // an auto-reply is not a bounce, whatever words about delays it has
-	case Delivered, OnHold, Undefined, MailerError:
+	case Delivered:
+		return Success
+	case OnHold, Undefined, MailerError:
 		if m.any(temporaryPhrases) {
 			return Soft
 		}

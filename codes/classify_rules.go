@@ -51,6 +51,9 @@ var (
 	// violation, a sender address or domain rejected; whole words.
 	blockSubjectRules = rules.tier("block-subject")
 
+	// deliveredRules: a delivery confirmation without codes (ESP status texts).
+	deliveredRules = rules.tier("delivered")
+
 	vacationPhrases          = rules.list("vacation")           // an auto-reply rather than a bounce
 	contentlessPhrases       = rules.list("contentless")        // "delivery failed" and nothing more
 	failurePhrases           = rules.list("failure")            // turn a 2xx code into a failure
