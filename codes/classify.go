@@ -59,6 +59,7 @@ func Classify(text string) Bounce {
 // first 2 KB of a reason (whole bounce bodies are rarely longer; the codes are parsed in full).
 func lowerText(dst []byte, text string) []byte {
 	space := true
+	underscored := strings.Count(text[:min(len(text), cap(dst))], "_") >= 4 && underscoredWords(text) >= 4
 	for i := 0; i < len(text) && len(dst) < cap(dst); i++ {
 		c := text[i]
 		if space && len(dst) > 0 && isDigit(c) {
@@ -73,6 +74,9 @@ func lowerText(dst []byte, text string) []byte {
 				continue
 			}
 			c = ' '
+			space = true
+		case c == '_' && underscored && len(dst) > 0 && isAlnum(dst[len(dst)-1]) && i+1 < len(text) && isAlnum(text[i+1]):
+			c = ' ' // "does_not_like_recipient", "Remote_host_said": qmail's log writes '_' for spaces
 			space = true
 		case c >= 'A' && c <= 'Z':
 			c += 'a' - 'A'
@@ -134,6 +138,17 @@ func foldUpper(lead, next byte) (byte, byte) {
 		}
 	}
 	return lead, next
+}
+
+// underscoredWords counts the '_' that join two words ("Remote_host_said"), in the first 2 KB.
+func underscoredWords(text string) int {
+	n := 0
+	for i := 1; i+1 < len(text) && i < 2048; i++ {
+		if text[i] == '_' && isAlpha(text[i-1]) && isAlpha(text[i+1]) {
+			n++
+		}
+	}
+	return n
 }
 
 // continuationCode returns the length of a "550-5.7.1 " or "550 5.7.1 " at the start of s, or 0.
