@@ -118,7 +118,10 @@ func TestClassify(t *testing.T) {
 // measured after the changes for heldout7: basic 98.4%, enhanced 100%, class 96.9%, reason 54.7%
 // (class 100%, reason 87.5% after the phrase families it exposed were added); heldout9 (204
 // rows, 72 not in English), measured before any change: basic 98.0%, enhanced 96.6%, class
-// 63.2%, reason 67.2% (a row's reason also counts as right when it equals the optional alt label).
+// 63.2%, reason 67.2% (a row's reason also counts as right when it equals the optional alt label);
+// on the code after the issue-10 changes made without looking at it: basic 98.5%, enhanced 99.0%,
+// class 74.0%, reason 71.1%; after the changes for the families it exposed: basic 100%, enhanced
+// 99.5%, class 97.1%, reason 93.1% (no longer held out).
 func TestClassifyLabelledTables(t *testing.T) {
 	tables := []struct {
 		name          string
@@ -134,7 +137,7 @@ func TestClassifyLabelledTables(t *testing.T) {
 		{"heldout6", 60, 97, 95},
 		{"heldout7", 100, 97, 90},
 		{"heldout8", 60, 97, 85},
-		{"heldout9", 200, 63, 67},
+		{"heldout9", 200, 95, 90},
 	}
 	for _, tt := range tables {
 		t.Run(tt.name, func(t *testing.T) {
@@ -155,9 +158,6 @@ func TestClassifyLabelledTables(t *testing.T) {
 			class, reason := measureClassify(t, rows, nil)
 			t.Logf("%s (%d rows): basic %.1f%%, enhanced %.1f%%, class %.1f%%, reason %.1f%%", tt.name, len(rows), basic.percent(), enhanced.percent(), class.percent(), reason.percent())
 			codes := 99.0 // lowest basic and enhanced agreement accepted, in percent
-			if tt.name == "heldout9" {
-				codes = 96 // measured before any change: basic 98.0%, enhanced 96.6%
-			}
 			if basic.percent() < codes || enhanced.percent() < codes || class.percent() < tt.class || reason.percent() < tt.reason {
 				t.Errorf("agreement too low: basic %.1f%%, enhanced %.1f%% (want %v), class %.1f%% (want %v), reason %.1f%% (want %v)",
 					basic.percent(), enhanced.percent(), codes, class.percent(), tt.class, reason.percent(), tt.reason)
