@@ -396,8 +396,9 @@ func (m *matcher) has(p string) bool {
 // text, and none of its unless phrases is.
 func (m *matcher) matches(r *rule) bool {
 	if r.reason == Blocked || r.reason == SpamDetected {
-		// A verdict can be denied: "your IP is not blacklisted", "was not detected as spam".
-		if !m.anyAffirmed(m.phrasesFor(r)) && !m.anyAligned(r.aligned) {
+		// A verdict can be denied: "your IP is not blacklisted", "was not detected as spam"; a
+		// block can be a guess ("the domain may not exist, or may be blacklisted").
+		if !m.anyAffirmed(m.phrasesFor(r), r.reason == Blocked) && !m.anyAligned(r.aligned) {
 			return false
 		}
 		return !m.any(r.unless)
@@ -410,7 +411,7 @@ func (m *matcher) matches(r *rule) bool {
 
 // anyAffirmed is any for phrases that state a verdict: an occurrence right after a negation ("not
 // blacklisted", "is not listed", "wasn't blocked") does not count.
-func (m *matcher) anyAffirmed(ps []string) bool {
+func (m *matcher) anyAffirmed(ps []string, hedged bool) bool {
 	for _, p := range ps {
 		if !m.has(p) {
 			continue
@@ -420,7 +421,7 @@ func (m *matcher) anyAffirmed(ps []string) bool {
 			if i < 0 {
 				break
 			}
-			if !negatedAt(m.s, i) {
+			if !negatedAt(m.s, i, negations[:]) && !(hedged && negatedAt(m.s, i, hedges[:])) {
 				return true
 			}
 			from = i + 1
@@ -432,9 +433,13 @@ func (m *matcher) anyAffirmed(ps []string) bool {
 // negations are the words that, right before a verdict, deny it.
 var negations = [...]string{"not ", "not been ", "not be ", "isn't ", "wasn't ", "aren't ", "never been ", "nicht ", "pas ", "не "}
 
-// negatedAt reports whether the text right before s[i] is a negation.
-func negatedAt(s string, i int) bool {
-	for _, n := range negations {
+// hedges are the words that, right before a block, make it a guess rather than a verdict. (Not
+// for spam: "possible spam" is how filters state their verdict.)
+var hedges = [...]string{"may be ", "might be ", "could be ", "may have been ", "possibly ", "perhaps "}
+
+// negatedAt reports whether the text right before s[i] is one of the words ws.
+func negatedAt(s string, i int, ws []string) bool {
+	for _, n := range ws {
 		if i >= len(n) && s[i-len(n):i] == n && (i == len(n) || !isWordByte(s[i-len(n)-1])) {
 			return true
 		}

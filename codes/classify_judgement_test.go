@@ -139,6 +139,9 @@ func TestClassifyNegationAndCauses(t *testing.T) {
 		{"550 5.1.1 Not found", UserUnknown},
 		{"550 Not found", UserUnknown},
 		{"550 5.7.1 Unsolicited mail refused", SpamDetected},
+		// A block that is only a guess does not decide; "possible spam" is still a spam verdict.
+		{"The mail server could not deliver mail to a@example.net. The domain may not exist, or it may be blacklisted.", HostUnknown},
+		{"550 5.0.0 Mail rejected due to possible SPAM", SpamDetected},
 	}
 	for _, tt := range tests {
 		if b := Classify(tt.text); b.Reason != tt.reason {
