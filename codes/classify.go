@@ -9,13 +9,18 @@ import (
 // provider that wrote it.
 //
 // The reason comes from the text first, because codes lie ("550 5.1.1 ... has sent to too many
-// recipients this hour" is a rate limit): an auto-reply without codes is vacation; then specific
-// phrases (a sending platform's suppression list first, then a provider's own code such as Cox's
-// AUP#CXBL or GoDaddy's IB104), then the enhanced code when it is a
-// specific one, then onhold for text that only says delivery failed ("554 5.0.0 Service
-// unavailable"), then generic phrases ("blocked", "policy"), then generic enhanced codes (X.7.1),
-// then the basic code. The class is the enhanced code's, else the basic code's, else what the
-// text says; an auto-reply has none.
+// recipients this hour" is a rate limit). In order (the tiers of rules/*.tsv, see
+// rules/README.md): an auto-reply or a delivery confirmation without codes; the sending
+// platform's suppression list; a provider's own code (Cox's AUP#CXBL, GoDaddy's IB104); specific
+// phrases in any of the supported languages; a code-less text that is a registry code's name; then
+// the enhanced code when the catalog says it decides (a specific one), unless the sentence names
+// another cause for an address code; onhold for text that only says delivery failed ("554 5.0.0
+// Service unavailable"); then the server's sentence (without host names, addresses, URLs and
+// advice): its context and explicit blocks, key words, generic words; the catalog's default of a
+// generic enhanced code (X.7.1); the vaguest words; the basic code's catalog reason. A verdict
+// after a negation ("not blacklisted") does not count. The class is the enhanced code's, else
+// the basic code's, else what the text says (a failure notice is final unless it says it will be
+// retried); an auto-reply has none.
 func Classify(text string) Bounce {
 	var buf [2048]byte
 	low := lowerText(buf[:0], text)
