@@ -65,6 +65,7 @@ func Classify(text string) Bounce {
 func lowerText(dst []byte, text string) []byte {
 	space := true
 	underscored := strings.Count(text[:min(len(text), cap(dst))], "_") >= 4 && underscoredWords(text) >= 4
+	tag := len(text) <= 64 && strings.IndexAny(text, "0123456789") < 0 // an ESP's status tag, perhaps
 	for i := 0; i < len(text) && len(dst) < cap(dst); i++ {
 		c := text[i]
 		if space && len(dst) > 0 && isDigit(c) {
@@ -84,6 +85,9 @@ func lowerText(dst []byte, text string) []byte {
 			c = ' ' // "does_not_like_recipient", "Remote_host_said": qmail's log writes '_' for spaces
 			space = true
 		case c >= 'A' && c <= 'Z':
+			if tag && i > 0 && text[i-1] >= 'a' && text[i-1] <= 'z' && camelWord(text, i) && len(dst)+1 < cap(dst) {
+				dst = append(dst, ' ') // "MailboxFull", "ContentRejected": an ESP's tag, in words
+			}
 			c += 'a' - 'A'
 			space = false
 		case c >= 0xc3 && c <= 0xd0 && i+1 < len(text) && len(dst)+2 <= cap(dst):
@@ -143,6 +147,32 @@ func foldUpper(lead, next byte) (byte, byte) {
 		}
 	}
 	return lead, next
+}
+
+// camelWord reports whether the upper-case letter at text[i] starts a hump of a CamelCase tag
+// ("MailboxFull", "OnAccountSuppressionList"; only short texts without digits are tags): a run of letters that starts with an upper-case
+// letter after a space, a colon or the start of the text, not part of a dotted identifier
+// ("RESOLVER.ADR.RecipNotFound") or a URL parameter ("?p=NoSuchUser").
+func camelWord(text string, i int) bool {
+	k := i
+	for k > 0 && isAlpha(text[k-1]) {
+		k--
+	}
+	if text[k] < 'A' || text[k] > 'Z' {
+		return false
+	}
+	if k > 0 {
+		switch text[k-1] {
+		case ' ', ':', '\t', '"', '\'', '(', '[', ',', ';':
+		default:
+			return false
+		}
+	}
+	e := i
+	for e < len(text) && isAlpha(text[e]) {
+		e++
+	}
+	return e == len(text) || text[e] != '.'
 }
 
 // underscoredWords counts the '_' that join two words ("Remote_host_said"), in the first 2 KB.

@@ -149,3 +149,28 @@ func TestClassifyNegationAndCauses(t *testing.T) {
 		}
 	}
 }
+
+// TestClassifyPlatformTags covers the short status tags sending platforms export instead of a
+// reply (SES, SendGrid, Postmark, Mailgun), CamelCase included.
+func TestClassifyPlatformTags(t *testing.T) {
+	tests := []struct {
+		text   string
+		class  Class
+		reason Reason
+	}{
+		{"Transient: MailboxFull", Soft, MailboxFull},
+		{"Permanent: OnAccountSuppressionList", Hard, Suppressed},
+		{"Permanent: Suppressed", Hard, Suppressed},
+		{"Unsubscribed Address", Hard, Suppressed},
+		{"BadEmailAddress", Hard, UserUnknown},
+		{"HardBounce", Hard, OnHold},
+		{"AutoResponder", Unknown, Vacation},
+		// CamelCase inside longer replies and dotted identifiers stays one word.
+		{"554 5.7.1 ACL dropped (IronPort)", Hard, SecurityError},
+	}
+	for _, tt := range tests {
+		if b := Classify(tt.text); b.Class != tt.class || b.Reason != tt.reason {
+			t.Errorf("Classify(%q) = %v/%v, want %v/%v", tt.text, b.Class, b.Reason, tt.class, tt.reason)
+		}
+	}
+}
