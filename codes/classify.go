@@ -129,8 +129,16 @@ func foldUpper(lead, next byte) (byte, byte) {
 			next >= 0xb9 && next <= 0xbe && next%2 == 1:
 			return lead, next + 1
 		}
-	case 0xce: // Α-Ο, Π-Ω
+	case 0xce: // Α-Ο, Π-Ω, and the accented Ά Έ Ή Ί Ό Ύ Ώ
 		switch {
+		case next == 0x86:
+			return lead, 0xac
+		case next >= 0x88 && next <= 0x8a:
+			return lead, next + 0x25
+		case next == 0x8c:
+			return 0xcf, 0x8c
+		case next == 0x8e, next == 0x8f:
+			return 0xcf, next - 1
 		case next >= 0x91 && next <= 0x9f:
 			return lead, next + 0x20
 		case next >= 0xa0 && next <= 0xa9 && next != 0xa2:
