@@ -423,6 +423,11 @@ func hasByte(b []byte, c byte) bool {
 	return false
 }
 
+// hasKey reports whether the trigram with key k is in the set.
+func (g *trigrams) hasKey(k uint16) bool {
+	return g[k/64]&(1<<(k%64)) != 0
+}
+
 // has reports whether the text contains phrase p (lower case). The phrase's middle trigram is
 // checked here, without a call, because it rules out most phrases.
 func (m *matcher) has(p string) bool {
@@ -446,7 +451,7 @@ func (m *matcher) matches(r *rule) bool {
 		}
 		return !m.any(r.unless)
 	}
-	if !m.any(m.phrasesFor(r)) && !m.anyAligned(r.aligned) {
+	if !m.anyOf(r) && !m.anyAligned(r.aligned) {
 		return false
 	}
 	return !m.any(r.unless)

@@ -12,8 +12,38 @@ type rule struct {
 	reason  Reason
 	phrases []string // those written in ASCII first (see sortPhrases)
 	ascii   int      // how many of phrases are written in ASCII
+	keys    []uint16 // each phrase's middle and last trigram keys, interleaved (see keysOf)
 	aligned [][]string
 	unless  []string
+}
+
+// keysOf returns the trigram keys that matcher.anyOf checks first for a phrase: its middle
+// trigram and its last (phrases shorter than three bytes get the key 0 twice, and are searched).
+func keysOf(p string) (mid, last uint16) {
+	if len(p) < 3 {
+		return 0, 0
+	}
+	m := len(p)/2 - 1
+	return uint16(trigramKey(p[m], p[m+1], p[m+2])), uint16(trigramKey(p[len(p)-3], p[len(p)-2], p[len(p)-1]))
+}
+
+// anyOf reports whether the text contains one of r's phrases (the ASCII ones in an ASCII text);
+// it checks each phrase's precomputed middle and last trigrams before anything else.
+func (m *matcher) anyOf(r *rule) bool {
+	n := len(r.phrases)
+	if m.ascii {
+		n = r.ascii
+	}
+	for i := 0; i < n; i++ {
+		mid, last := r.keys[2*i], r.keys[2*i+1]
+		if mid != 0 && (!m.tg.hasKey(mid) || !m.tg.hasKey(last)) {
+			continue
+		}
+		if m.has(r.phrases[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // phrasesFor returns the phrases of r that can be in m's text: only the ASCII ones in an ASCII text.

@@ -89,6 +89,11 @@ func (r *rule) sortPhrases() {
 	for r.ascii < len(r.phrases) && nonASCII(r.phrases[r.ascii]) == 0 {
 		r.ascii++
 	}
+	r.keys = make([]uint16, 0, 2*len(r.phrases))
+	for _, p := range r.phrases {
+		mid, last := keysOf(p)
+		r.keys = append(r.keys, mid, last)
+	}
 }
 
 // nonASCII is 1 if s has a byte outside ASCII, else 0.
