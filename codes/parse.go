@@ -18,14 +18,16 @@ type span struct {
 // Rules when several codes appear: the enhanced code is the first one that is not X.0.0 (X.0.0
 // only when nothing else is there), 4.x.x and 5.x.x before 2.x.x, and the inner remote reply
 // before a relay's wrapper ("5.3.0 - Other mail system problem 554-'5.1.0 Sender denied'", "...
-// -> 550 5.1.1"). The basic code is the one written right before that enhanced code, else the first
+// -> 550 5.1.1", Exchange's "<host #5.4.4 smtp; 550 5.4.4 ...>"; Exchange's "#5.0.0 smtp;" placeholder
+// is no code at all when the quoted reply has none), and a server's code before Postfix's "dsn="
+// summary. The basic code is the one written right before that enhanced code, else the first
 // 4xx/5xx reply code, else the first 2xx. Reply codes are 2xx (those RFC 5321 and its extensions
 // define), 4xx and 5xx with a second digit 0-5, and the common 571; 3xx replies (354, 334) are
 // steps of a dialogue, not outcomes, and are never reported. Enhanced codes have class 2, 4 or 5,
 // a subject 0-7 (the registry's) and a detail of one to three digits without a leading zero.
 // Look-alikes are skipped: IPv4 and IPv6 addresses, version numbers (v2.5.1, Postfix 2.5.1),
-// dates, Yahoo's 4.16.55.1 and [#4.16.5], numbers inside URLs, tags such as IB504 or sa.2.2, ports
-// and sizes.
+// dates, Yahoo's 4.16.55.1 and [#4.16.5], numbers inside URLs, tags such as IB504 or sa.2.2, ports,
+// process ids ("smtp[451]") and sizes. Codes may touch typographic quotes and CJK punctuation.
 func Parse(text string) Code {
 	var enh, bas [maxCandidates]span
 	ne, nb := 0, 0
@@ -60,7 +62,7 @@ func Parse(text string) Code {
 	if w := wrapperIndex(text, enh[:ne]); w >= 0 {
 		// Exchange's "<host #5.4.4 smtp; 550 5.4.4 Unable to relay>": the reply quoted after the
 		// diagnostic type is the server's own; the code before it is Exchange's summary.
-		inner := innerStart(text, enh[w].end)
+		inner := diagnosticType(text, enh[w].end)
 		if i := chooseEnhanced(text, enh[w+1:ne]); i >= 0 && enhancedRank(enh[w+1+i].enh) <= 1 {
 			s := enh[w+1+i]
 			code.Enhanced = s.enh
@@ -120,11 +122,6 @@ func diagnosticType(text string, k int) int {
 		return k + 1
 	}
 	return 0
-}
-
-// innerStart returns where the reply quoted after the wrapper code ending at k starts.
-func innerStart(text string, k int) int {
-	return diagnosticType(text, k)
 }
 
 // firstBasicFrom is firstBasic for the codes at or after position from, else for all of them.
