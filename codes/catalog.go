@@ -46,12 +46,7 @@ func (r *catalogRecord) entry(p Provider) Entry {
 // success is delivered, and a transient failure may have its own reason.
 func (r *catalogRecord) entryFor(class uint16, p Provider) Entry {
 	e := r.entry(p)
-	switch {
-	case class == 2:
-		e.Reason = Delivered
-	case class == 4 && r.soft != Undefined:
-		e.Reason = r.soft
-	}
+	e.Reason = r.reasonFor(class)
 	return e
 }
 
@@ -63,13 +58,11 @@ func basicNumber(code string) uint16 {
 // LookupBasic returns the catalog entry of a basic reply code such as 550. Codes that no
 // standard defines (571, 426...) are not in the catalog: the result is then false.
 func LookupBasic(code uint16) (Entry, bool) {
-	i, ok := slices.BinarySearchFunc(basicCatalog[:], code, func(r catalogRecord, c uint16) int {
-		return cmp.Compare(basicNumber(r.code), c)
-	})
-	if !ok {
+	r := basicRecord(code)
+	if r == nil {
 		return Entry{}, false
 	}
-	return basicCatalog[i].entry(NoProvider), true
+	return r.entry(NoProvider), true
 }
 
 // subjectSpan returns where the registry's codes of a subject start in enhancedCatalog and how
@@ -151,24 +144,67 @@ func soleProviderRecord(e Enhanced) *providerRecord {
 // The entry's Reason is the one for e's class: Delivered for a 2.x.x, and the transient reason
 // where it differs for a 4.x.x.
 func LookupEnhanced(e Enhanced, p Provider) (Entry, bool) {
-	if e.Class != 2 && e.Class != 4 && e.Class != 5 {
+	r, rp, _ := recordFor(e, p)
+	if r == nil {
 		return Entry{}, false
+	}
+	return r.entryFor(e.Class, rp), true
+}
+
+// recordFor returns the record that gives e its meaning (see LookupEnhanced), whose provider it is,
+// and whether it is only the registry's "Other or undefined" record of e's subject; nil if none.
+func recordFor(e Enhanced, p Provider) (r *catalogRecord, rp Provider, fallback bool) {
+	if e.Class != 2 && e.Class != 4 && e.Class != 5 {
+		return nil, NoProvider, false
 	}
 	if p != NoProvider {
 		if r := providerRecordFor(e, p); r != nil {
-			return r.entryFor(e.Class, r.provider), true
+			return &r.catalogRecord, r.provider, false
 		}
 	}
 	if r := registryRecord(e); r != nil {
-		return r.entryFor(e.Class, NoProvider), true
+		return r, NoProvider, false
 	}
 	if r := soleProviderRecord(e); r != nil {
-		return r.entryFor(e.Class, r.provider), true
+		return &r.catalogRecord, r.provider, false
 	}
 	if r := registryRecord(Enhanced{Class: e.Class, Subject: e.Subject}); r != nil {
-		return r.entryFor(e.Class, NoProvider), true
+		return r, NoProvider, true
 	}
-	return Entry{}, false
+	return nil, NoProvider, false
+}
+
+// reasonFor returns the record's reason for a bounce of enhanced (or basic) class class.
+func (r *catalogRecord) reasonFor(class uint16) Reason {
+	switch {
+	case class == 2:
+		return Delivered
+	case class == 4 && r.soft != Undefined:
+		return r.soft
+	}
+	return r.reason
+}
+
+// isWeak reports whether the record's reason is only a default for class class (see weak).
+func (r *catalogRecord) isWeak(class uint16) bool {
+	switch class {
+	case 2:
+		return r.weak&onlySuccess != 0
+	case 4:
+		return r.weak&onlySoft != 0
+	}
+	return r.weak&onlyHard != 0
+}
+
+// basicRecord returns the catalog record of a basic reply code, or nil.
+func basicRecord(code uint16) *catalogRecord {
+	i, ok := slices.BinarySearchFunc(basicCatalog[:], code, func(r catalogRecord, c uint16) int {
+		return cmp.Compare(basicNumber(r.code), c)
+	})
+	if !ok {
+		return nil
+	}
+	return &basicCatalog[i]
 }
 
 // Catalog returns every entry: basic codes in numeric order, then enhanced codes in registry

@@ -274,14 +274,14 @@ func TestLookupEnhanced(t *testing.T) {
 		{"microsoft_expired_connection_refused", "5.4.316", Microsoft, "5.4.300-5.4.318", Microsoft, Expired},
 		{"unregistered_only_microsoft_uses_it", "5.7.606", NoProvider, "5.7.606-5.7.649", Microsoft, Blocked},
 		{"unregistered_only_microsoft_uses_it_4.7.650", "4.7.650", NoProvider, "4.7.650-4.7.651", Microsoft, BadReputation},
-		{"unregistered_unknown_falls_back_to_subject", "5.7.999", NoProvider, "X.7.0", NoProvider, SecurityError},
+		{"unregistered_unknown_falls_back_to_subject", "5.7.99", NoProvider, "X.7.0", NoProvider, SecurityError},
 		{"unregistered_mailbox_detail_falls_back", "5.2.99", NoProvider, "X.2.0", NoProvider, Filtered},
 		{"microsoft_without_variant_is_registry", "5.1.1", Microsoft, "X.1.1", NoProvider, UserUnknown},
 		{"soft_has_its_own_reason", "4.4.4", NoProvider, "X.4.4", NoProvider, NetworkError},
 		{"hard_unable_to_route_is_host_unknown", "5.4.4", NoProvider, "X.4.4", NoProvider, HostUnknown},
 		{"success_is_delivered", "2.0.0", NoProvider, "X.0.0", NoProvider, Delivered},
 		{"mailbox_full", "4.2.2", NoProvider, "X.2.2", NoProvider, MailboxFull},
-		{"block", "5.7.1", NoProvider, "X.7.1", NoProvider, Blocked},
+		{"refused", "5.7.1", NoProvider, "X.7.1", NoProvider, SecurityError}, {"refused_soft", "4.7.1", NoProvider, "X.7.1", NoProvider, Blocked},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -735,4 +735,63 @@ func catalogClassOf(digit uint16) Class {
 		return Soft
 	}
 	return Hard
+}
+
+// providerMarks are words that make Classify recognise a provider without saying anything about
+// the reason, for classifying a provider's code bare.
+var providerMarks = map[Provider]string{
+	Google: "gsmtp", Microsoft: "protection.outlook.com", Yahoo: "yahoo.com", Apple: "icloud.com",
+	Proofpoint: "pphosted.com", Mimecast: "mimecast.com", Barracuda: "barracuda", Cisco: "iphmx.com",
+}
+
+// TestCatalogIsTheClassifiersTruth checks that the catalog and the classifier say the same: every
+// code of the catalog, bare (with only a word that names its provider, if it is a provider's),
+// classifies to the catalog's reason for each of its classes, and explain shows that reason next
+// to the catalog's explanation of the code.
+func TestCatalogIsTheClassifiersTruth(t *testing.T) {
+	for _, e := range Catalog() {
+		for _, c := range e.Classes {
+			var texts []string
+			var want Reason
+			switch {
+			case len(e.Code) == 3:
+				if c == Success {
+					continue // a 2xx alone is a delivery; its catalog reason says so
+				}
+				texts = []string{e.Code}
+				want = e.Reason
+			default:
+				digit := map[Class]string{Hard: "5", Soft: "4", Success: "2"}[c]
+				for _, code := range strings.Split(e.Code, "-") {
+					if code[0] == 'X' {
+						code = digit + code[1:]
+					}
+					text := code
+					if m := providerMarks[e.Provider]; m != "" {
+						text += " " + m
+					}
+					texts = append(texts, text)
+				}
+				en, err := ParseEnhanced(texts[0][:strings.IndexByte(texts[0]+" ", ' ')])
+				if err != nil {
+					t.Fatalf("%s: %v", e.Code, err)
+				}
+				x, ok := LookupEnhanced(en, e.Provider)
+				if !ok {
+					t.Fatalf("LookupEnhanced(%v, %v) found nothing", en, e.Provider)
+				}
+				want = x.Reason
+			}
+			for _, text := range texts {
+				b := Classify(text)
+				if b.Reason != want {
+					t.Errorf("Classify(%q) = %v; the catalog's %s (%v) says %v", text, b.Reason, e.Code, c, want)
+				}
+				x := Explain(text)
+				if x.Reason != want || (x.Explanation != e.Explanation && x.Explanation != "") {
+					t.Errorf("Explain(%q) = %v, %q; the catalog says %v, %q", text, x.Reason, x.Explanation, want, e.Explanation)
+				}
+			}
+		}
+	}
 }

@@ -9,13 +9,18 @@ import (
 // provider that wrote it.
 //
 // The reason comes from the text first, because codes lie ("550 5.1.1 ... has sent to too many
-// recipients this hour" is a rate limit): an auto-reply without codes is vacation; then specific
-// phrases (a sending platform's suppression list first, then a provider's own code such as Cox's
-// AUP#CXBL or GoDaddy's IB104), then the enhanced code when it is a
-// specific one, then onhold for text that only says delivery failed ("554 5.0.0 Service
-// unavailable"), then generic phrases ("blocked", "policy"), then generic enhanced codes (X.7.1),
-// then the basic code. The class is the enhanced code's, else the basic code's, else what the
-// text says; an auto-reply has none.
+// recipients this hour" is a rate limit). In order (the tiers of rules/*.tsv, see
+// rules/README.md): an auto-reply or a delivery confirmation without codes; the sending
+// platform's suppression list; a provider's own code (Cox's AUP#CXBL, GoDaddy's IB104); specific
+// phrases in any of the supported languages; a code-less text that is a registry code's name; then
+// the enhanced code when the catalog says it decides (a specific one), unless the sentence names
+// another cause for an address code; onhold for text that only says delivery failed ("554 5.0.0
+// Service unavailable"); then the server's sentence (without host names, addresses, URLs and
+// advice): its context and explicit blocks, key words, generic words; the catalog's default of a
+// generic enhanced code (X.7.1); the vaguest words; the basic code's catalog reason. A verdict
+// after a negation ("not blacklisted") does not count. The class is the enhanced code's, else
+// the basic code's, else what the text says (a failure notice is final unless it says it will be
+// retried); an auto-reply has none.
 func Classify(text string) Bounce {
 	var buf [2048]byte
 	low := lowerText(buf[:0], text)
@@ -23,11 +28,25 @@ func Classify(text string) Bounce {
 	s := unsafe.String(unsafe.SliceData(low), len(low))
 	var tg trigrams
 	tg.fill(s)
-	m := matcher{s: s, tg: &tg}
+	m := matcher{s: s, tg: &tg, ascii: nonASCII(s) == 0}
 
 	b := Bounce{Code: Parse(text)}
 	b.Provider = m.provider()
-	b.Reason = m.reason(b.Code, b.Provider)
+	r, decided := m.earlyReason(b.Code)
+	if !decided {
+		// Generic words count only in the server's sentence: the text without host names,
+		// addresses, URLs and advice, built only when the specific phrases did not decide.
+		w := &m
+		var mbuf [2048]byte
+		var sm matcher
+		if masked, ok := maskNonSentence(mbuf[:0], s, &tg); ok {
+			// masked is never modified after this point either.
+			sm = matcher{s: unsafe.String(unsafe.SliceData(masked), len(masked)), tg: &tg, ascii: m.ascii}
+			w = &sm
+		}
+		r = m.lateReason(w, b.Code, b.Provider)
+	}
+	b.Reason = r
 	b.Class = classOf(b.Code, b.Reason, &m)
 	switch b.Reason {
 	case UserUnknown, HostUnknown, HasMoved:
@@ -45,6 +64,8 @@ func Classify(text string) Bounce {
 // first 2 KB of a reason (whole bounce bodies are rarely longer; the codes are parsed in full).
 func lowerText(dst []byte, text string) []byte {
 	space := true
+	underscored := strings.Count(text[:min(len(text), cap(dst))], "_") >= 4 && underscoredWords(text) >= 4
+	tag := len(text) <= 64 && strings.IndexAny(text, "0123456789") < 0 // an ESP's status tag, perhaps
 	for i := 0; i < len(text) && len(dst) < cap(dst); i++ {
 		c := text[i]
 		if space && len(dst) > 0 && isDigit(c) {
@@ -60,15 +81,117 @@ func lowerText(dst []byte, text string) []byte {
 			}
 			c = ' '
 			space = true
+		case c == '_' && underscored && len(dst) > 0 && isAlnum(dst[len(dst)-1]) && i+1 < len(text) && isAlnum(text[i+1]):
+			c = ' ' // "does_not_like_recipient", "Remote_host_said": qmail's log writes '_' for spaces
+			space = true
 		case c >= 'A' && c <= 'Z':
+			if tag && i > 0 && text[i-1] >= 'a' && text[i-1] <= 'z' && camelWord(text, i) && len(dst)+1 < cap(dst) {
+				dst = append(dst, ' ') // "MailboxFull", "ContentRejected": an ESP's tag, in words
+			}
 			c += 'a' - 'A'
 			space = false
+		case c >= 0xc3 && c <= 0xd0 && i+1 < len(text) && len(dst)+2 <= cap(dst):
+			lead, next := foldUpper(c, text[i+1])
+			dst = append(dst, lead, next)
+			i++
+			space = false
+			continue
 		default:
 			space = false
 		}
 		dst = append(dst, c)
 	}
 	return dst
+}
+
+// foldUpper lower-cases one two-byte UTF-8 letter of the Latin-1, Latin Extended-A, Greek or
+// Cyrillic upper case (É, Ł, Σ, Д), so that phrases in those scripts match whatever the case of
+// the text; any other pair is returned as it is.
+func foldUpper(lead, next byte) (byte, byte) {
+	switch lead {
+	case 0xc3: // À-Þ, except ×
+		if next >= 0x80 && next <= 0x9e && next != 0x97 {
+			return lead, next + 0x20
+		}
+	case 0xc4: // Ā-ķ: upper case even; Ĺ-ľ: odd (İ stays)
+		switch {
+		case next >= 0x80 && next <= 0xb7 && next%2 == 0:
+			return lead, next + 1
+		case next >= 0xb9 && next <= 0xbe && next%2 == 1:
+			return lead, next + 1
+		case next == 0xbf:
+			return 0xc5, 0x80
+		}
+	case 0xc5: // Ł-ň: odd; Ŋ-ŷ: even; Ź-ž: odd
+		switch {
+		case next >= 0x81 && next <= 0x88 && next%2 == 1,
+			next >= 0x8a && next <= 0xb7 && next%2 == 0,
+			next >= 0xb9 && next <= 0xbe && next%2 == 1:
+			return lead, next + 1
+		}
+	case 0xce: // Α-Ο, Π-Ω, and the accented Ά Έ Ή Ί Ό Ύ Ώ
+		switch {
+		case next == 0x86:
+			return lead, 0xac
+		case next >= 0x88 && next <= 0x8a:
+			return lead, next + 0x25
+		case next == 0x8c:
+			return 0xcf, 0x8c
+		case next == 0x8e, next == 0x8f:
+			return 0xcf, next - 1
+		case next >= 0x91 && next <= 0x9f:
+			return lead, next + 0x20
+		case next >= 0xa0 && next <= 0xa9 && next != 0xa2:
+			return 0xcf, next - 0x20
+		}
+	case 0xd0: // Ѐ-Џ, А-П, Р-Я
+		switch {
+		case next >= 0x80 && next <= 0x8f:
+			return 0xd1, next + 0x10
+		case next >= 0x90 && next <= 0x9f:
+			return lead, next + 0x20
+		case next >= 0xa0 && next <= 0xaf:
+			return 0xd1, next - 0x20
+		}
+	}
+	return lead, next
+}
+
+// camelWord reports whether the upper-case letter at text[i] starts a hump of a CamelCase tag
+// ("MailboxFull", "OnAccountSuppressionList"; only short texts without digits are tags): a run of letters that starts with an upper-case
+// letter after a space, a colon or the start of the text, not part of a dotted identifier
+// ("RESOLVER.ADR.RecipNotFound") or a URL parameter ("?p=NoSuchUser").
+func camelWord(text string, i int) bool {
+	k := i
+	for k > 0 && isAlpha(text[k-1]) {
+		k--
+	}
+	if text[k] < 'A' || text[k] > 'Z' {
+		return false
+	}
+	if k > 0 {
+		switch text[k-1] {
+		case ' ', ':', '\t', '"', '\'', '(', '[', ',', ';':
+		default:
+			return false
+		}
+	}
+	e := i
+	for e < len(text) && isAlpha(text[e]) {
+		e++
+	}
+	return e == len(text) || text[e] != '.'
+}
+
+// underscoredWords counts the '_' that join two words ("Remote_host_said"), in the first 2 KB.
+func underscoredWords(text string) int {
+	n := 0
+	for i := 1; i+1 < len(text) && i < 2048; i++ {
+		if text[i] == '_' && isAlpha(text[i-1]) && isAlpha(text[i+1]) {
+			n++
+		}
+	}
+	return n
 }
 
 // continuationCode returns the length of a "550-5.7.1 " or "550 5.7.1 " at the start of s, or 0.
@@ -127,8 +250,182 @@ func (g *trigrams) mayContain(p string) bool {
 
 // matcher searches one lower-cased text for phrases.
 type matcher struct {
-	s  string
-	tg *trigrams
+	s     string
+	ascii bool      // the text has no byte outside ASCII
+	tg    *trigrams // the trigrams of the whole text: a superset of sentence's, so a valid filter for it
+}
+
+// maskNonSentence copies s to dst with every host name, mail address and URL replaced by spaces;
+// it reports whether it replaced any.
+func maskNonSentence(dst []byte, s string, tg *trigrams) ([]byte, bool) {
+	dst = append(dst, s...)
+	changed := false
+	for i := 0; i < len(dst); {
+		if isTokenDelim(dst[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(dst) && !isTokenDelim(dst[j]) {
+			j++
+		}
+		e := j
+		for e > i && (dst[e-1] == '.' || dst[e-1] == ':' || dst[e-1] == '!' || dst[e-1] == '?') {
+			e--
+		}
+		if n := notSentence(dst[i:e]); n > 0 {
+			for k := i; k < i+n; k++ {
+				dst[k] = ' '
+			}
+			changed = true
+		}
+		i = j
+	}
+	for _, a := range adviceMarkers {
+		if !tg.mayContain(a) {
+			continue
+		}
+		for from := 0; ; {
+			k := indexFrom(unsafe.String(unsafe.SliceData(dst), len(dst)), a, from)
+			if k < 0 {
+				break
+			}
+			if k > 0 && isWordByte(dst[k-1]) {
+				from = k + 1
+				continue
+			}
+			e := sentenceEnd(dst, k)
+			for x := k; x < e; x++ {
+				dst[x] = ' '
+			}
+			changed = true
+			from = e
+		}
+	}
+	return dst, changed
+}
+
+// adviceMarkers start advice to the reader ("Please visit ... to learn more about spam", "To
+// request removal from this list see ..."), not the server's verdict; the advice runs to the end of
+// its sentence. Product names ("Email Security", "Spam Firewall") name a filter, not a cause.
+var adviceMarkers = [...]string{
+	"please see", "please visit", "please contact", "please check", "please refer", "please read",
+	"please review", "learn more", "to learn", "for more information", "for more info",
+	"for further information", "for further assistance", "for assistance", "to request removal",
+	"for details", "more information at", "more info at", "if you believe", "if you think",
+	"if you feel", "refer to", "see http", "visit http", "to protect our users",
+	"email security", "spam firewall", "security appliance", "security gateway", "mail security",
+	"protection server", "messaging security",
+}
+
+// sentenceEnd returns where the sentence that contains s[k] ends: at ". " or ";" or the end.
+func sentenceEnd(s []byte, k int) int {
+	for ; k < len(s); k++ {
+		switch s[k] {
+		case ';':
+			return k
+		case '.':
+			if k+1 == len(s) || s[k+1] == ' ' {
+				return k
+			}
+		}
+	}
+	return len(s)
+}
+
+// isTokenDelim reports whether c separates the tokens maskNonSentence looks at.
+func isTokenDelim(c byte) bool {
+	switch c {
+	case ' ', '<', '>', '(', ')', '[', ']', '"', '\'', ',', ';', '{', '}', '|', '=':
+		return true
+	}
+	return false
+}
+
+// notSentence returns how many bytes at the start of tok are a URL, a mail address or a host
+// name (labels of letters, digits and '-' joined by dots, ending in a top-level domain of two to
+// six letters) with its port and path; 0 if tok does not start with one.
+func notSentence(tok []byte) int {
+	if len(tok) < 4 {
+		return 0
+	}
+	host := tok
+	for k := 0; k < len(tok); k++ {
+		switch tok[k] {
+		case '@':
+			if k == 0 || !hasByte(tok[k+1:], '.') {
+				return 0
+			}
+			e := k + 1
+			for e < len(tok) && (isAlnum(tok[e]) || tok[e] == '.' || tok[e] == '-' || tok[e] == '_') {
+				e++
+			}
+			for e > k+1 && tok[e-1] == '.' {
+				e--
+			}
+			return e
+		case '/', '?', '#':
+			host = tok[:k]
+			k = len(tok)
+		case ':':
+			if k+2 < len(tok) && tok[k+1] == '/' && tok[k+2] == '/' {
+				return len(tok) // scheme://
+			}
+			host = tok[:k] // a port
+			k = len(tok)
+		}
+	}
+	labels, letters, last := 0, false, 0
+	start := 0
+	for k := 0; k <= len(host); k++ {
+		if k < len(host) && host[k] != '.' {
+			c := host[k]
+			switch {
+			case c >= 'a' && c <= 'z':
+				letters = true
+			case c >= '0' && c <= '9', c == '-', c == '_':
+			default:
+				return 0
+			}
+			continue
+		}
+		if k == start {
+			return 0 // an empty label
+		}
+		labels++
+		last = start
+		start = k + 1
+	}
+	if labels < 2 || !letters {
+		return 0
+	}
+	tld := host[last:]
+	if len(tld) < 2 || len(tld) > 6 {
+		return 0
+	}
+	for _, c := range tld {
+		if c < 'a' || c > 'z' {
+			return 0
+		}
+	}
+	if len(host) == len(tok) || tok[len(host)] == ':' && !hasByte(tok[len(host):], '/') {
+		return len(host) // a port or a word glued with ':' stays outside
+	}
+	return len(tok)
+}
+
+func hasByte(b []byte, c byte) bool {
+	for _, x := range b {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// hasKey reports whether the trigram with key k is in the set.
+func (g *trigrams) hasKey(k uint16) bool {
+	return g[k/64]&(1<<(k%64)) != 0
 }
 
 // has reports whether the text contains phrase p (lower case). The phrase's middle trigram is
@@ -146,10 +443,56 @@ func (m *matcher) has(p string) bool {
 // matches reports whether rule r applies: one of its phrases or aligned fragment lists is in the
 // text, and none of its unless phrases is.
 func (m *matcher) matches(r *rule) bool {
-	if !m.any(r.phrases) && !m.anyAligned(r.aligned) {
+	if r.reason == Blocked || r.reason == SpamDetected {
+		// A verdict can be denied: "your IP is not blacklisted", "was not detected as spam"; a
+		// block can be a guess ("the domain may not exist, or may be blacklisted").
+		if !m.anyAffirmed(m.phrasesFor(r), r.reason == Blocked) && !m.anyAligned(r.aligned) {
+			return false
+		}
+		return !m.any(r.unless)
+	}
+	if !m.anyOf(r) && !m.anyAligned(r.aligned) {
 		return false
 	}
 	return !m.any(r.unless)
+}
+
+// anyAffirmed is any for phrases that state a verdict: an occurrence right after a negation ("not
+// blacklisted", "is not listed", "wasn't blocked") does not count.
+func (m *matcher) anyAffirmed(ps []string, hedged bool) bool {
+	for _, p := range ps {
+		if !m.has(p) {
+			continue
+		}
+		for from := 0; ; {
+			i := indexFrom(m.s, p, from)
+			if i < 0 {
+				break
+			}
+			if !negatedAt(m.s, i, negations[:]) && !(hedged && negatedAt(m.s, i, hedges[:])) {
+				return true
+			}
+			from = i + 1
+		}
+	}
+	return false
+}
+
+// negations are the words that, right before a verdict, deny it.
+var negations = [...]string{"not ", "not been ", "not be ", "isn't ", "wasn't ", "aren't ", "never been ", "nicht ", "pas ", "не "}
+
+// hedges are the words that, right before a block, make it a guess rather than a verdict. (Not
+// for spam: "possible spam" is how filters state their verdict.)
+var hedges = [...]string{"may be ", "might be ", "could be ", "may have been ", "possibly ", "perhaps "}
+
+// negatedAt reports whether the text right before s[i] is one of the words ws.
+func negatedAt(s string, i int, ws []string) bool {
+	for _, n := range ws {
+		if i >= len(n) && s[i-len(n):i] == n && (i == len(n) || !isWordByte(s[i-len(n)-1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // alignedGap is how many bytes may separate two fragments of an aligned list: enough for an
@@ -257,77 +600,159 @@ func (m *matcher) provider() Provider {
 	return NoProvider
 }
 
-// reason decides the reason: strong phrases, specific codes, weak phrases, generic codes, the basic
-// code, and finally onhold (text without a clue) or undefined (no text).
-func (m *matcher) reason(c Code, p Provider) Reason {
+// earlyReason decides what the whole text decides: an auto-reply, a delivery, a suppression list,
+// a provider's own code or a specific phrase; false if none of them does (see lateReason).
+func (m *matcher) earlyReason(c Code) (Reason, bool) {
 	if c.Enhanced.IsZero() && c.Basic == 0 && m.any(vacationPhrases) {
-		return Vacation
+		return Vacation, true
 	}
 	if c.Enhanced.Class == 2 || (c.Enhanced.IsZero() && c.Basic/100 == 2) {
 		if !m.any(failurePhrases) {
-			return Delivered
+			return Delivered, true
 		}
 	}
-	if m.matches(&strongRules[0]) {
-		return strongRules[0].reason // the sending platform's suppression list, whatever else
+	if c.Enhanced.IsZero() && c.Basic == 0 && m.first(deliveredRules) != nil {
+		return Delivered, true
+	}
+	if r := m.first(suppressionRules); r != nil {
+		return r.reason, true // the sending platform's suppression list, whatever else
 	}
 	if r := m.providerCodeReason(); r != Undefined {
-		return r
+		return r, true
 	}
-	for i := 1; i < len(strongRules); i++ {
-		r := &strongRules[i]
-		if m.matches(r) {
-			return m.refine(r.reason, c)
+	if r := m.first(strongRules); r != nil {
+		return m.refine(r.reason, c), true
+	}
+	if c.Enhanced.IsZero() {
+		if r := m.registryName(); r != Undefined {
+			return r, true // "Other or undefined mail system status": the code's name, without the code
 		}
 	}
-	code, specific := enhancedReason(c.Enhanced, p)
+	return Undefined, false
+}
+
+// registryName returns the reason of the registry code whose name is the whole text, or
+// Undefined.
+func (m *matcher) registryName() Reason {
+	s := m.s
+	for len(s) > 0 && (s[0] < 'a' || s[0] > 'z') {
+		s = s[1:]
+	}
+	if len(s) < 10 || len(s) > 80 {
+		return Undefined
+	}
+	for i, name := range registryNames {
+		if sameLetters(s, name) {
+			return enhancedCatalog[i].reason
+		}
+	}
+	return Undefined
+}
+
+// registryNames are the registry's names of the enhanced codes, lower case, in catalog order.
+var registryNames = func() []string {
+	names := make([]string, len(enhancedCatalog))
+	for i := range enhancedCatalog {
+		names[i] = strings.ToLower(enhancedCatalog[i].name)
+	}
+	return names
+}()
+
+// lateReason goes on from earlyReason: a specific code, then the generic words of the server's
+// sentence w (the whole text's when the sentence has none), generic codes, the vaguest words, the
+// basic code, and finally onhold (text without a clue) or undefined (no text).
+func (m *matcher) lateReason(w *matcher, c Code, p Provider) Reason {
+	code, specific := codeReason(c.Enhanced, p)
 	if specific {
 		if code == UserUnknown {
-			if r := m.mailboxStateReason(); r != Undefined {
+			if r := w.mailboxStateReason(); r != Undefined {
 				return r
 			}
+		}
+		if r := w.causeOverAddressCode(code); r != Undefined {
+			return r
 		}
 		return code
 	}
 	if m.onlyWords(contentlessPhrases) {
 		return OnHold // "554 5.0.0 Service unavailable": text, but nothing to decide on
 	}
-	for i := range weakRules {
-		if i == keywordsAfter {
-			if r := m.keywordReason(); r != Undefined {
-				return r
-			}
-		}
-		r := &weakRules[i]
-		if m.matches(r) {
-			if r.reason == Blocked {
-				return m.blockSubject()
-			}
-			return r.reason
-		}
-	}
-	if code != Undefined {
-		return code
-	}
-	for i := range lateRules {
-		r := &lateRules[i]
-		if m.matches(r) {
-			if r.reason == Blocked {
-				return m.blockSubject()
-			}
-			return r.reason
-		}
-	}
-	if r := basicReason(c.Basic); r != Undefined {
+	if r := w.genericReason(); r != Undefined {
 		return r
 	}
-	if e, ok := LookupBasic(c.Basic); ok && e.Reason != Undefined {
-		return e.Reason
+	if w != m && w.first(lateRules) == nil {
+		// The sentence says nothing: a word in a host name or a URL is all there is.
+		if r := m.genericReason(); r != Undefined {
+			return r
+		}
+	}
+	if code != Undefined && code != OnHold {
+		return code
+	}
+	if r := w.first(lateRules); r != nil {
+		return w.subjectOf(r.reason)
+	}
+	if code == OnHold {
+		return OnHold // X.0.0: the enhanced code says, on purpose, nothing more
+	}
+	if r := basicCodeReason(c.Basic); r != Undefined {
+		return r
 	}
 	if len(m.s) == 0 || m.s == " " {
 		return Undefined
 	}
 	return OnHold
+}
+
+// causeOverAddressCode returns the cause the sentence names when the code only says the address
+// is unusable (X.1.1, X.2.1: servers send them for any refusal at RCPT): an explicit block or
+// ban, a refusal of the sender, or spam; Undefined otherwise.
+func (m *matcher) causeOverAddressCode(code Reason) Reason {
+	if code != UserUnknown && code != Suspend {
+		return Undefined
+	}
+	if r := m.first(contextRules); r != nil && r.reason != UserUnknown {
+		return m.subjectOf(r.reason)
+	}
+	for i := range genericRules {
+		if r := &genericRules[i]; r.reason == SpamDetected && m.matches(r) {
+			return SpamDetected
+		}
+	}
+	return Undefined
+}
+
+// genericReason returns the reason of the first context, keyword or generic rule that applies, or
+// Undefined.
+func (m *matcher) genericReason() Reason {
+	if r := m.first(contextRules); r != nil {
+		return m.subjectOf(r.reason)
+	}
+	if r := m.keywordReason(); r != Undefined {
+		return r
+	}
+	if r := m.first(genericRules); r != nil {
+		return m.subjectOf(r.reason)
+	}
+	return Undefined
+}
+
+// first returns the first of rs that applies, or nil.
+func (m *matcher) first(rs []rule) *rule {
+	for i := range rs {
+		if m.matches(&rs[i]) {
+			return &rs[i]
+		}
+	}
+	return nil
+}
+
+// subjectOf returns r, or for a generic refusal (Blocked), what the refusal's subject makes it.
+func (m *matcher) subjectOf(r Reason) Reason {
+	if r == Blocked {
+		return m.blockSubject()
+	}
+	return r
 }
 
 // refine adjusts a reason found from the text with what the codes and the context add: a "user
@@ -383,7 +808,9 @@ func classOf(c Code, r Reason, m *matcher) Class {
 		return Soft
 	case Vacation:
 		return Unknown // an auto-reply is not a bounce, whatever words about delays it has
-	case Delivered, OnHold, Undefined, MailerError:
+	case Delivered:
+		return Success
+	case OnHold, Undefined, MailerError:
 		if m.any(temporaryPhrases) {
 			return Soft
 		}

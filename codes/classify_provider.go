@@ -7,6 +7,9 @@ import "strings"
 // digits at the end of the reply (IB104), i.ua in the address of its error page (mail.i.ua/err/3/),
 // Orange and La Poste after a server tag (OFR006_102, LPN007_420, OFR_416), Facebook as a word
 // such as RCP-P1.
+// What each code means is data (rules/providers.tsv, tier provider-code); how to find it in the
+// text is here.
+//
 // Such a code says more than the generic words around it ("rejected", "connection refused"), so
 // it is looked at before the phrase rules. The tables follow the providers' published lists (as
 // Sisimai's provider modules do).
@@ -61,16 +64,6 @@ func (m *matcher) providerCodeReason() Reason {
 		}
 	}
 	return Undefined
-}
-
-// coxCodes are Cox's AUP# codes; codes that start with IPBL or URLBL are decided by their prefix.
-var coxCodes = [...]struct {
-	code   string
-	reason Reason
-}{
-	{"cxbl", Blocked}, {"cdrbl", Blocked}, {"cxdns", RequirePTR}, {"cxsndr", AuthFailure},
-	{"cxsmtp", Rejected}, {"cxcnct", RateLimited}, {"cxmxrt", RateLimited}, {"cxthrt", SecurityError},
-	{"cxmj", SecurityError},
 }
 
 // aupReason reads what follows "AUP#": Cox's letter codes or Spectrum's four digits (AUP#I-1220,
@@ -128,12 +121,6 @@ func spectrumReason(n int) Reason {
 	return Undefined
 }
 
-// iuaReasons are i.ua's error page numbers (mail.i.ua/err/N/).
-var iuaReasons = [...]Reason{
-	1: NoRelaying, 2: UserUnknown, 3: Suspend, 4: MailboxFull, 5: RateLimited, 6: NoRelaying,
-	7: Blocked, 8: Rejected, 9: Blocked, 10: Filtered,
-}
-
 func iuaReason(s string) Reason {
 	n := 0
 	i := 0
@@ -144,19 +131,6 @@ func iuaReason(s string) Reason {
 		return Undefined
 	}
 	return iuaReasons[n]
-}
-
-// franceCodes are Orange's and La Poste's documented codes (the last three digits of OFR006_102).
-var franceCodes = [...]struct {
-	code   string
-	reason Reason
-}{
-	{"101", Blocked}, {"102", Blocked}, {"103", Blocked}, {"104", RateLimited},
-	{"305", SecurityError}, {"401", AuthFailure}, {"402", SecurityError}, {"403", Rejected},
-	{"405", Rejected}, {"415", Rejected}, {"416", UserUnknown}, {"417", MailboxFull},
-	{"420", Suspend}, {"421", Rejected}, {"426", Suspend}, {"505", SystemError},
-	{"506", SpamDetected}, {"510", Blocked}, {"514", EmailTooLarge}, {"517", AuthFailure},
-	{"630", PolicyViolation}, {"999", Blocked},
 }
 
 // franceReason reads what follows an OFR, LPN or OUK tag: letters, digits, '_' and '-' ending in a
@@ -182,19 +156,6 @@ func franceReason(s string) Reason {
 	return Undefined
 }
 
-// goDaddyCodes are GoDaddy's IB codes.
-var goDaddyCodes = [...]struct {
-	code   string
-	reason Reason
-}{
-	{"007", RateLimited}, {"101", RateLimited}, {"103", BadReputation}, {"104", Blocked},
-	{"105", Blocked}, {"106", Blocked}, {"108", RequirePTR}, {"110", Blocked}, {"111", Blocked},
-	{"112", Blocked}, {"113", Blocked}, {"212", SpamDetected}, {"401", SecurityError},
-	{"501", NotCompliantRFC}, {"502", NotCompliantRFC}, {"504", RateLimited}, {"506", Rejected},
-	{"508", AuthFailure}, {"510", RateLimited}, {"605", RateLimited}, {"607", RateLimited},
-	{"705", VirusDetected},
-}
-
 // goDaddyReason reads the three digits after " IB"; they must end the word.
 func goDaddyReason(s string) Reason {
 	if len(s) < 3 || (len(s) > 3 && isAlnum(s[3])) {
@@ -206,22 +167,6 @@ func goDaddyReason(s string) Reason {
 		}
 	}
 	return Undefined
-}
-
-// facebookCodes are Facebook's documented response codes.
-var facebookCodes = [...]struct {
-	code   string
-	reason Reason
-}{
-	{"rcp-p1", UserUnknown}, {"int-p1", UserUnknown}, {"int-p3", UserUnknown}, {"int-p4", UserUnknown},
-	{"rcp-p2", Filtered}, {"rcp-p3", Filtered}, {"rcp-t4", Suspend}, {"rcp-t1", SystemError},
-	{"pol-p1", Blocked}, {"pol-p2", Blocked}, {"pol-p3", Blocked}, {"pol-p4", Blocked},
-	{"pol-t1", Blocked}, {"pol-t2", Blocked}, {"pol-t3", Blocked}, {"pol-p5", VirusDetected},
-	{"pol-p6", SpamDetected}, {"pol-p7", AuthFailure}, {"msg-p1", EmailTooLarge},
-	{"int-p2", EmailTooLarge}, {"msg-p2", ContentError}, {"msg-p3", NotCompliantRFC},
-	{"dns-p1", Rejected}, {"dns-p2", Rejected}, {"dns-t1", Rejected}, {"dns-p3", RequirePTR},
-	{"dns-t2", RequirePTR}, {"con-t1", RateLimited}, {"con-t2", RateLimited}, {"con-t3", RateLimited},
-	{"con-t4", RateLimited}, {"msg-t1", RateLimited},
 }
 
 // wholeWord reports whether w occurs in s with no letter or digit right before or after it.
@@ -247,4 +192,50 @@ func alnumRun(s string) int {
 		i++
 	}
 	return i
+}
+
+// providerCode is one provider code and the reason it stands for.
+type providerCode struct {
+	code   string
+	reason Reason
+}
+
+// Each provider's codes, from the provider-code tier (rule "scheme:code").
+var (
+	coxCodes      = rules.providerCodes("cox")
+	franceCodes   = rules.providerCodes("france")
+	goDaddyCodes  = rules.providerCodes("godaddy")
+	facebookCodes = rules.providerCodes("facebook")
+	iuaReasons    = iuaTable(rules.providerCodes("iua"))
+)
+
+// providerCodes returns the codes of one scheme of the provider-code tier, in file order.
+func (d ruleData) providerCodes(scheme string) []providerCode {
+	t := d["provider-code"]
+	if t == nil {
+		return nil
+	}
+	var out []providerCode
+	for i, id := range t.ids {
+		if code, ok := strings.CutPrefix(id, scheme+":"); ok {
+			out = append(out, providerCode{code, t.rules[i].reason})
+		}
+	}
+	return out
+}
+
+// iuaTable indexes i.ua's codes (error page numbers) by number.
+func iuaTable(codes []providerCode) []Reason {
+	var t []Reason
+	for _, c := range codes {
+		n := 0
+		for i := 0; i < len(c.code); i++ {
+			n = n*10 + int(c.code[i]-'0')
+		}
+		for len(t) <= n {
+			t = append(t, Undefined)
+		}
+		t[n] = c.reason
+	}
+	return t
 }

@@ -16,10 +16,11 @@ type labelled struct {
 	class    string
 	reason   string
 	source   string
+	alt      string // another reason that is a fair reading of the text, or ""
 }
 
 // readLabelled reads a tab-separated table with the header text, basic, enhanced, class, reason,
-// source (in any order; extra columns are ignored).
+// source (in any order), and optionally alt (a second fair reason); other columns are ignored.
 func readLabelled(t testing.TB, path string) []labelled {
 	t.Helper()
 	f, err := os.Open(path)
@@ -49,7 +50,7 @@ func readLabelled(t testing.TB, path string) []labelled {
 		if len(fields) < len(col) {
 			t.Fatalf("%s:%d: %d fields, want %d", path, line, len(fields), len(col))
 		}
-		rows = append(rows, labelled{
+		row := labelled{
 			line:     line,
 			text:     fields[col["text"]],
 			basic:    fields[col["basic"]],
@@ -57,7 +58,11 @@ func readLabelled(t testing.TB, path string) []labelled {
 			class:    fields[col["class"]],
 			reason:   fields[col["reason"]],
 			source:   fields[col["source"]],
-		})
+		}
+		if i, ok := col["alt"]; ok {
+			row.alt = fields[i]
+		}
+		rows = append(rows, row)
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatalf("reading %s: %v", path, err)

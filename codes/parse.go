@@ -9,6 +9,7 @@ type span struct {
 	start, end int
 	basic      uint16
 	enh        Enhanced
+	field      bool // a log field's value ("dsn=5.1.1"), not a reply's
 }
 
 // Parse finds the basic reply code and the enhanced status code in one free-text bounce reason.
@@ -17,14 +18,16 @@ type span struct {
 // Rules when several codes appear: the enhanced code is the first one that is not X.0.0 (X.0.0
 // only when nothing else is there), 4.x.x and 5.x.x before 2.x.x, and the inner remote reply
 // before a relay's wrapper ("5.3.0 - Other mail system problem 554-'5.1.0 Sender denied'", "...
-// -> 550 5.1.1"). The basic code is the one written right before that enhanced code, else the first
+// -> 550 5.1.1", Exchange's "<host #5.4.4 smtp; 550 5.4.4 ...>"; Exchange's "#5.0.0 smtp;" placeholder
+// is no code at all when the quoted reply has none), and a server's code before Postfix's "dsn="
+// summary. The basic code is the one written right before that enhanced code, else the first
 // 4xx/5xx reply code, else the first 2xx. Reply codes are 2xx (those RFC 5321 and its extensions
 // define), 4xx and 5xx with a second digit 0-5, and the common 571; 3xx replies (354, 334) are
 // steps of a dialogue, not outcomes, and are never reported. Enhanced codes have class 2, 4 or 5,
 // a subject 0-7 (the registry's) and a detail of one to three digits without a leading zero.
 // Look-alikes are skipped: IPv4 and IPv6 addresses, version numbers (v2.5.1, Postfix 2.5.1),
-// dates, Yahoo's 4.16.55.1 and [#4.16.5], numbers inside URLs, tags such as IB504 or sa.2.2, ports
-// and sizes.
+// dates, Yahoo's 4.16.55.1 and [#4.16.5], numbers inside URLs, tags such as IB504 or sa.2.2, ports,
+// process ids ("smtp[451]") and sizes. Codes may touch typographic quotes and CJK punctuation.
 func Parse(text string) Code {
 	var enh, bas [maxCandidates]span
 	ne, nb := 0, 0
@@ -56,7 +59,33 @@ func Parse(text string) Code {
 		}
 	}
 	var code Code
+	if w := wrapperIndex(text, enh[:ne]); w >= 0 {
+		// Exchange's "<host #5.4.4 smtp; 550 5.4.4 Unable to relay>": the reply quoted after the
+		// diagnostic type is the server's own; the code before it is Exchange's summary.
+		inner := diagnosticType(text, enh[w].end)
+		if i := chooseEnhanced(text, enh[w+1:ne]); i >= 0 && enhancedRank(enh[w+1+i].enh) <= 1 {
+			s := enh[w+1+i]
+			code.Enhanced = s.enh
+			if b := basicBefore(text, bas[:nb], s.start); b >= 0 {
+				code.Basic = bas[b].basic
+				return code
+			}
+		} else if !diagnosticWrapper(text, enh[w]) {
+			code.Enhanced = enh[w].enh // a summary that says more than the quoted reply ("#5.1.1 smtp;550 ...")
+		}
+		code.Basic = firstBasicFrom(bas[:nb], inner)
+		return code
+	}
 	chosen := chooseEnhanced(text, enh[:ne])
+	if chosen >= 0 && enh[chosen].field {
+		// Postfix's "dsn=4.7.1" summarises; the server's own code, if quoted, says what happened.
+		for j := range enh[:ne] {
+			if !enh[j].field && enhancedRank(enh[j].enh) <= enhancedRank(enh[chosen].enh) {
+				chosen = j
+				break
+			}
+		}
+	}
 	if chosen >= 0 {
 		code.Enhanced = enh[chosen].enh
 		if b := basicBefore(text, bas[:nb], enh[chosen].start); b >= 0 {
@@ -66,6 +95,43 @@ func Parse(text string) Code {
 	}
 	code.Basic = firstBasic(bas[:nb])
 	return code
+}
+
+// wrapperIndex returns the index of the first enhanced code written as Exchange's summary of a
+// quoted diagnostic ("#5.4.4 smtp;"), or -1.
+func wrapperIndex(text string, es []span) int {
+	for i, s := range es {
+		if s.start > 0 && text[s.start-1] == '#' && diagnosticType(text, s.end) > 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// diagnosticType returns where the quoted reply starts after a diagnostic type ("smtp;",
+// "X-Postfix;") that follows position k, or 0 if none does.
+func diagnosticType(text string, k int) int {
+	for k < len(text) && text[k] == ' ' {
+		k++
+	}
+	w := k
+	for k < len(text) && k-w < 12 && (isAlpha(text[k]) || text[k] == '-') {
+		k++
+	}
+	if k > w && k < len(text) && text[k] == ';' {
+		return k + 1
+	}
+	return 0
+}
+
+// firstBasicFrom is firstBasic for the codes at or after position from, else for all of them.
+func firstBasicFrom(bs []span, from int) uint16 {
+	for i, b := range bs {
+		if b.start >= from {
+			return firstBasic(bs[i:])
+		}
+	}
+	return firstBasic(bs)
 }
 
 // chooseEnhanced returns the index of the enhanced code that Parse reports, or -1.
@@ -100,6 +166,16 @@ func chooseEnhanced(text string, es []span) int {
 		}
 		best = next
 	}
+}
+
+// diagnosticWrapper reports whether s is the X.0.0 that Exchange writes before a quoted
+// diagnostic ("< #5.0.0 smtp; 550 Requested action not taken>", "#5.0.0 X-Postfix; ..."): a
+// placeholder, chosen only because the inner reply has no enhanced code of its own.
+func diagnosticWrapper(text string, s span) bool {
+	if s.enh.Subject != 0 || s.enh.Detail != 0 || s.start == 0 || text[s.start-1] != '#' {
+		return false
+	}
+	return diagnosticType(text, s.end) > 0
 }
 
 // enhancedRank orders enhanced codes by how much they say: 0 a 4.x.x or 5.x.x code other than
@@ -147,6 +223,8 @@ func quotedBefore(text string, pos, from int) bool {
 		switch c := text[k]; {
 		case c == '\'' || c == '"' || c == '<' || c == '`' || c == '#':
 			return true
+		case c >= 0x80:
+			return punctBefore(text, k+1)
 		case c == ' ' || c == '-' || isDigit(c):
 			k--
 		default:
@@ -197,10 +275,17 @@ func firstBasic(bs []span) uint16 {
 // checked not to follow a digit), such as 5.1.1, 5.7.26 or 4.7.650.
 func enhancedAt(text string, i int) (span, bool) {
 	n := len(text)
+	field := false
 	if i > 0 {
 		switch p := text[i-1]; {
-		case isAlpha(p) || p == '.' || p == '/' || p == '_' || p >= 0x80:
+		case p >= 0x80:
+			if !punctBefore(text, i) {
+				return span{}, false
+			}
+		case isAlpha(p) || p == '.' || p == '/' || p == '_':
 			return span{}, false
+		case p == '=' && dsnBefore(text, i-1):
+			field = true // Postfix's log field "dsn=5.1.1" is the enhanced code of the delivery
 		case p == '#' || p == '=':
 			if i > 1 && (isAlnum(text[i-2]) || text[i-2] == '/') || inURL(text, i-1) {
 				return span{}, false
@@ -231,7 +316,11 @@ func enhancedAt(text string, i int) (span, bool) {
 	}
 	if j < n {
 		switch a := text[j]; {
-		case isAlnum(a) || a == '_' || a >= 0x80:
+		case a >= 0x80:
+			if !punctAt(text, j) {
+				return span{}, false
+			}
+		case isAlnum(a) || a == '_':
 			return span{}, false
 		case (a == '.' || a == ':' || a == '-') && j+1 < n && isAlnum(text[j+1]):
 			return span{}, false // 4.16.55.1-like dotted numbers, IPs, hosts
@@ -240,7 +329,7 @@ func enhancedAt(text string, i int) (span, bool) {
 	if versionWordBefore(text, i) {
 		return span{}, false
 	}
-	return span{start: i, end: j, enh: Enhanced{Class: uint16(text[i] - '0'), Subject: subject, Detail: detail}}, true
+	return span{start: i, end: j, enh: Enhanced{Class: uint16(text[i] - '0'), Subject: subject, Detail: detail}, field: field}, true
 }
 
 // basicAt reads a three-digit reply code starting at text[i] (first digit 2, 4 or 5, already
@@ -257,10 +346,20 @@ func basicAt(text string, i int) (span, bool) {
 	if !validBasic(code) {
 		return span{}, false
 	}
+	underscored := false
 	if i > 0 {
 		switch p := text[i-1]; {
-		case isAlpha(p) || p == '.' || p == '/' || p == '_' || p == '-' || p == '+' || p == '@' || p == '%' || p == '&' || p == '?' || p >= 0x80:
+		case p >= 0x80:
+			if !punctBefore(text, i) {
+				return span{}, false
+			}
+		case p == '_' && i > 1 && text[i-2] == ':' && i+3 < n && (text[i+3] == '_' || text[i+3] == ' '):
+			// qmail's log writes the reply with '_' for spaces: "Remote_host_said:_550_No_such_user"
+			underscored = true
+		case isAlpha(p) || p == '.' || p == '/' || p == '_' || p == '-' || p == '+' || p == '@' || p == '%' || p == '&' || p == '?':
 			return span{}, false
+		case p == '[' && i > 1 && isAlnum(text[i-2]) && i+3 < n && text[i+3] == ']':
+			return span{}, false // a process id: "postfix/smtp[459]:"
 		case p == '#' || p == '=':
 			if i > 1 && (isAlnum(text[i-2]) || text[i-2] == '/' || text[i-2] == '=') || inURL(text, i-1) {
 				return span{}, false
@@ -280,7 +379,12 @@ func basicAt(text string, i int) (span, bool) {
 	}
 	if j < n {
 		switch a := text[j]; {
-		case isAlpha(a) || a == '_' || a == '/' || a == '@' || a == '%' || a >= 0x80:
+		case a >= 0x80:
+			if !punctAt(text, j) {
+				return span{}, false
+			}
+		case a == '_' && underscored:
+		case isAlpha(a) || a == '_' || a == '/' || a == '@' || a == '%':
 			return span{}, false
 		case a == '.' || a == ',':
 			if j+1 < n && isAlnum(text[j+1]) {
@@ -382,8 +486,8 @@ func unitAfter(text string, j int) bool {
 	for e < len(text) && e-k < 12 && isAlpha(text[e]) {
 		e++
 	}
-	if e < len(text) && isAlpha(text[e]) {
-		return false
+	if e < len(text) && (isAlpha(text[e]) || text[e] == '-') {
+		return false // a longer word, or a compound such as "MS-Office"
 	}
 	switch w := text[k:e]; len(w) {
 	case 2:
@@ -444,4 +548,43 @@ func eqFold(s, w string) bool {
 		}
 	}
 	return true
+}
+
+// punctBefore reports whether the UTF-8 character that ends right before text[i] is a quote mark,
+// a bracket, a colon or a space of another script ("returned ‘554 5.2.0", "错误：550", "「550」"):
+// a code may follow it, while a letter (é, 的) makes the digits part of a word.
+func punctBefore(text string, i int) bool {
+	k := i - 1
+	for k > 0 && k > i-4 && text[k]&0xc0 == 0x80 {
+		k--
+	}
+	return isCodePunct(text[k:i])
+}
+
+// punctAt reports whether the UTF-8 character that starts at text[j] is punctuation or a space
+// (see punctBefore).
+func punctAt(text string, j int) bool {
+	e := j + 1
+	for e < len(text) && e < j+4 && text[e]&0xc0 == 0x80 {
+		e++
+	}
+	return isCodePunct(text[j:e])
+}
+
+// isCodePunct reports whether the one encoded character c may touch a code: typographic quotes,
+// guillemets, CJK brackets and full-width punctuation, and non-ASCII spaces.
+func isCodePunct(c string) bool {
+	switch c {
+	case "\u2018", "\u2019", "\u201a", "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", "\u2039", "\u203a",
+		"\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\u3000", "\u2013", "\u2014",
+		"\u3001", "\u3002", "\u300c", "\u300d", "\u300e", "\u300f", "\u3010", "\u3011", "\u3008", "\u3009",
+		"\uff08", "\uff09", "\uff1a", "\uff1b", "\uff0c", "\uff3b", "\uff3d":
+		return true
+	}
+	return false
+}
+
+// dsnBefore reports whether the '=' at text[k] ends the word "dsn" (Postfix's log field).
+func dsnBefore(text string, k int) bool {
+	return k >= 3 && eqFold(text[k-3:k], "dsn") && (k == 3 || !isAlnum(text[k-4]))
 }

@@ -5,10 +5,10 @@ import (
 	"unicode/utf8"
 )
 
-// FuzzParse checks that Parse and Classify never panic, and that every code Parse reports is
-// well formed and written literally in the input.
+// FuzzParse checks that Parse and Classify never panic, that every code Parse reports is well
+// formed and written literally in the input, and that the server's sentence only blanks out.
 func FuzzParse(f *testing.F) {
-	for _, name := range []string{"bounce-reasons", "real-world", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"} {
+	for _, name := range []string{"bounce-reasons", "real-world", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9"} {
 		for _, row := range readLabelled(f, "testdata/"+name+".tsv") {
 			f.Add(row.text)
 		}
@@ -45,6 +45,19 @@ func FuzzParse(f *testing.F) {
 		}
 		if b.AddressAtFault && b.Reason != UserUnknown && b.Reason != HostUnknown && b.Reason != HasMoved && b.Reason != NotAccept {
 			t.Errorf("Classify(%q): address at fault with reason %v", text, b.Reason)
+		}
+		low := string(lowerText(make([]byte, 0, 2048), text))
+		var tg trigrams
+		tg.fill(low)
+		masked, _ := maskNonSentence(make([]byte, 0, 2048), low, &tg)
+		if len(masked) != len(low) {
+			t.Errorf("maskNonSentence(%q) changed the length: %d, want %d", low, len(masked), len(low))
+		}
+		for i := range masked {
+			if masked[i] != low[i] && masked[i] != ' ' {
+				t.Errorf("maskNonSentence(%q) wrote %q at %d: it may only blank bytes out", low, masked[i], i)
+				break
+			}
 		}
 		safe := SafeText(text)
 		if !utf8.ValidString(safe) {

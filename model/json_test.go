@@ -40,7 +40,7 @@ func TestLoadJSON(t *testing.T) {
 		{"sendgrid-events.json", "reason", "email", []string{"status"}, 4, []want{
 			{"ann@example.com", 2, 550, "5.1.1", codes.Hard, "bounce / Invalid Address"},
 			{"noemail@this.does.not.exist.tld", 17, 0, "", codes.Hard, "blocked / Unclassified"},
-			{"cat@example.com", 27, 0, "", codes.Unknown, "dropped"},
+			{"cat@example.com", 27, 0, "", codes.Hard, "dropped"},
 			{"dan@example.com", 35, 400, "", codes.Soft, "deferred"},
 		}},
 		{"sendgrid-bounces-api.json", "reason", "email", []string{"status"}, 0, []want{
