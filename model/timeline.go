@@ -1,0 +1,510 @@
+package model
+
+import (
+	"cmp"
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bouncelens/bouncelens/codes"
+)
+
+// DateRange bounds the date a lead bounced (Dataset.BounceDate): Since is inclusive, Until
+// exclusive, and a zero bound is no bound. A lead without a date is outside every bounded range.
+type DateRange struct {
+	Since, Until time.Time
+}
+
+// IsZero reports whether the range has no bound.
+func (r *DateRange) IsZero() bool { return r.Since.IsZero() && r.Until.IsZero() }
+
+// holds reports whether lead i bounced within the range.
+func (r *DateRange) holds(ds *Dataset, i int) bool {
+	if r.IsZero() {
+		return true
+	}
+	at, _ := ds.BounceDate(&ds.Leads[i])
+	return !at.IsZero() && (r.Since.IsZero() || !at.Before(r.Since)) && (r.Until.IsZero() || at.Before(r.Until))
+}
+
+// Period is the width of a timeline's buckets.
+type Period uint8
+
+// The periods. A week starts on Monday; every period starts at midnight or on the hour, UTC.
+const (
+	Hour Period = iota
+	Day
+	Week
+)
+
+var periodNames = [...]string{Hour: "hour", Day: "day", Week: "week"}
+
+// String returns the period's name: hour, day or week.
+func (p Period) String() string {
+	if int(p) < len(periodNames) {
+		return periodNames[p]
+	}
+	return ""
+}
+
+// ParsePeriod reads a period name: hour, day or week.
+func ParsePeriod(s string) (Period, error) {
+	for p, name := range periodNames {
+		if strings.EqualFold(strings.TrimSpace(s), name) {
+			return Period(p), nil
+		}
+	}
+	return Day, fmt.Errorf("unknown period %q (want hour, day or week)", s)
+}
+
+// AutoPeriod picks a timeline's period for leads that bounced between first and last: hours
+// under two days, weeks over 120 days, else days.
+func AutoPeriod(first, last time.Time) Period {
+	switch span := last.Sub(first); {
+	case span < 48*time.Hour:
+		return Hour
+	case span > 120*24*time.Hour:
+		return Week
+	}
+	return Day
+}
+
+// Key is what a timeline's buckets are split by.
+type Key uint8
+
+// The keys.
+const (
+	KeyAction   Key = iota // suppress, readd, wait, review
+	KeyProvider            // the mailbox provider (codes.MailboxProvider), else OtherProvider
+	KeyReason              // userunknown, blocked...
+	KeyCode                // "550 5.1.1", "550", "no code"
+	KeyDomain              // the receiving domain, lowercased
+)
+
+var keyNames = [...]string{KeyAction: "action", KeyProvider: "provider", KeyReason: "reason", KeyCode: "code", KeyDomain: "domain"}
+
+// String returns the key's name as users type it.
+func (k Key) String() string {
+	if int(k) < len(keyNames) {
+		return keyNames[k]
+	}
+	return ""
+}
+
+// ParseKey reads a key name: action, provider, reason, code or domain.
+func ParseKey(s string) (Key, error) {
+	for k, name := range keyNames {
+		if strings.EqualFold(strings.TrimSpace(s), name) {
+			return Key(k), nil
+		}
+	}
+	return KeyAction, fmt.Errorf("unknown key %q (want action, provider, reason, code or domain)", s)
+}
+
+// OtherProvider is the provider key of leads whose domain and reply text name no provider
+// (most often a company's own mail server).
+const OtherProvider = "other"
+
+// Bucket is how many leads of one group bounced in one period.
+type Bucket struct {
+	Start time.Time // the period's start, UTC
+	Key   string
+	Count int
+}
+
+// Timeline counts the selected leads per period of their bounce date (Dataset.BounceDate) and
+// per group, ordered by period, then most leads first, then key. Leads without a date are in no
+// bucket: Undated counts them.
+func (ds *Dataset) Timeline(sel []int32, every Period, by Key) []Bucket {
+	meta := ds.prepared()
+	var acts []codes.Action
+	if by == KeyAction {
+		acts = ds.actions()
+	}
+	parts := 1
+	if len(sel) >= 1<<16 {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	type bkey struct {
+		period int64
+		key    string
+	}
+	if by == KeyDomain || by == KeyProvider {
+		ds.domainIDs()
+	}
+	partial := make([]map[bkey]int, parts)
+	var wg sync.WaitGroup
+	for p := range parts {
+		lo, hi := len(sel)*p/parts, len(sel)*(p+1)/parts
+		wg.Go(func() {
+			tc := newTimelineCounter(ds, by, every, acts, meta)
+			for _, i := range sel[lo:hi] {
+				tc.add(i, every)
+			}
+			tc.flush()
+			out := make(map[bkey]int, len(tc.counts))
+			for k, n := range tc.counts {
+				start, key := tc.bucket(k, every)
+				out[bkey{start, key}] += n
+			}
+			partial[p] = out
+		})
+	}
+	wg.Wait()
+	total := partial[0]
+	for _, m := range partial[1:] {
+		for k, n := range m {
+			total[k] += n
+		}
+	}
+	buckets := make([]Bucket, 0, len(total))
+	for k, n := range total {
+		buckets = append(buckets, Bucket{Start: time.Unix(k.period, 0).UTC(), Key: k.key, Count: n})
+	}
+	slices.SortFunc(buckets, func(a, b Bucket) int {
+		if c := a.Start.Compare(b.Start); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.Count, a.Count); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Key, b.Key)
+	})
+	return buckets
+}
+
+// Undated counts the selected leads that have no bounce date (neither Email Suspended At nor
+// Updated At): a timeline leaves them out.
+func (ds *Dataset) Undated(sel []int32) int {
+	n := 0
+	for _, i := range sel {
+		if at, _ := ds.BounceDate(&ds.Leads[i]); at.IsZero() {
+			n++
+		}
+	}
+	return n
+}
+
+// Span returns the earliest and the latest bounce date of the leads; both are zero when none
+// has a date.
+func (ds *Dataset) Span(leads []int32) (first, last time.Time) {
+	for _, i := range leads {
+		at, _ := ds.BounceDate(&ds.Leads[i])
+		if at.IsZero() {
+			continue
+		}
+		if first.IsZero() || at.Before(first) {
+			first = at
+		}
+		if last.IsZero() || at.After(last) {
+			last = at
+		}
+	}
+	return first, last
+}
+
+// periodStart is the Unix time at which the period holding t starts.
+func periodStart(t time.Time, every Period) int64 {
+	s := t.Unix()
+	switch every {
+	case Hour:
+		return floorDiv(s, 3600) * 3600
+	case Week:
+		// Day 0, 1970-01-01, was a Thursday: weeks start three days before.
+		d := floorDiv(s, 86400)
+		return (floorDiv(d+3, 7)*7 - 3) * 86400
+	}
+	return floorDiv(s, 86400) * 86400
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
+
+// domainIndex numbers the receiving domains (lowercased) of a dataset's leads.
+type domainIndex struct {
+	once  sync.Once
+	ids   []int32  // per lead
+	names []string // per id
+}
+
+// domainIDs returns every lead's domain id and the domains, built on first use: each core
+// numbers the domains of its part of the leads, then the parts' numbers are joined.
+func (ds *Dataset) domainIDs() ([]int32, []string) {
+	dx := &ds.doms
+	dx.once.Do(func() {
+		n := len(ds.Leads)
+		parts := 1
+		if n >= 1<<16 {
+			parts = runtime.GOMAXPROCS(0)
+		}
+		dx.ids = make([]int32, n)
+		local := make([][]string, parts)
+		var wg sync.WaitGroup
+		for p := range parts {
+			lo, hi := n*p/parts, n*(p+1)/parts
+			wg.Go(func() {
+				seen := make(map[string]int32)
+				var names []string
+				for i := lo; i < hi; i++ {
+					d := ds.Leads[i].Domain()
+					k, ok := seen[d]
+					if !ok {
+						k = int32(len(names))
+						seen[d] = k
+						names = append(names, d)
+					}
+					dx.ids[i] = k
+				}
+				local[p] = names
+			})
+		}
+		wg.Wait()
+		global := make(map[string]int32)
+		remap := make([][]int32, parts)
+		for p, names := range local {
+			remap[p] = make([]int32, len(names))
+			for k, d := range names {
+				if !isLowerASCII(d) {
+					d = strings.ToLower(d)
+				}
+				id, ok := global[d]
+				if !ok {
+					id = int32(len(dx.names))
+					global[d] = id
+					dx.names = append(dx.names, d)
+				}
+				remap[p][k] = id
+			}
+		}
+		for p := range parts {
+			lo, hi := n*p/parts, n*(p+1)/parts
+			wg.Go(func() {
+				for i := lo; i < hi; i++ {
+					dx.ids[i] = remap[p][dx.ids[i]]
+				}
+			})
+		}
+		wg.Wait()
+	})
+	return dx.ids, dx.names
+}
+
+// timelineCounter counts one part of a selection; its key ids are its own.
+type timelineCounter struct {
+	ds     *Dataset
+	by     Key
+	acts   []codes.Action
+	meta   []uint32
+	doms   []int32  // per lead: domain id
+	dnames []string // per domain id: the domain
+	counts map[uint64]int
+	names  []string         // key id -> key
+	ids    map[string]int32 // key -> key id
+	domKey []int32          // per domain id: key id; -1: look at the text; -2: not yet
+	codes  map[uint64]int32 // by code: packed basic and enhanced code -> key id
+	rid    []int32          // per reason text: key id (by code), or text provider key id; -1: not yet
+	unit   int64
+
+	// Keys of few values are counted in a dense window of periods around the first lead's, one
+	// row of counts per period; leads outside the window, and keys of many values (domains),
+	// are counted in the counts map.
+	dense bool
+	base  int64     // period (in units) of rows[0]
+	rows  [][]int32 // per period in the window: count per key id
+	cells int       // counts held in rows, capped at maxDenseCells
+}
+
+const (
+	denseWindow   = 1 << 14 // periods in the dense window
+	maxDenseCells = 1 << 22
+)
+
+func newTimelineCounter(ds *Dataset, by Key, every Period, acts []codes.Action, meta []uint32) *timelineCounter {
+	tc := &timelineCounter{ds: ds, by: by, acts: acts, meta: meta, counts: make(map[uint64]int), ids: make(map[string]int32)}
+	tc.unit = 86400
+	switch every {
+	case Hour:
+		tc.unit = 3600
+	case Week:
+		tc.unit = 7 * 86400
+	}
+	switch by {
+	case KeyAction:
+		for _, a := range codes.Actions() {
+			for int(a) >= len(tc.names) {
+				tc.names = append(tc.names, "")
+			}
+			tc.names[a] = a.String()
+		}
+	case KeyReason:
+		for _, r := range codes.Reasons() {
+			tc.names = append(tc.names, r.String())
+		}
+	case KeyDomain:
+		tc.doms, tc.dnames = ds.domainIDs()
+		tc.names = tc.dnames
+	case KeyProvider:
+		tc.doms, tc.dnames = ds.domainIDs()
+		tc.domKey = make([]int32, len(tc.dnames))
+		for k := range tc.domKey {
+			tc.domKey[k] = -2
+		}
+	}
+	tc.dense = by != KeyDomain
+	if by == KeyCode {
+		tc.codes = make(map[uint64]int32)
+	}
+	if by == KeyCode || by == KeyProvider {
+		tc.rid = make([]int32, len(ds.ridBounce))
+		for k := range tc.rid {
+			tc.rid[k] = -1
+		}
+	}
+	return tc
+}
+
+// id interns a key.
+func (tc *timelineCounter) id(name string) int32 {
+	if k, ok := tc.ids[name]; ok {
+		return k
+	}
+	k := int32(len(tc.names))
+	tc.names = append(tc.names, name)
+	tc.ids[name] = k
+	return k
+}
+
+// add counts lead i, with its period's start in units of the period (so that it packs with the
+// key id into one map key).
+func (tc *timelineCounter) add(i int32, every Period) {
+	l := &tc.ds.Leads[i]
+	at := l.EmailSuspendedAt
+	if at.IsZero() {
+		at = l.UpdatedAt
+	}
+	if at.IsZero() {
+		return
+	}
+	p := periodStart(at, every)
+	if every == Week {
+		p += 3 * 86400 // a multiple of a week from here
+	}
+	pi, key := floorDiv(p, tc.unit), tc.keyOf(i)
+	if tc.dense {
+		if tc.rows == nil {
+			tc.rows = make([][]int32, denseWindow)
+			tc.base = pi - denseWindow/2
+		}
+		if off := pi - tc.base; off >= 0 && off < denseWindow {
+			row := tc.rows[off]
+			if int(key) < len(row) {
+				row[key]++
+				return
+			}
+			if grow := int(key) + 8 - len(row); tc.cells+grow <= maxDenseCells {
+				tc.cells += grow
+				row = append(row, make([]int32, grow)...)
+				row[key]++
+				tc.rows[off] = row
+				return
+			}
+		}
+	}
+	tc.counts[uint64(pi)<<32|uint64(uint32(key))]++
+}
+
+// flush moves the dense window's counts into the counts map.
+func (tc *timelineCounter) flush() {
+	for off, row := range tc.rows {
+		for key, n := range row {
+			if n > 0 {
+				tc.counts[uint64(tc.base+int64(off))<<32|uint64(uint32(key))] += int(n)
+			}
+		}
+	}
+	tc.rows = nil
+}
+
+// bucket unpacks a counts key into the period's start and the key.
+func (tc *timelineCounter) bucket(k uint64, every Period) (int64, string) {
+	p := int64(int32(uint32(k>>32))) * tc.unit
+	if every == Week {
+		p -= 3 * 86400
+	}
+	return p, tc.names[uint32(k)]
+}
+
+// keyOf returns the key id of lead i.
+func (tc *timelineCounter) keyOf(i int32) int32 {
+	rid := tc.meta[i] >> 2
+	switch tc.by {
+	case KeyAction:
+		return int32(tc.acts[i])
+	case KeyReason:
+		return int32(tc.ds.ridBounce[rid].Reason)
+	case KeyDomain:
+		return tc.doms[i]
+	case KeyCode:
+		if k := tc.rid[rid]; k >= 0 {
+			return k
+		}
+		b := &tc.ds.ridBounce[rid]
+		code := uint64(b.Basic)<<48 | uint64(b.Enhanced.Class)<<32 | uint64(b.Enhanced.Subject)<<16 | uint64(b.Enhanced.Detail)
+		k, ok := tc.codes[code]
+		if !ok {
+			name := basicKey(b.Basic)
+			if !b.Enhanced.IsZero() {
+				name += " " + b.Enhanced.String()
+			}
+			k = tc.id(name)
+			tc.codes[code] = k
+		}
+		tc.rid[rid] = k
+		return k
+	}
+	d := tc.doms[i]
+	k := tc.domKey[d]
+	if k == -2 {
+		k = -1
+		if p := codes.DomainProvider(tc.dnames[d]); p != "" {
+			k = tc.id(p)
+		}
+		tc.domKey[d] = k
+	}
+	if k >= 0 {
+		return k
+	}
+	if k := tc.rid[rid]; k >= 0 {
+		return k
+	}
+	b := &tc.ds.ridBounce[rid]
+	text := ""
+	if int(rid) < len(tc.ds.reasons) {
+		text = tc.ds.reasons[rid]
+	}
+	p := codes.TextProvider(text, b.Provider)
+	if p == "" {
+		p = OtherProvider
+	}
+	k = tc.id(p)
+	tc.rid[rid] = k
+	return k
+}
+
+// Provider returns the mailbox provider of lead i (codes.MailboxProvider from its domain, else
+// from its reply text), or "" when neither tells.
+func (ds *Dataset) Provider(i int32) string {
+	l := &ds.Leads[i]
+	if p := codes.DomainProvider(l.Domain()); p != "" {
+		return p
+	}
+	return codes.TextProvider(l.Reason, l.Bounce.Provider)
+}
