@@ -30,16 +30,19 @@ Usage:
                                           --format table|csv|json)
   bouncelens export [flags] FILE ...      matching leads as CSV (-o FILE, default stdout;
                                           --preset readd|suppress|handoff)
+  bouncelens timeline [flags] FILE ...    bounces per period and group (--every hour|day|week,
+                                          --by provider|action|reason|code|domain)
   bouncelens explain [TEXT ...]           parse reasons given as arguments, or one per line on stdin
   bouncelens codes                        the catalog of reply codes and enhanced status codes
   bouncelens sample [--rows N] [--seed S] a realistic synthetic export on stdout
 
-Filters (browse, summary, export):
+Filters (browse, summary, export, timeline):
   --class hard|soft|success|unknown|all   --code 550   --enhanced 5.1.1
   --action suppress,readd,wait,review     --reason userunknown,hostunknown
   --domain gmail.com   --match TEXT
+  --since 2026-11-03   --until 2026-11-30 (bounce date, UTC; or RFC 3339 times)
 
-Loading (browse, summary, export):
+Loading (browse, summary, export, timeline):
   --reason-column NAME   the column that holds the bounce reason
   --strict               stop at the first unreadable row instead of skipping it
 
@@ -82,6 +85,8 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return runSummary(args[1:], stdin, stdout, stderr)
 	case "export":
 		return runExport(args[1:], stdin, stdout, stderr)
+	case "timeline":
+		return runTimeline(args[1:], stdin, stdout, stderr)
 	case "explain":
 		return runExplain(args[1:], stdin, stdout, stderr)
 	case "codes":
@@ -147,6 +152,7 @@ type loadFlags struct {
 	action                                       string
 	reasonColumn                                 string
 	strict                                       bool
+	since, until                                 string // bounce date range, parsed by dateRange
 }
 
 func (lf *loadFlags) register(fs *flag.FlagSet) {
@@ -159,6 +165,8 @@ func (lf *loadFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&lf.match, "match", "", "keep only leads whose email, name, company or reason contains `TEXT`")
 	fs.StringVar(&lf.reasonColumn, "reason-column", "", "read the bounce reason from column `NAME`")
 	fs.BoolVar(&lf.strict, "strict", false, "stop at the first unreadable row instead of skipping it")
+	fs.StringVar(&lf.since, "since", "", "keep only leads that bounced on or after `DATE` (2026-11-03, UTC, or an RFC 3339 time)")
+	fs.StringVar(&lf.until, "until", "", "keep only leads that bounced on or before `DATE` (the whole day; or before an RFC 3339 time)")
 }
 
 func (lf *loadFlags) filter() (model.Filter, error) {
@@ -206,6 +214,9 @@ func (lf *loadFlags) filter() (model.Filter, error) {
 	}
 	f.Domain = strings.TrimPrefix(strings.TrimSpace(lf.domain), "@")
 	f.Match = lf.match
+	if err := lf.dateRange(&f.DateRange); err != nil {
+		return f, err
+	}
 	return f, nil
 }
 
