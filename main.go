@@ -254,6 +254,7 @@ func load(files []string, lf *loadFlags, stdin io.Reader, stderr io.Writer) (*mo
 		return nil, nil, err
 	}
 	reportSkipped(ds, stderr)
+	reportActivities(ds, stderr)
 	return ds, ds.Select(f), nil
 }
 

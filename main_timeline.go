@@ -51,6 +51,14 @@ func (lf *loadFlags) dateRange(r *model.DateRange) error {
 	return nil
 }
 
+// reportActivities says, for each Marketo activity extract loaded, how many bounces it held and
+// how many rows of other activity types were skipped.
+func reportActivities(ds *model.Dataset, stderr io.Writer) {
+	for _, r := range ds.Activities {
+		fmt.Fprintf(stderr, "bouncelens: %s\n", codes.SafeText(r.Summary()))
+	}
+}
+
 func runTimeline(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("timeline", "bouncelens timeline [flags] FILE ...", stderr)
 	var lf loadFlags

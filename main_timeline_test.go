@@ -148,3 +148,17 @@ func TestTimelineAutoPeriod(t *testing.T) {
 		t.Errorf("six hours of bounces are not counted per hour:\n%s", out)
 	}
 }
+
+func TestTimelineActivityExtract(t *testing.T) {
+	path := filepath.Join("model", "testdata", "marketo-activities.csv")
+	code, out, errOut := runCLI(t, "", "timeline", "--every", "week", "--by", "reason", "--format", "json", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "5 bounce(s)") || !strings.Contains(errOut, "skipped 3 row(s) of other activity types") || !strings.Contains(errOut, ":9:") {
+		t.Errorf("stderr does not report the extract: %q", errOut)
+	}
+	if !strings.Contains(out, `{"period":"2026-11-02","key":"userunknown","count":1}`) || !strings.Contains(out, `{"period":"2026-11-09","key":"blocked","count":1}`) {
+		t.Errorf("weeks:\n%s", out)
+	}
+}

@@ -49,6 +49,9 @@ type Dataset struct {
 	// Rows counts the data rows read from every file: always len(Leads) + len(Skipped).
 	Rows int
 
+	// Activities says, per Marketo activity extract loaded, its bounces and the rows of other activity types it skipped.
+	Activities []ActivityReport
+
 	reasons []string    // distinct reason texts, indexed by the rid in meta
 	search  searchIndex // built on the first text match
 
