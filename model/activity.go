@@ -152,7 +152,8 @@ func (ld *loader) activities(br *bufio.Reader, lay *activityLayout, delim byte, 
 
 // convert reads every row of the extract and writes the bounces to w.
 func (ac *activityConverter) convert(br io.Reader, delim byte, w io.Writer) error {
-	cr := csv.NewReader(br)
+	lim := &recordLimit{r: br}
+	cr := csv.NewReader(lim)
 	cr.Comma = rune(delim)
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
@@ -160,10 +161,19 @@ func (ac *activityConverter) convert(br io.Reader, delim byte, w io.Writer) erro
 	bw := bufio.NewWriterSize(w, 64<<10)
 	var rec bytes.Buffer
 	cw := csv.NewWriter(&rec)
-	out := ac.first // line of the next byte written
+	out := ac.first  // line of the next byte written
+	next := ac.first // line after the last record read
 	for {
+		lim.n = 0
 		fields, err := cr.Read()
 		if errors.Is(err, io.EOF) {
+			break
+		}
+		if errors.Is(err, errRecordTooLong) {
+			// Nothing after a quote that never closes can be read: the rest is one bad row.
+			if e := ac.skip(next, next, err); e != nil {
+				return e
+			}
 			break
 		}
 		var pe *csv.ParseError
@@ -178,6 +188,8 @@ func (ac *activityConverter) convert(br io.Reader, delim byte, w io.Writer) erro
 		}
 		start, _ := cr.FieldPos(0)
 		start += ac.first - 1
+		end, _ := cr.FieldPos(len(fields) - 1)
+		next = end + ac.first + strings.Count(fields[len(fields)-1], "\n")
 		if len(fields) == 1 && fields[0] == "" {
 			continue
 		}
@@ -231,6 +243,24 @@ func (ac *activityConverter) convert(br io.Reader, delim byte, w io.Writer) erro
 		ac.report.Bounces++
 	}
 	return bw.Flush()
+}
+
+// recordLimit fails a read once a record has taken more than maxRecord bytes (a quote never
+// closed), so that one record cannot fill the memory.
+type recordLimit struct {
+	r io.Reader
+	n int
+}
+
+var errRecordTooLong = fmt.Errorf("row is longer than %d bytes (a quote that never closes?): it and the rest of the file skipped", maxRecord)
+
+func (rl *recordLimit) Read(p []byte) (int, error) {
+	if rl.n > maxRecord {
+		return 0, errRecordTooLong
+	}
+	n, err := rl.r.Read(p)
+	rl.n += n
+	return n, err
 }
 
 // skip records a bounce row that cannot be read; in strict mode it is the error that stops the

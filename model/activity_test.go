@@ -125,3 +125,50 @@ func TestParseAttributes(t *testing.T) {
 		t.Error("truncated JSON: no error")
 	}
 }
+
+func TestLoadActivityExtractUnclosedQuote(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("marketoGUID,leadId,activityDate,activityTypeId,campaignId,primaryAttributeValueId,primaryAttributeValue,attributes\n")
+	b.WriteString(`1,7,2026-11-03T09:00:00Z,8,4,6,mail,"{""Details"":""550 user unknown"",""Email"":""a@b.com""}"` + "\n")
+	b.WriteString(`2,8,2026-11-03T09:01:00Z,8,4,6,mail,"{""Details"":""never closed`)
+	for b.Len() < 10<<20 {
+		b.WriteString(" more text and more text and more text\n")
+	}
+	ds, err := LoadReader(context.Background(), strings.NewReader(b.String()), "big.csv", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTotals(t, ds)
+	if len(ds.Leads) != 1 || len(ds.Skipped) != 1 || ds.Skipped[0].Line != 3 || !strings.Contains(ds.Skipped[0].Error(), "longer than") {
+		t.Errorf("%d leads, skipped %v: want the first row kept and the unclosed one skipped at line 3", len(ds.Leads), ds.Skipped)
+	}
+}
+
+// FuzzActivityExtract checks that any rows under an activity extract's header load without a
+// panic, every row read is a lead or a skipped row, and every lead is a bounce row.
+func FuzzActivityExtract(f *testing.F) {
+	f.Add("101,5001,2026-11-03T09:14:02Z,8,3310,1204,Mail,\"{\"\"Details\"\":\"\"550 5.1.1 unknown\"\",\"\"Email\"\":\"\"a@b.com\"\"}\"\n")
+	f.Add("1,2,2026-11-03,27,,,,\"{\"\"Details\"\":\"\"452 full\nline two\"\"}\"\n3,4,x,1,,,,{}\n")
+	f.Add("1,2,3,8,,,,\"[{\"\"name\"\":\"\"Email\"\",\"\"value\"\":1}]\"\n\"unclosed,8\n")
+	f.Fuzz(func(t *testing.T, rows string) {
+		data := "marketoGUID,leadId,activityDate,activityTypeId,campaignId,primaryAttributeValueId,primaryAttributeValue,attributes\n" + rows
+		ds, err := LoadReader(context.Background(), strings.NewReader(data), "fuzz.csv", testOptions())
+		if err != nil {
+			return
+		}
+		checkTotals(t, ds)
+		if len(ds.Activities) != 1 {
+			t.Fatalf("activities %+v", ds.Activities)
+		}
+		// Rows are the bounce rows written for the loader and those the conversion skipped.
+		if b := ds.Activities[0].Bounces; ds.Rows < b || ds.Rows-b > len(ds.Skipped) {
+			t.Fatalf("%d rows, %d bounces, %d skipped", ds.Rows, b, len(ds.Skipped))
+		}
+		lines := int32(strings.Count(data, "\n") + 1)
+		for i := range ds.Leads {
+			if l := &ds.Leads[i]; len(l.Extra) == 0 || l.Line < 2 || l.Line > lines {
+				t.Fatalf("lead %d: line %d of %d, extra %q", i, l.Line, lines, l.Extra)
+			}
+		}
+	})
+}
