@@ -41,6 +41,7 @@ Filters (browse, summary, export, timeline):
   --action suppress,readd,wait,review     --reason userunknown,hostunknown
   --domain gmail.com   --match TEXT
   --since 2026-11-03   --until 2026-11-30 (bounce date, UTC; or RFC 3339 times)
+  --min-bounces 3      addresses that bounced at least 3 times (repeat offenders)
 
 Loading (browse, summary, export, timeline):
   --reason-column NAME   the column that holds the bounce reason
@@ -152,7 +153,8 @@ type loadFlags struct {
 	action                                       string
 	reasonColumn                                 string
 	strict                                       bool
-	since, until                                 string // bounce date range, parsed by dateRange
+	since, until                                 string // bounce date range, parsed by history
+	minBounces                                   int
 }
 
 func (lf *loadFlags) register(fs *flag.FlagSet) {
@@ -166,6 +168,7 @@ func (lf *loadFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&lf.reasonColumn, "reason-column", "", "read the bounce reason from column `NAME`")
 	fs.BoolVar(&lf.strict, "strict", false, "stop at the first unreadable row instead of skipping it")
 	fs.StringVar(&lf.since, "since", "", "keep only leads that bounced on or after `DATE` (2026-11-03, UTC, or an RFC 3339 time)")
+	fs.IntVar(&lf.minBounces, "min-bounces", 0, "keep only leads whose address bounced at least `N` times in the files loaded (such as 3: repeat offenders)")
 	fs.StringVar(&lf.until, "until", "", "keep only leads that bounced on or before `DATE` (the whole day; or before an RFC 3339 time)")
 }
 
@@ -214,7 +217,7 @@ func (lf *loadFlags) filter() (model.Filter, error) {
 	}
 	f.Domain = strings.TrimPrefix(strings.TrimSpace(lf.domain), "@")
 	f.Match = lf.match
-	if err := lf.dateRange(&f.DateRange); err != nil {
+	if err := lf.history(&f.History); err != nil {
 		return f, err
 	}
 	return f, nil

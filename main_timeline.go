@@ -32,8 +32,12 @@ func parseDate(flagName, s string, endOfDay bool) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("%w: %s: %q is not a date such as 2026-11-03 or a time such as 2026-11-03T14:00:00Z", errUsage, flagName, s)
 }
 
-// dateRange sets the filter's bounce date range from --since and --until.
-func (lf *loadFlags) dateRange(r *model.DateRange) error {
+// history sets the filter's bounce history bounds from --since, --until and --min-bounces.
+func (lf *loadFlags) history(r *model.History) error {
+	if lf.minBounces < 0 {
+		return fmt.Errorf("%w: --min-bounces must not be negative", errUsage)
+	}
+	r.MinBounces = lf.minBounces
 	var err error
 	if lf.since != "" {
 		if r.Since, err = parseDate("--since", lf.since, false); err != nil {

@@ -162,3 +162,17 @@ func TestTimelineActivityExtract(t *testing.T) {
 		t.Errorf("weeks:\n%s", out)
 	}
 }
+
+func TestMinBounces(t *testing.T) {
+	path := filepath.Join("model", "testdata", "marketo-activities.csv")
+	code, out, errOut := runCLI(t, "", "export", "--format", "emails", "--min-bounces", "2", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if got := strings.Fields(out); len(got) != 2 || got[0] != "ann.lee@gmail.com" || got[1] != "ann.lee@gmail.com" {
+		t.Errorf("--min-bounces 2: %q, want ann's two bounces", out)
+	}
+	if code, _, _ := runCLI(t, "", "timeline", "--min-bounces", "-1", path); code != 2 {
+		t.Errorf("--min-bounces -1: exit %d, want 2", code)
+	}
+}

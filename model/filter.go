@@ -20,7 +20,7 @@ type Filter struct {
 	Domain   string         // receiving domain, case-insensitive; "": any
 	Match    string         // case-insensitive text over email, name, company and reason
 
-	DateRange // Since, Until: the bounce date (Dataset.BounceDate); zero: unbounded
+	History // Since, Until, MinBounces: the lead's bounce history (timeline.go); zero: any
 }
 
 // Domain returns the receiving domain of the lead's email address, as written ("" if none).
@@ -47,7 +47,7 @@ type matcher struct {
 	reasonHit []bool   // per distinct reason text: does it contain the needle
 	leadHit   []uint64 // per lead, a bit: its email, name or company contains the needle
 	ridPass   []bool   // per distinct reason text: do its leads pass the code and reason filters
-	DateRange          // the filter's bounce date range
+	History            // the filter's bounce history bounds
 }
 
 func (ds *Dataset) newMatcher(f Filter) *matcher {
@@ -68,7 +68,7 @@ func (ds *Dataset) newMatcher(f Filter) *matcher {
 		m.acts = ds.actions()
 	}
 	m.domain = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(f.Domain), "@"))
-	m.DateRange = f.DateRange
+	m.History = f.History
 	if f.Match != "" {
 		m.needle = strings.ToLower(f.Match)
 		m.reasonHit = make([]bool, len(ds.reasons))
@@ -114,7 +114,7 @@ func (m *matcher) match(ds *Dataset, i int, meta uint32) bool {
 	if m.needle != "" && !m.reasonHit[rid] && m.leadHit[i>>6]&(1<<(i&63)) == 0 {
 		return false
 	}
-	if !m.DateRange.holds(ds, i) {
+	if !m.History.holds(ds, i) {
 		return false
 	}
 	return m.domain == "" || strings.EqualFold(ds.Leads[i].Domain(), m.domain)

@@ -12,22 +12,51 @@ import (
 	"github.com/bouncelens/bouncelens/codes"
 )
 
-// DateRange bounds the date a lead bounced (Dataset.BounceDate): Since is inclusive, Until
-// exclusive, and a zero bound is no bound. A lead without a date is outside every bounded range.
-type DateRange struct {
+// History bounds a lead's bounce history. Since and Until bound the date it bounced
+// (Dataset.BounceDate): Since is inclusive, Until exclusive, and a zero bound is no bound; a lead
+// without a date is outside every bounded range. MinBounces keeps the leads whose address bounced
+// at least that many times (Dataset.BounceCounts); 0 or 1 keeps all.
+type History struct {
 	Since, Until time.Time
+	MinBounces   int
 }
 
-// IsZero reports whether the range has no bound.
-func (r *DateRange) IsZero() bool { return r.Since.IsZero() && r.Until.IsZero() }
+// IsZero reports whether the history has no bound.
+func (h *History) IsZero() bool { return h.Since.IsZero() && h.Until.IsZero() && h.MinBounces <= 1 }
 
-// holds reports whether lead i bounced within the range.
-func (r *DateRange) holds(ds *Dataset, i int) bool {
-	if r.IsZero() {
+// holds reports whether lead i's history is within the bounds.
+func (h *History) holds(ds *Dataset, i int) bool {
+	if h.MinBounces > 1 && int(ds.BounceCounts()[i]) < h.MinBounces {
+		return false
+	}
+	if h.Since.IsZero() && h.Until.IsZero() {
 		return true
 	}
 	at, _ := ds.BounceDate(&ds.Leads[i])
-	return !at.IsZero() && (r.Since.IsZero() || !at.Before(r.Since)) && (r.Until.IsZero() || at.Before(r.Until))
+	return !at.IsZero() && (h.Since.IsZero() || !at.Before(h.Since)) && (h.Until.IsZero() || at.Before(h.Until))
+}
+
+// BounceCounts returns, per lead, how many leads of the dataset share its address (AddressKey:
+// trimmed, any case), that is how many bounces the address has across every file loaded; a lead
+// without an address counts 1. It is built on first use.
+func (ds *Dataset) BounceCounts() []int32 {
+	hx := &ds.hist
+	hx.countsOnce.Do(func() {
+		counts := make(map[string]int32, len(ds.Leads)/2)
+		keys := make([]string, len(ds.Leads))
+		for i := range ds.Leads {
+			k := AddressKey(ds.Leads[i].Email)
+			keys[i] = k
+			if k != "" {
+				counts[k]++
+			}
+		}
+		hx.counts = make([]int32, len(ds.Leads))
+		for i, k := range keys {
+			hx.counts[i] = max(counts[k], 1)
+		}
+	})
+	return hx.counts
 }
 
 // Period is the width of a timeline's buckets.
@@ -228,17 +257,21 @@ func floorDiv(a, b int64) int64 {
 	return q
 }
 
-// domainIndex numbers the receiving domains (lowercased) of a dataset's leads.
-type domainIndex struct {
+// historyIndex holds what timelines and history filters look up per lead, each part built on
+// first use: the receiving domains (lowercased), numbered, and the bounce count of each address.
+type historyIndex struct {
 	once  sync.Once
-	ids   []int32  // per lead
-	names []string // per id
+	ids   []int32  // per lead: domain id
+	names []string // per domain id
+
+	countsOnce sync.Once
+	counts     []int32 // per lead: BounceCounts
 }
 
 // domainIDs returns every lead's domain id and the domains, built on first use: each core
 // numbers the domains of its part of the leads, then the parts' numbers are joined.
 func (ds *Dataset) domainIDs() ([]int32, []string) {
-	dx := &ds.doms
+	dx := &ds.hist
 	dx.once.Do(func() {
 		n := len(ds.Leads)
 		parts := 1

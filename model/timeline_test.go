@@ -178,7 +178,7 @@ func BenchmarkTimeline(b *testing.B) {
 	})
 	b.Run("DomainIndex", func(b *testing.B) { // built once per dataset, by the first timeline by domain or provider
 		for b.Loop() {
-			ds.doms = domainIndex{}
+			ds.hist = historyIndex{}
 			ds.domainIDs()
 		}
 	})
@@ -189,5 +189,31 @@ func BenchmarkTimeline(b *testing.B) {
 				ds.Timeline(sel, Day, by)
 			}
 		})
+	}
+}
+
+func TestBounceCountsAndMinBounces(t *testing.T) {
+	ds := &Dataset{Leads: []Lead{
+		{Email: "ann@x.com"}, {Email: " ANN@x.com"}, {Email: "bob@y.com"}, {Email: "ann@x.com"}, {Email: ""}, {Email: ""},
+	}}
+	got := ds.BounceCounts()
+	want := []int32{3, 3, 1, 3, 1, 1}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("BounceCounts() = %v, want %v", got, want)
+		}
+	}
+	var f Filter
+	f.MinBounces = 3
+	if sel := ds.Select(f); len(sel) != 3 || sel[0] != 0 || sel[2] != 3 {
+		t.Errorf("MinBounces 3: %v, want ann's three leads", sel)
+	}
+	f.MinBounces = 4
+	if sel := ds.Select(f); len(sel) != 0 {
+		t.Errorf("MinBounces 4: %v", sel)
+	}
+	f.MinBounces = 1
+	if sel := ds.Select(f); len(sel) != 6 {
+		t.Errorf("MinBounces 1: %v, want every lead", sel)
 	}
 }
