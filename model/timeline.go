@@ -3,6 +3,7 @@ package model
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -32,8 +33,21 @@ func (h *History) holds(ds *Dataset, i int) bool {
 	if h.Since.IsZero() && h.Until.IsZero() {
 		return true
 	}
-	at, _ := ds.BounceDate(&ds.Leads[i])
-	return !at.IsZero() && (h.Since.IsZero() || !at.Before(h.Since)) && (h.Until.IsZero() || at.Before(h.Until))
+	at := ds.leadDates()[i]
+	if at == noDate {
+		return false
+	}
+	// Whole seconds: BounceDate's dates are to the second.
+	return (h.Since.IsZero() || at >= ceilUnix(h.Since)) && (h.Until.IsZero() || at < ceilUnix(h.Until))
+}
+
+// ceilUnix is t in Unix seconds, rounded up.
+func ceilUnix(t time.Time) int64 {
+	s := t.Unix()
+	if t.Nanosecond() > 0 {
+		s++
+	}
+	return s
 }
 
 // BounceCounts returns, per lead, how many leads of the dataset share its address (AddressKey:
@@ -161,8 +175,11 @@ func (ds *Dataset) Timeline(sel []int32, every Period, by Key) []Bucket {
 		period int64
 		key    string
 	}
-	if by == KeyDomain || by == KeyProvider {
+	switch by {
+	case KeyDomain:
 		ds.domainIDs()
+	case KeyProvider:
+		ds.providerIDs()
 	}
 	partial := make([]map[bkey]int, parts)
 	var wg sync.WaitGroup
@@ -208,9 +225,10 @@ func (ds *Dataset) Timeline(sel []int32, every Period, by Key) []Bucket {
 // Undated counts the selected leads that have no bounce date (neither Email Suspended At nor
 // Updated At): a timeline leaves them out.
 func (ds *Dataset) Undated(sel []int32) int {
+	dates := ds.leadDates()
 	n := 0
 	for _, i := range sel {
-		if at, _ := ds.BounceDate(&ds.Leads[i]); at.IsZero() {
+		if dates[i] == noDate {
 			n++
 		}
 	}
@@ -236,8 +254,10 @@ func (ds *Dataset) Span(leads []int32) (first, last time.Time) {
 }
 
 // periodStart is the Unix time at which the period holding t starts.
-func periodStart(t time.Time, every Period) int64 {
-	s := t.Unix()
+func periodStart(t time.Time, every Period) int64 { return periodOf(t.Unix(), every) }
+
+// periodOf is the Unix time at which the period holding Unix time s starts.
+func periodOf(s int64, every Period) int64 {
 	switch every {
 	case Hour:
 		return floorDiv(s, 3600) * 3600
@@ -257,28 +277,53 @@ func floorDiv(a, b int64) int64 {
 	return q
 }
 
+// noDate is a lead's entry in leadDates when it has no bounce date.
+const noDate = math.MinInt64
+
 // historyIndex holds what timelines and history filters look up per lead, each part built on
-// first use: the receiving domains (lowercased), numbered, and the bounce count of each address.
+// first use (a dataset's leads do not change once loaded).
 type historyIndex struct {
-	once  sync.Once
-	ids   []int32  // per lead: domain id
-	names []string // per domain id
+	datesOnce sync.Once
+	dates     []int64 // per lead: BounceDate as Unix seconds, or noDate
+
+	domOnce  sync.Once
+	domIDs   []int32  // per lead: domain id
+	domNames []string // per domain id: the domain, lowercased
+
+	provOnce  sync.Once
+	provIDs   []int32  // per lead: provider id
+	provNames []string // per provider id: the provider, or OtherProvider
 
 	countsOnce sync.Once
 	counts     []int32 // per lead: BounceCounts
 }
 
-// domainIDs returns every lead's domain id and the domains, built on first use: each core
-// numbers the domains of its part of the leads, then the parts' numbers are joined.
+// leadDates returns every lead's bounce date as Unix seconds (noDate for none).
+func (ds *Dataset) leadDates() []int64 {
+	hx := &ds.hist
+	hx.datesOnce.Do(func() {
+		hx.dates = make([]int64, len(ds.Leads))
+		for i := range ds.Leads {
+			hx.dates[i] = noDate
+			if at, _ := ds.BounceDate(&ds.Leads[i]); !at.IsZero() {
+				hx.dates[i] = at.Unix()
+			}
+		}
+	})
+	return hx.dates
+}
+
+// domainIDs returns every lead's domain id and the domains: each core numbers the domains of
+// its part of the leads, then the parts' numbers are joined.
 func (ds *Dataset) domainIDs() ([]int32, []string) {
 	dx := &ds.hist
-	dx.once.Do(func() {
+	dx.domOnce.Do(func() {
 		n := len(ds.Leads)
 		parts := 1
 		if n >= 1<<16 {
 			parts = runtime.GOMAXPROCS(0)
 		}
-		dx.ids = make([]int32, n)
+		dx.domIDs = make([]int32, n)
 		local := make([][]string, parts)
 		var wg sync.WaitGroup
 		for p := range parts {
@@ -294,7 +339,7 @@ func (ds *Dataset) domainIDs() ([]int32, []string) {
 						seen[d] = k
 						names = append(names, d)
 					}
-					dx.ids[i] = k
+					dx.domIDs[i] = k
 				}
 				local[p] = names
 			})
@@ -310,9 +355,9 @@ func (ds *Dataset) domainIDs() ([]int32, []string) {
 				}
 				id, ok := global[d]
 				if !ok {
-					id = int32(len(dx.names))
+					id = int32(len(dx.domNames))
 					global[d] = id
-					dx.names = append(dx.names, d)
+					dx.domNames = append(dx.domNames, d)
 				}
 				remap[p][k] = id
 			}
@@ -321,29 +366,81 @@ func (ds *Dataset) domainIDs() ([]int32, []string) {
 			lo, hi := n*p/parts, n*(p+1)/parts
 			wg.Go(func() {
 				for i := lo; i < hi; i++ {
-					dx.ids[i] = remap[p][dx.ids[i]]
+					dx.domIDs[i] = remap[p][dx.domIDs[i]]
 				}
 			})
 		}
 		wg.Wait()
 	})
-	return dx.ids, dx.names
+	return dx.domIDs, dx.domNames
 }
 
-// timelineCounter counts one part of a selection; its key ids are its own.
+// providerIDs returns every lead's provider id and the providers: the provider of its domain,
+// else the one its reply text names, else OtherProvider. Each domain and each reply text is
+// looked up once.
+func (ds *Dataset) providerIDs() ([]int32, []string) {
+	hx := &ds.hist
+	hx.provOnce.Do(func() {
+		doms, names := ds.domainIDs()
+		meta := ds.prepared()
+		ids := map[string]int32{}
+		intern := func(p string) int32 {
+			k, ok := ids[p]
+			if !ok {
+				k = int32(len(hx.provNames))
+				ids[p] = k
+				hx.provNames = append(hx.provNames, p)
+			}
+			return k
+		}
+		byDomain := make([]int32, len(names))
+		for d, name := range names {
+			byDomain[d] = -1
+			if p := codes.DomainProvider(name); p != "" {
+				byDomain[d] = intern(p)
+			}
+		}
+		byText := make([]int32, len(ds.ridBounce))
+		for k := range byText {
+			byText[k] = -1
+		}
+		hx.provIDs = make([]int32, len(ds.Leads))
+		for i := range ds.Leads {
+			k := byDomain[doms[i]]
+			if k < 0 {
+				rid := meta[i] >> 2
+				if k = byText[rid]; k < 0 {
+					text := ""
+					if int(rid) < len(ds.reasons) {
+						text = ds.reasons[rid]
+					}
+					p := codes.TextProvider(text, ds.ridBounce[rid].Provider)
+					if p == "" {
+						p = OtherProvider
+					}
+					k = intern(p)
+					byText[rid] = k
+				}
+			}
+			hx.provIDs[i] = k
+		}
+	})
+	return hx.provIDs, hx.provNames
+}
+
+// timelineCounter counts one part of a selection.
 type timelineCounter struct {
 	ds     *Dataset
 	by     Key
+	dates  []int64
 	acts   []codes.Action
 	meta   []uint32
-	doms   []int32  // per lead: domain id
-	dnames []string // per domain id: the domain
+	keys   []int32 // by domain or provider: per lead, its key id
 	counts map[uint64]int
 	names  []string         // key id -> key
-	ids    map[string]int32 // key -> key id
-	domKey []int32          // per domain id: key id; -1: look at the text; -2: not yet
+	ids    map[string]int32 // by code: key -> key id
+	rid    []int32          // by code: per reason text, its key id; -1: not yet
 	codes  map[uint64]int32 // by code: packed basic and enhanced code -> key id
-	rid    []int32          // per reason text: key id (by code), or text provider key id; -1: not yet
 	unit   int64
 
 	// Keys of few values are counted in a dense window of periods around the first lead's, one
@@ -361,7 +458,7 @@ const (
 )
 
 func newTimelineCounter(ds *Dataset, by Key, every Period, acts []codes.Action, meta []uint32) *timelineCounter {
-	tc := &timelineCounter{ds: ds, by: by, acts: acts, meta: meta, counts: make(map[uint64]int), ids: make(map[string]int32)}
+	tc := &timelineCounter{ds: ds, by: by, dates: ds.leadDates(), acts: acts, meta: meta, counts: make(map[uint64]int)}
 	tc.unit = 86400
 	switch every {
 	case Hour:
@@ -382,51 +479,29 @@ func newTimelineCounter(ds *Dataset, by Key, every Period, acts []codes.Action, 
 			tc.names = append(tc.names, r.String())
 		}
 	case KeyDomain:
-		tc.doms, tc.dnames = ds.domainIDs()
-		tc.names = tc.dnames
+		tc.keys, tc.names = ds.domainIDs()
 	case KeyProvider:
-		tc.doms, tc.dnames = ds.domainIDs()
-		tc.domKey = make([]int32, len(tc.dnames))
-		for k := range tc.domKey {
-			tc.domKey[k] = -2
-		}
-	}
-	tc.dense = by != KeyDomain
-	if by == KeyCode {
+		tc.keys, tc.names = ds.providerIDs()
+	case KeyCode:
+		tc.ids = make(map[string]int32)
 		tc.codes = make(map[uint64]int32)
-	}
-	if by == KeyCode || by == KeyProvider {
 		tc.rid = make([]int32, len(ds.ridBounce))
 		for k := range tc.rid {
 			tc.rid[k] = -1
 		}
 	}
+	tc.dense = by != KeyDomain
 	return tc
-}
-
-// id interns a key.
-func (tc *timelineCounter) id(name string) int32 {
-	if k, ok := tc.ids[name]; ok {
-		return k
-	}
-	k := int32(len(tc.names))
-	tc.names = append(tc.names, name)
-	tc.ids[name] = k
-	return k
 }
 
 // add counts lead i, with its period's start in units of the period (so that it packs with the
 // key id into one map key).
 func (tc *timelineCounter) add(i int32, every Period) {
-	l := &tc.ds.Leads[i]
-	at := l.EmailSuspendedAt
-	if at.IsZero() {
-		at = l.UpdatedAt
-	}
-	if at.IsZero() {
+	at := tc.dates[i]
+	if at == noDate {
 		return
 	}
-	p := periodStart(at, every)
+	p := periodOf(at, every)
 	if every == Week {
 		p += 3 * 86400 // a multiple of a week from here
 	}
@@ -477,57 +552,30 @@ func (tc *timelineCounter) bucket(k uint64, every Period) (int64, string) {
 
 // keyOf returns the key id of lead i.
 func (tc *timelineCounter) keyOf(i int32) int32 {
-	rid := tc.meta[i] >> 2
 	switch tc.by {
 	case KeyAction:
 		return int32(tc.acts[i])
 	case KeyReason:
-		return int32(tc.ds.ridBounce[rid].Reason)
-	case KeyDomain:
-		return tc.doms[i]
-	case KeyCode:
-		if k := tc.rid[rid]; k >= 0 {
-			return k
-		}
-		b := &tc.ds.ridBounce[rid]
-		code := uint64(b.Basic)<<48 | uint64(b.Enhanced.Class)<<32 | uint64(b.Enhanced.Subject)<<16 | uint64(b.Enhanced.Detail)
-		k, ok := tc.codes[code]
-		if !ok {
-			name := basicKey(b.Basic)
-			if !b.Enhanced.IsZero() {
-				name += " " + b.Enhanced.String()
-			}
-			k = tc.id(name)
-			tc.codes[code] = k
-		}
-		tc.rid[rid] = k
-		return k
+		return int32(tc.ds.ridBounce[tc.meta[i]>>2].Reason)
+	case KeyDomain, KeyProvider:
+		return tc.keys[i]
 	}
-	d := tc.doms[i]
-	k := tc.domKey[d]
-	if k == -2 {
-		k = -1
-		if p := codes.DomainProvider(tc.dnames[d]); p != "" {
-			k = tc.id(p)
-		}
-		tc.domKey[d] = k
-	}
-	if k >= 0 {
-		return k
-	}
+	rid := tc.meta[i] >> 2
 	if k := tc.rid[rid]; k >= 0 {
 		return k
 	}
 	b := &tc.ds.ridBounce[rid]
-	text := ""
-	if int(rid) < len(tc.ds.reasons) {
-		text = tc.ds.reasons[rid]
+	code := uint64(b.Basic)<<48 | uint64(b.Enhanced.Class)<<32 | uint64(b.Enhanced.Subject)<<16 | uint64(b.Enhanced.Detail)
+	k, ok := tc.codes[code]
+	if !ok {
+		name := basicKey(b.Basic)
+		if !b.Enhanced.IsZero() {
+			name += " " + b.Enhanced.String()
+		}
+		k = int32(len(tc.names))
+		tc.names = append(tc.names, name)
+		tc.codes[code] = k
 	}
-	p := codes.TextProvider(text, b.Provider)
-	if p == "" {
-		p = OtherProvider
-	}
-	k = tc.id(p)
 	tc.rid[rid] = k
 	return k
 }
