@@ -181,7 +181,8 @@ func (ds *Dataset) Timeline(sel []int32, every Period, by Key) []Bucket {
 	case KeyProvider:
 		ds.providerIDs()
 	}
-	partial := make([]map[bkey]int, parts)
+	// Key ids are the same in every part, except by code: there each part names its own.
+	counters := make([]*timelineCounter, parts)
 	var wg sync.WaitGroup
 	for p := range parts {
 		lo, hi := len(sel)*p/parts, len(sel)*(p+1)/parts
@@ -191,24 +192,35 @@ func (ds *Dataset) Timeline(sel []int32, every Period, by Key) []Bucket {
 				tc.add(i, every)
 			}
 			tc.flush()
-			out := make(map[bkey]int, len(tc.counts))
-			for k, n := range tc.counts {
-				start, key := tc.bucket(k, every)
-				out[bkey{start, key}] += n
-			}
-			partial[p] = out
+			counters[p] = tc
 		})
 	}
 	wg.Wait()
-	total := partial[0]
-	for _, m := range partial[1:] {
-		for k, n := range m {
-			total[k] += n
+	var buckets []Bucket
+	if by != KeyCode {
+		total := counters[0].counts
+		for _, tc := range counters[1:] {
+			for k, n := range tc.counts {
+				total[k] += n
+			}
 		}
-	}
-	buckets := make([]Bucket, 0, len(total))
-	for k, n := range total {
-		buckets = append(buckets, Bucket{Start: time.Unix(k.period, 0).UTC(), Key: k.key, Count: n})
+		buckets = make([]Bucket, 0, len(total))
+		for k, n := range total {
+			start, key := counters[0].bucket(k, every)
+			buckets = append(buckets, Bucket{Start: time.Unix(start, 0).UTC(), Key: key, Count: n})
+		}
+	} else {
+		total := make(map[bkey]int)
+		for _, tc := range counters {
+			for k, n := range tc.counts {
+				start, key := tc.bucket(k, every)
+				total[bkey{start, key}] += n
+			}
+		}
+		buckets = make([]Bucket, 0, len(total))
+		for k, n := range total {
+			buckets = append(buckets, Bucket{Start: time.Unix(k.period, 0).UTC(), Key: k.key, Count: n})
+		}
 	}
 	slices.SortFunc(buckets, func(a, b Bucket) int {
 		if c := a.Start.Compare(b.Start); c != 0 {
