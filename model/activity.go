@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 )
 
 // A Marketo bulk activity extract (research/formats.md section 1.3) has one row per activity:
@@ -121,7 +122,8 @@ type activityConverter struct {
 	done    chan struct{}
 	report  ActivityReport
 	skipped []*ParseError
-	failed  int // bounce rows that could not be read
+	failed  int         // bounce rows that could not be read
+	ended   atomic.Bool // convert has returned
 }
 
 // activities starts converting the extract read from br (its header already read; its first
@@ -134,10 +136,15 @@ func (ld *loader) activities(br *bufio.Reader, lay *activityLayout, delim byte, 
 		done: make(chan struct{}), report: ActivityReport{File: name, Other: map[string]int{}}}
 	go func() {
 		defer close(ac.done)
-		pw.CloseWithError(ac.convert(br, delim, pw))
+		err := ac.convert(br, delim, pw)
+		ac.ended.Store(true)
+		pw.CloseWithError(err)
 	}()
 	finish := func(errp *error) {
 		pr.Close()
+		if *errp != nil && !ac.ended.Load() {
+			return // the load stopped early: the conversion stops at its next write
+		}
 		<-ac.done
 		ds := ld.ds
 		ds.Skipped = append(ds.Skipped, ac.skipped...)

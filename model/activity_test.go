@@ -2,6 +2,9 @@ package model
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -171,4 +174,42 @@ func FuzzActivityExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// cancelAfter cancels a context once n bytes were read through it.
+type cancelAfter struct {
+	r      io.Reader
+	n      int
+	cancel func()
+}
+
+func (c *cancelAfter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if c.n -= n; c.n <= 0 {
+		c.cancel()
+	}
+	return n, err
+}
+
+func TestLoadActivityExtractCancel(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("marketoGUID,leadId,activityDate,activityTypeId,campaignId,primaryAttributeValueId,primaryAttributeValue,attributes\n")
+	for i := 0; b.Len() < 8<<20; i++ {
+		fmt.Fprintf(&b, `%d,%d,2026-11-03T09:00:00Z,8,4,6,mail,"{""Details"":""550 5.1.1 user unknown"",""Email"":""lead%d@example.com""}"`+"\n", i, i, i)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		_, err := LoadReader(ctx, &cancelAfter{r: strings.NewReader(b.String()), n: 1 << 20, cancel: cancel}, "big.csv", testOptions())
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("error %v, want context.Canceled", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("a canceled load of an activity extract does not return")
+	}
 }
