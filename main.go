@@ -168,8 +168,8 @@ func (lf *loadFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&lf.reasonColumn, "reason-column", "", "read the bounce reason from column `NAME`")
 	fs.BoolVar(&lf.strict, "strict", false, "stop at the first unreadable row instead of skipping it")
 	fs.StringVar(&lf.since, "since", "", "keep only leads that bounced on or after `DATE` (2026-11-03, UTC, or an RFC 3339 time)")
-	fs.IntVar(&lf.minBounces, "min-bounces", 0, "keep only leads whose address bounced at least `N` times in the files loaded (such as 3: repeat offenders)")
 	fs.StringVar(&lf.until, "until", "", "keep only leads that bounced on or before `DATE` (the whole day; or before an RFC 3339 time)")
+	fs.IntVar(&lf.minBounces, "min-bounces", 0, "keep only leads whose address bounced at least `N` times in the files loaded (such as 3: repeat offenders)")
 }
 
 func (lf *loadFlags) filter() (model.Filter, error) {

@@ -59,7 +59,7 @@ type Dataset struct {
 	meta      []uint32       // per lead: rid<<2 | class, scanned instead of the leads themselves
 	ridBounce []codes.Bounce // per distinct reason text: its bounce (class aside)
 	acts      []codes.Action // per lead: its action, built on first use
-	hist      historyIndex   // per lead: its domain's id and its address's bounce count, built on first use (timeline.go)
+	hist      historyIndex   // per lead: bounce date, domain, provider and address bounce count, built on first use (timeline.go)
 }
 
 // prepared returns the per-lead side table Select and Groups scan, building it when the
