@@ -191,7 +191,9 @@ func writeTimelineTable(w io.Writer, buckets []model.Bucket, every model.Period,
 		barMax = min(barMax, width-periodW-keyW-countW-6)
 	}
 	barMax = max(barMax, 1)
-	fmt.Fprintf(w, "%-*s  %-*s  %*s\n", periodW, "period", keyW, by.String(), countW, "count")
+	heading := map[model.Period]string{model.Hour: "hour", model.Day: "day", model.Week: "week of"}[every]
+	periodW = max(periodW, len(heading))
+	fmt.Fprintf(w, "%-*s  %-*s  %*s\n", periodW, heading, keyW, by.String(), countW, "count")
 	for k, b := range buckets {
 		label := ""
 		if k == 0 || !b.Start.Equal(buckets[k-1].Start) {
