@@ -31,16 +31,20 @@ Usage:
                                           --format table|csv|json)
   bouncelens export [flags] FILE ...      matching leads as CSV (-o FILE, default stdout;
                                           --preset readd|suppress|handoff)
+  bouncelens timeline [flags] FILE ...    bounces per period and group (--every hour|day|week,
+                                          --by provider|action|reason|code|domain)
   bouncelens explain [TEXT ...]           parse reasons given as arguments, or one per line on stdin
   bouncelens codes                        the catalog of reply codes and enhanced status codes
   bouncelens sample [--rows N] [--seed S] a realistic synthetic export on stdout
 
-Filters (browse, summary, export):
+Filters (browse, summary, export, timeline):
   --class hard|soft|success|unknown|all   --code 550   --enhanced 5.1.1
   --action suppress,readd,wait,review     --reason userunknown,hostunknown
   --domain gmail.com   --match TEXT
+  --since 2026-11-03   --until 2026-11-30 (bounce date, UTC; or RFC 3339 times)
+  --min-bounces 3      addresses that bounced at least 3 times (repeat offenders)
 
-Loading (browse, summary, export):
+Loading (browse, summary, export, timeline):
   --reason-column NAME   the column that holds the bounce reason
   --email-column NAME    the column that holds the email address
   --all                  keep the rows that are not bounces too (delivered, never bounced)
@@ -89,6 +93,8 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return runSummary(args[1:], stdin, stdout, stderr)
 	case "export":
 		return runExport(args[1:], stdin, stdout, stderr)
+	case "timeline":
+		return runTimeline(args[1:], stdin, stdout, stderr)
 	case "explain":
 		return runExplain(args[1:], stdin, stdout, stderr)
 	case "codes":
@@ -154,6 +160,8 @@ type loadFlags struct {
 	action                                       string
 	reasonColumn, emailColumn                    string
 	strict, all                                  bool
+	since, until                                 string // bounce date range, parsed by history
+	minBounces                                   int
 }
 
 func (lf *loadFlags) register(fs *flag.FlagSet) {
@@ -168,6 +176,9 @@ func (lf *loadFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&lf.emailColumn, "email-column", "", "read the email address from column `NAME`")
 	fs.BoolVar(&lf.all, "all", false, "keep the rows that are not bounces too (delivered, never bounced)")
 	fs.BoolVar(&lf.strict, "strict", false, "stop at the first unreadable row instead of skipping it")
+	fs.StringVar(&lf.since, "since", "", "keep only leads that bounced on or after `DATE` (2026-11-03, UTC, or an RFC 3339 time)")
+	fs.StringVar(&lf.until, "until", "", "keep only leads that bounced on or before `DATE` (the whole day; or before an RFC 3339 time)")
+	fs.IntVar(&lf.minBounces, "min-bounces", 0, "keep only leads whose address bounced at least `N` times in the files loaded (such as 3: repeat offenders)")
 }
 
 func (lf *loadFlags) filter() (model.Filter, error) {
@@ -215,6 +226,9 @@ func (lf *loadFlags) filter() (model.Filter, error) {
 	}
 	f.Domain = strings.TrimPrefix(strings.TrimSpace(lf.domain), "@")
 	f.Match = lf.match
+	if err := lf.history(&f.History); err != nil {
+		return f, err
+	}
 	return f, nil
 }
 
@@ -251,6 +265,7 @@ func load(ctx context.Context, files []string, lf *loadFlags, stdin io.Reader, s
 		return nil, nil, err
 	}
 	reportSkipped(ds, stderr)
+	reportActivities(ds, stderr)
 	return ds, ds.Select(f), nil
 }
 

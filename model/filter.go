@@ -19,6 +19,8 @@ type Filter struct {
 	Actions  []codes.Action // empty: any action
 	Domain   string         // receiving domain, case-insensitive; "": any
 	Match    string         // case-insensitive text over email, name, company and reason
+
+	History // Since, Until, MinBounces: the lead's bounce history (timeline.go); zero: any
 }
 
 // Domain returns the receiving domain of the lead's email address, trimmed, as written; "" when
@@ -47,6 +49,7 @@ type matcher struct {
 	reasonHit []bool   // per distinct reason text: does it contain the needle
 	leadHit   []uint64 // per lead, a bit: its email, name or company contains the needle
 	ridPass   []bool   // per distinct reason text: do its leads pass the code and reason filters
+	History            // the filter's bounce history bounds
 }
 
 func (ds *Dataset) newMatcher(f Filter) *matcher {
@@ -67,6 +70,7 @@ func (ds *Dataset) newMatcher(f Filter) *matcher {
 		m.acts = ds.actions()
 	}
 	m.domain = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(f.Domain), "@"))
+	m.History = f.History
 	if f.Match != "" {
 		m.needle = strings.ToLower(f.Match)
 		m.reasonHit = make([]bool, len(ds.reasons))
@@ -110,6 +114,9 @@ func (m *matcher) match(ds *Dataset, i int, meta uint32) bool {
 		return false
 	}
 	if m.needle != "" && !m.reasonHit[rid] && m.leadHit[i>>6]&(1<<(i&63)) == 0 {
+		return false
+	}
+	if !m.History.holds(ds, i) {
 		return false
 	}
 	return m.domain == "" || strings.EqualFold(ds.Leads[i].Domain(), m.domain)

@@ -259,7 +259,7 @@ type job struct {
 // read loads one file: it decodes and checks the start, reads the header, then one goroutine
 // cuts the text into chunks of whole records, workers parse and fill them in parallel, and the
 // chunks are merged here in file order.
-func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, size int64) error {
+func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, size int64) (err error) {
 	ds := ld.ds
 	ds.Files = append(ds.Files, name)
 	if size == 0 {
@@ -278,6 +278,11 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	header, delim, line, err := readHeader(br)
 	if err != nil {
 		return &ParseError{File: name, Line: line, Err: err}
+	}
+	if al := activityExtract(header); al != nil { // a Marketo activity extract: its bounces, as People rows
+		var finish func(*error)
+		br, header, finish = ld.activities(br, al, delim, line, name)
+		defer finish(&err)
 	}
 	lay, err := newLayout(header, ld.fields, &ds.ExtraColumns, &ld.opts)
 	if err != nil {

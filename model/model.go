@@ -61,6 +61,9 @@ type Dataset struct {
 	notes                      []string
 	raw                        map[rawKey][]RawValue // texts of side fields not understood, by lead
 
+	// Activities says, per Marketo activity extract loaded, its bounces and the rows of other activity types it skipped.
+	Activities []ActivityReport
+
 	reasons []string    // distinct reason texts, indexed by the rid in meta
 	search  searchIndex // built on the first text match
 
@@ -68,6 +71,7 @@ type Dataset struct {
 	meta      []uint32       // per lead: rid<<2 | class, scanned instead of the leads themselves
 	ridBounce []codes.Bounce // per distinct reason text: its bounce (class aside)
 	acts      []codes.Action // per lead: its action, built on first use
+	hist      historyIndex   // per lead: bounce date, domain, provider and address bounce count, built on first use (timeline.go)
 }
 
 // prepared returns the per-lead side table Select and Groups scan, building it when the

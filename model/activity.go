@@ -1,0 +1,411 @@
+package model
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"sync/atomic"
+)
+
+// A Marketo bulk activity extract (research/formats.md section 1.3) has one row per activity:
+// marketoGUID, leadId, activityDate, activityTypeId, campaignId, primaryAttributeValueId,
+// primaryAttributeValue and attributes, a JSON object in one cell. The rows of the Email
+// Bounced (activity type 8) and Email Bounced Soft (27) activities are the bounce log: each
+// becomes one lead row, dated by activityDate, with the bounce text from the Details attribute,
+// the address from Email, and Marketo's Category and Subcategory (attribute names per Adobe's
+// Marketo field mappings for Experience Platform, which map attributes.Details, attributes.Email
+// and attributes.Subcategory of activity types 8 and 27). Rows of other activity types are
+// counted and skipped.
+//
+// The conversion sits in front of the loader: the extract's rows are read with encoding/csv and
+// written again, as the rows of a People export, into a pipe the loader reads. Each row keeps
+// the line number it had in the file (blank lines, which the loader skips, fill the gaps), so
+// that errors still point at the file's lines.
+
+// Activity types that are bounces.
+const (
+	activityBounced     = "8"
+	activityBouncedSoft = "27"
+)
+
+// ActivityReport says what a Marketo activity extract held.
+type ActivityReport struct {
+	File    string
+	Bounces int            // Email Bounced and Email Bounced Soft rows kept, one lead each
+	Other   map[string]int // rows of other activity types skipped, per activityTypeId
+}
+
+// OtherRows counts the rows of other activity types.
+func (r *ActivityReport) OtherRows() int {
+	n := 0
+	for _, c := range r.Other {
+		n += c
+	}
+	return n
+}
+
+// Summary says in one line what the extract held.
+func (r *ActivityReport) Summary() string {
+	s := fmt.Sprintf("%s: Marketo activity extract: %d bounce(s) (Email Bounced, Email Bounced Soft)", r.File, r.Bounces)
+	if n := r.OtherRows(); n > 0 {
+		types := make([]string, 0, len(r.Other))
+		for t := range r.Other {
+			types = append(types, t)
+		}
+		slices.SortFunc(types, func(a, b string) int {
+			x, _ := strconv.Atoi(a)
+			y, _ := strconv.Atoi(b)
+			return x - y
+		})
+		var parts []string
+		for _, t := range types {
+			parts = append(parts, fmt.Sprintf("type %s: %d", t, r.Other[t]))
+		}
+		s += fmt.Sprintf("; skipped %d row(s) of other activity types (%s)", n, strings.Join(parts, ", "))
+	}
+	return s
+}
+
+// activityColumns are the columns the loader sees instead of the extract's.
+var activityColumns = []string{
+	"Id", "Email Address", "Email Invalid Cause", "Email Suspended At", "Email Invalid",
+	"Marketo Activity", "Marketo Category", "Marketo Subcategory", "Marketo Email", "Marketo Campaign Id", "Marketo GUID",
+}
+
+// activityLayout is where an extract's columns are; -1 for absent ones.
+type activityLayout struct {
+	guid, lead, date, typ, campaign, primary, attrs int
+}
+
+// activityExtract returns the layout of an activity extract's header, or nil when the header is
+// not one: it needs leadId, activityDate, activityTypeId and attributes.
+func activityExtract(header []string) *activityLayout {
+	al := &activityLayout{-1, -1, -1, -1, -1, -1, -1}
+	for c, h := range header {
+		switch normalize(h) {
+		case "marketoguid":
+			al.guid = c
+		case "leadid":
+			al.lead = c
+		case "activitydate":
+			al.date = c
+		case "activitytypeid":
+			al.typ = c
+		case "campaignid":
+			al.campaign = c
+		case "primaryattributevalue":
+			al.primary = c
+		case "attributes":
+			al.attrs = c
+		}
+	}
+	if al.lead < 0 || al.date < 0 || al.typ < 0 || al.attrs < 0 {
+		return nil
+	}
+	return al
+}
+
+// activityConverter turns one extract into People rows, in a goroutine.
+type activityConverter struct {
+	lay     *activityLayout
+	name    string
+	first   int // line of the first data row
+	strict  bool
+	pr      *io.PipeReader
+	done    chan struct{}
+	report  ActivityReport
+	skipped []*ParseError
+	failed  int         // bounce rows that could not be read
+	ended   atomic.Bool // convert has returned
+}
+
+// activities starts converting the extract read from br (its header already read; its first
+// row on line first) and returns what the loader reads instead, with its header, and the
+// function to call when the load of the file ends: it records the report and the rows the
+// conversion skipped, and explains an extract without bounces.
+func (ld *loader) activities(br *bufio.Reader, lay *activityLayout, delim byte, first int, name string) (*bufio.Reader, []string, func(*error)) {
+	pr, pw := io.Pipe()
+	ac := &activityConverter{lay: lay, name: name, first: first, strict: ld.opts.Strict, pr: pr,
+		done: make(chan struct{}), report: ActivityReport{File: name, Other: map[string]int{}}}
+	go func() {
+		defer close(ac.done)
+		err := ac.convert(br, delim, pw)
+		ac.ended.Store(true)
+		pw.CloseWithError(err)
+	}()
+	finish := func(errp *error) {
+		pr.Close()
+		if *errp != nil && !ac.ended.Load() {
+			return // the load stopped early: the conversion stops at its next write
+		}
+		<-ac.done
+		ds := ld.ds
+		ds.Skipped = append(ds.Skipped, ac.skipped...)
+		ds.Rows += ac.failed
+		ds.Activities = append(ds.Activities, ac.report)
+		if ac.report.Bounces == 0 && ac.failed == 0 {
+			*errp = &ParseError{File: name, Err: fmt.Errorf("is a Marketo activity extract without Email Bounced (8) or Email Bounced Soft (27) rows (%d row(s) of other activity types)", ac.report.OtherRows())}
+		}
+	}
+	return bufio.NewReaderSize(pr, 64<<10), activityColumns, finish
+}
+
+// convert reads every row of the extract and writes the bounces to w.
+func (ac *activityConverter) convert(br io.Reader, delim byte, w io.Writer) error {
+	lim := &recordLimit{r: br}
+	cr := csv.NewReader(lim)
+	cr.Comma = rune(delim)
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	cr.ReuseRecord = true
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var rec bytes.Buffer
+	cw := csv.NewWriter(&rec)
+	out := ac.first  // line of the next byte written
+	next := ac.first // line after the last record read
+	for {
+		lim.n = 0
+		fields, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if errors.Is(err, errRecordTooLong) {
+			// Nothing after a quote that never closes can be read: the rest is one bad row.
+			if e := ac.skip(next, next, err); e != nil {
+				return e
+			}
+			break
+		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			if e := ac.skip(ac.first+pe.StartLine-1, ac.first+pe.Line-1, pe.Err); e != nil {
+				return e
+			}
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		start, _ := cr.FieldPos(0)
+		start += ac.first - 1
+		end, _ := cr.FieldPos(len(fields) - 1)
+		next = end + ac.first + strings.Count(fields[len(fields)-1], "\n")
+		if len(fields) == 1 && fields[0] == "" {
+			continue
+		}
+		typ := strings.TrimSpace(field(fields, ac.lay.typ))
+		if typ != activityBounced && typ != activityBouncedSoft {
+			if typ == "" {
+				typ = "none"
+			}
+			ac.report.Other[typ]++
+			continue
+		}
+		attrs, err := parseAttributes(field(fields, ac.lay.attrs))
+		if err != nil {
+			if e := ac.skip(start, start, fmt.Errorf("attributes: %v", err)); e != nil {
+				return e
+			}
+			continue
+		}
+		// The row may span several lines; the one written must not span more.
+		lastLine, _ := cr.FieldPos(len(fields) - 1)
+		span := lastLine - 1 + ac.first - start + strings.Count(fields[len(fields)-1], "\n")
+		details := attrs.get("details")
+		category, subcategory := attrs.get("category"), attrs.get("subcategory")
+		if details == "" {
+			details = subcategoryText(subcategory)
+		}
+		if strings.Count(details, "\n") > span {
+			details = strings.Join(strings.Fields(details), " ")
+		}
+		activity := "Email Bounced"
+		invalid := "false"
+		if typ == activityBouncedSoft {
+			activity = "Email Bounced Soft"
+		} else if category == "2" {
+			invalid = "true" // Marketo sets Email Invalid on a category 2 hard bounce
+		}
+		rec.Reset()
+		cw.Write([]string{
+			oneLine(field(fields, ac.lay.lead)), oneLine(attrs.get("email")), details,
+			oneLine(field(fields, ac.lay.date)), invalid, activity, oneLine(category), oneLine(subcategory),
+			oneLine(field(fields, ac.lay.primary)), oneLine(field(fields, ac.lay.campaign)), oneLine(field(fields, ac.lay.guid)),
+		})
+		cw.Flush()
+		for ; out < start; out++ {
+			bw.WriteByte('\n')
+		}
+		if _, err := bw.Write(rec.Bytes()); err != nil {
+			return err
+		}
+		out += bytes.Count(rec.Bytes(), []byte{'\n'})
+		ac.report.Bounces++
+	}
+	return bw.Flush()
+}
+
+// maxActivityRecord bounds one activity row: its attributes are a small JSON object, so a row
+// this long is a quote that never closes.
+const maxActivityRecord = 8 << 20
+
+// recordLimit fails a read once a record has taken more than maxActivityRecord bytes (a quote
+// never closed), so that one record cannot fill the memory.
+type recordLimit struct {
+	r io.Reader
+	n int
+}
+
+var errRecordTooLong = fmt.Errorf("row is longer than %d bytes (a quote that never closes?): it and the rest of the file skipped", maxActivityRecord)
+
+func (rl *recordLimit) Read(p []byte) (int, error) {
+	if rl.n > maxActivityRecord {
+		return 0, errRecordTooLong
+	}
+	n, err := rl.r.Read(p)
+	rl.n += n
+	return n, err
+}
+
+// skip records a bounce row that cannot be read; in strict mode it is the error that stops the
+// load.
+func (ac *activityConverter) skip(start, line int, err error) error {
+	pe := &ParseError{File: ac.name, StartLine: start, Line: line, Err: err}
+	if ac.strict {
+		return pe
+	}
+	ac.failed++
+	ac.skipped = append(ac.skipped, pe)
+	return nil
+}
+
+func field(fields []string, c int) string {
+	if c < 0 || c >= len(fields) || fields[c] == "null" {
+		return ""
+	}
+	return fields[c]
+}
+
+// oneLine turns line breaks into spaces, for a cell that must stay on one line.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// attributes are an activity's attributes by normalised name.
+type attributes map[string]string
+
+func (a attributes) get(name string) string { return a[name] }
+
+// parseAttributes reads the attributes cell: a JSON object of name to value (a bulk extract),
+// or an array of {"name", "value"} objects (the REST API's shape). Line breaks and tabs written
+// raw inside its strings are accepted.
+func parseAttributes(cell string) (attributes, error) {
+	cell = strings.TrimSpace(cell)
+	a := attributes{}
+	if cell == "" || cell == "null" {
+		return a, nil
+	}
+	data := escapeRawControls(cell)
+	if cell[0] == '[' {
+		var list []struct {
+			Name  string `json:"name"`
+			Value any    `json:"value"`
+		}
+		if err := json.Unmarshal(data, &list); err != nil {
+			return nil, jsonError(err)
+		}
+		for _, kv := range list {
+			a[normalize(kv.Name)] = scalar(kv.Value)
+		}
+		return a, nil
+	}
+	var m map[string]any
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, jsonError(err)
+	}
+	for k, v := range m {
+		a[normalize(k)] = scalar(v)
+	}
+	return a, nil
+}
+
+func jsonError(err error) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return fmt.Errorf("not a JSON object (%v at byte %d)", se, se.Offset)
+	}
+	return fmt.Errorf("not a JSON object of attributes (%v)", err)
+}
+
+// scalar writes a JSON value as text; objects and arrays as JSON.
+func scalar(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	case bool:
+		return strconv.FormatBool(v)
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// escapeRawControls escapes the control characters written raw inside JSON strings (a line
+// break in Details), which JSON does not allow there.
+func escapeRawControls(s string) []byte {
+	b := make([]byte, 0, len(s)+16)
+	in, esc := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case esc:
+			esc = false
+		case in && c == '\\':
+			esc = true
+		case c == '"':
+			in = !in
+		case in && c < ' ':
+			switch c {
+			case '\n':
+				b = append(b, `\n`...)
+			case '\r':
+				b = append(b, `\r`...)
+			case '\t':
+				b = append(b, `\t`...)
+			default:
+				b = append(b, fmt.Sprintf(`\u%04x`, c)...)
+			}
+			continue
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
+// subcategoryText is the meaning of a Marketo bounce subcategory, as Adobe's Marketo field
+// mappings list them, for a bounce without Details.
+func subcategoryText(sub string) string {
+	name, ok := map[string]string{
+		"1099": "message blocked", "1003": "spam blocked on source", "1004": "spam blocked on message",
+		"2003": "email address invalid", "2001": "email address error", "3999": "message not accepted",
+		"3001": "mailbox full", "3004": "timeout occurred", "4003": "DNS failure", "4002": "message too large",
+		"4006": "policy violation", "4999": "transient failure", "9999": "bad response received",
+	}[strings.TrimSpace(sub)]
+	if !ok {
+		return ""
+	}
+	return "Marketo subcategory " + sub + ": " + name
+}
