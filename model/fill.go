@@ -1,7 +1,6 @@
 package model
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/binary"
 	"errors"
@@ -25,27 +24,36 @@ type cause struct {
 	v      *verdict
 	once   sync.Once
 	bounce codes.Bounce
-	own    verdict // v for a text that quotes no address: no other text shares its verdict
 }
 
-// verdict is the bounce of every cause text that differs only in email addresses' local parts
-// (most reasons quote the recipient's address: "550 5.1.1 <ann@x.com>: user unknown"). It is
-// computed once, by codes.Classify on the first such text, when first needed.
+// verdict is the bounce of every cause text of one reason template (codes.Template: the text
+// with addresses, IPs, ids, times and long numbers masked), classified once, when first needed.
+// Classifying the template rather than a text keeps the verdict from depending on which text
+// came first, and on words that happen to be in a lead's address or a server's queue id
+// ("davidkim@" is no DKIM failure).
 type verdict struct {
 	once   sync.Once
+	tmpl   string
 	bounce codes.Bounce
 }
 
 func (c *cause) get() codes.Bounce {
-	c.once.Do(func() {
-		c.v.once.Do(func() { c.v.bounce = codes.Classify(c.text) })
-		c.bounce = c.v.bounce
-	})
+	c.once.Do(func() { c.bounce = c.v.of(c.text) })
 	return c.bounce
 }
 
+// of returns the bounce of text, one of v's texts. Its codes are parsed from the text itself;
+// a text whose codes are not its template's is classified on its own.
+func (v *verdict) of(text string) codes.Bounce {
+	v.once.Do(func() { v.bounce = codes.Classify(v.tmpl) })
+	if codes.Parse(text) != v.bounce.Code {
+		return codes.Classify(text)
+	}
+	return v.bounce
+}
+
 // causeCache interns cause texts for every worker of a load. Workers look a text up here only
-// the first time they meet it, with the hash they computed (the same seed).
+// the first time they meet it, with the hash they computed (the same seed) and its template.
 type causeCache struct {
 	seed     maphash.Seed
 	mu       sync.Mutex
@@ -55,7 +63,6 @@ type causeCache struct {
 	block    []cause // causes are allocated a block at a time
 	blockLen int     // length of the last block
 	ar       arena   // the texts
-	key      []byte  // scratch for verdict keys
 }
 
 // cacheSlot is one entry of causeCache.slots; c is nil for an empty slot.
@@ -64,8 +71,9 @@ type cacheSlot struct {
 	c *cause
 }
 
-// lookup returns the cause of text b, whose hash (with cc.seed) is h, adding it when new.
-func (cc *causeCache) lookup(b []byte, h uint64) *cause {
+// lookup returns the cause of text b, whose hash (with cc.seed) is h and whose template is
+// tmpl, adding it when new.
+func (cc *causeCache) lookup(b []byte, h uint64, tmpl []byte) *cause {
 	cc.mu.Lock()
 	defer cc.mu.Unlock()
 	if (len(cc.list)+1)*2 > len(cc.slots) {
@@ -97,46 +105,13 @@ func (cc *causeCache) lookup(b []byte, h uint64) *cause {
 	c := &cc.block[0]
 	cc.block = cc.block[1:]
 	c.text, c.id = cc.ar.str(b), int32(len(cc.list))
-	if bytes.IndexByte(b, '@') < 0 {
-		c.v = &c.own
-	} else {
-		cc.key = maskLocalParts(cc.key[:0], b)
-		if c.v = cc.verdicts[string(cc.key)]; c.v == nil {
-			c.v = new(verdict)
-			cc.verdicts[string(cc.key)] = c.v
-		}
+	if c.v = cc.verdicts[string(tmpl)]; c.v == nil {
+		c.v = &verdict{tmpl: cc.ar.str(tmpl)}
+		cc.verdicts[c.v.tmpl] = c.v
 	}
 	cc.slots[i] = cacheSlot{h: h, c: c}
 	cc.list = append(cc.list, c)
 	return c
-}
-
-// maskLocalParts appends s to dst with the local part of every email address replaced by one
-// placeholder byte.
-func maskLocalParts(dst, s []byte) []byte {
-	start := 0
-	for {
-		at := bytes.IndexByte(s[start:], '@')
-		if at < 0 {
-			return append(dst, s[start:]...)
-		}
-		i := start + at
-		j := i
-		for j > start && isLocalChar(s[j-1]) {
-			j--
-		}
-		dst = append(dst, s[start:j]...)
-		if j < i {
-			dst = append(dst, 0)
-		}
-		dst = append(dst, '@')
-		start = i + 1
-	}
-}
-
-func isLocalChar(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
-		c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c == '\'' || c >= 0x80
 }
 
 // arenaBlock is the size of the blocks a worker copies kept text into: one allocation holds
@@ -194,6 +169,7 @@ type worker struct {
 	fresh   []ridBounce // reason bounces first met since the last chunk
 	fix     []byte
 	clean   []byte
+	tmpl    []byte // scratch for reason templates
 }
 
 func newWorker(ld *loader, lay *layout, delim byte, file string, idx int) *worker {
@@ -295,7 +271,8 @@ func (w *worker) cause(b []byte) int32 {
 		}
 		i = (i + 1) & mask
 	}
-	c := w.ld.causes.lookup(b, h)
+	w.tmpl = codes.AppendTemplate(w.tmpl[:0], unsafe.String(unsafe.SliceData(b), len(b)))
+	c := w.ld.causes.lookup(b, h, w.tmpl)
 	t.slots[i] = causeSlot{text: c.text, h: uint32(h >> 33), c: c, id: c.id}
 	t.n++
 	if len(b) == 0 {
