@@ -1,5 +1,7 @@
 package codes
 
+import "slices"
+
 // A reason template is a reason text with what a server writes afresh into every reply masked:
 // the recipient's address, IP addresses, queue and message ids, host names' numbered labels,
 // times and dates, long numbers. Texts with the same template almost always classify the same
@@ -24,7 +26,8 @@ func Template(text string) string {
 func AppendTemplate(dst []byte, text string) []byte {
 	start := len(dst)
 	n := len(text)
-	space := true // the last byte written is a space, or nothing was written
+	dst = slices.Grow(dst, n+8) // a template is hardly ever longer than its text
+	space := true               // the last byte written is a space, or nothing was written
 	for i := 0; i < n; {
 		c := text[i]
 		switch {
@@ -79,40 +82,63 @@ func isLocalByte(c byte) bool {
 // appendWord appends the template of the word of letters and digits that starts at text[i],
 // or of the time, date or address that starts there, and returns where the text goes on.
 func appendWord(dst []byte, text string, i int) ([]byte, int) {
-	if j := ipv4End(text, i); j > 0 {
-		return append(dst, "0.0.0.0"...), j
-	}
-	if j := ipv6End(text, i); j > 0 {
-		return append(dst, "0::0"...), j
-	}
-	if j := dateEnd(text, i); j > 0 {
-		dst = append(dst, "0-0-0"...)
-		if j+1 < len(text) && (text[j] == 'T' || text[j] == ' ') {
-			if k := timeEnd(text, j+1); k > 0 {
-				dst = append(dst, text[j]|0x20, '0', ':', '0')
-				return dst, k
-			}
-		}
-		return dst, j
-	}
-	if j := timeEnd(text, i); j > 0 {
-		return append(dst, "0:0"...), j
-	}
 	j := i
 	letters, digits, turns := 0, 0, 0
-	for ; j < len(text) && isAlnum(text[j]); j++ {
-		if isDigit(text[j]) {
+	prevDigit := isDigit(text[i])
+	for ; j < len(text); j++ {
+		c := text[j]
+		d := c-'0' <= 9
+		if !d && (c|0x20)-'a' > 'z'-'a' {
+			break
+		}
+		if d {
 			digits++
 		} else {
 			letters++
 		}
-		if j > i && isDigit(text[j]) != isDigit(text[j-1]) {
+		if d != prevDigit {
 			turns++
+			prevDigit = d
+		}
+	}
+	var next byte // the byte after the word
+	if j < len(text) {
+		next = text[j]
+	}
+	if next == ':' && j-i <= 4 && allHex(text[i:j]) {
+		if e := ipv6End(text, i); e > 0 {
+			return append(dst, "0::0"...), e
+		}
+	}
+	if digits == 0 {
+		return appendLower(dst, text[i:j]), j
+	}
+	if letters == 0 {
+		switch next {
+		case '.':
+			if e := ipv4End(text, i); e > 0 {
+				return append(dst, "0.0.0.0"...), e
+			}
+		case '-', '/':
+			if e := dateEnd(text, i); e > 0 {
+				dst = append(dst, "0-0-0"...)
+				if e+1 < len(text) && (text[e] == 'T' || text[e] == ' ') {
+					if k := timeEnd(text, e+1); k > 0 {
+						dst = append(dst, text[e]|0x20, '0', ':', '0')
+						return dst, k
+					}
+				}
+				return dst, e
+			}
+		case ':':
+			if e := timeEnd(text, i); e > 0 {
+				return append(dst, "0:0"...), e
+			}
 		}
 	}
 	w := text[i:j]
 	switch {
-	case letters > 0 && digits > 0 && (turns >= 2 && len(w) >= 5 || len(w) >= 10):
+	case letters > 0 && (turns >= 2 && len(w) >= 5 || len(w) >= 10):
 		// An id: d2si123456qkb, DM6NAM12FT056, 4ABCD12345, 08DD2E6F2A0B1C3D. The numbered parts
 		// joined to it are the id's too (a640c23a62f3a-7bb2ae25e7asi9876543a.45, ...jKL.us123).
 		dst = append(dst, 'x', '0')
@@ -151,14 +177,28 @@ func appendWord(dst []byte, text string, i int) ([]byte, int) {
 		}
 		return dst, j
 	}
-	for k := i; k < j; k++ {
-		c := text[k]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
+	return appendLower(dst, w), j
+}
+
+// appendLower appends the ASCII word w in lower case.
+func appendLower(dst []byte, w string) []byte {
+	n := len(dst)
+	dst = append(dst, w...)
+	tail := dst[n:]
+	for k := range tail {
+		tail[k] |= 0x20 // letters and digits only: digits have the bit set
 	}
-	return dst, j
+	return dst
+}
+
+// allHex reports whether w is hex digits only.
+func allHex(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if !isHex(w[k]) {
+			return false
+		}
+	}
+	return true
 }
 
 // isYear reports whether the four digits w are a year from 1970 to 2099.

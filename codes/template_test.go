@@ -96,3 +96,17 @@ func TestTemplateClassifiesAsText(t *testing.T) {
 		t.Errorf("only %d labelled reasons checked", checked)
 	}
 }
+
+// BenchmarkAppendTemplate measures AppendTemplate over realistic reasons.
+func BenchmarkAppendTemplate(b *testing.B) {
+	b.ReportAllocs()
+	buf := make([]byte, 0, 1024)
+	n, bytes := 0, 0
+	for b.Loop() {
+		r := benchReasons[n%len(benchReasons)]
+		buf = AppendTemplate(buf[:0], r)
+		n++
+		bytes += len(r)
+	}
+	b.ReportMetric(float64(bytes)/b.Elapsed().Seconds()/1e6, "MB/s")
+}

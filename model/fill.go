@@ -215,14 +215,14 @@ type ridBounce struct {
 type causeSlot struct {
 	text string
 	c    *cause // nil: an empty slot
-	h    uint32 // haveBit, and 31 bits of the hash to skip most comparisons of unequal texts
+	h    uint32 // haveBit, and 31 bits of the hash: the slot's index, and to skip most comparisons of unequal texts
 	id   int32
 }
 
 // haveBit marks a slot whose bounce this worker has reported (in worker.fresh).
 const haveBit = 1 << 31
 
-// causeTable is a worker's index of cause texts: open addressing on a 64-bit hash.
+// causeTable is a worker's index of cause texts: open addressing on 31 bits of a 64-bit hash.
 type causeTable struct {
 	seed  maphash.Seed
 	slots []causeSlot
@@ -244,7 +244,7 @@ func (t *causeTable) room(n int) {
 		if old[k].c == nil {
 			continue
 		}
-		i := maphash.String(t.seed, old[k].text) & mask
+		i := uint64(old[k].h&^haveBit) & mask // the slot's hash bits: no text is hashed again
 		for t.slots[i].c != nil {
 			i = (i + 1) & mask
 		}
@@ -259,21 +259,22 @@ func (w *worker) cause(b []byte) int32 {
 		return t.empty
 	}
 	h := maphash.Bytes(t.seed, b)
+	h31 := uint32(h >> 33)
 	mask := uint64(len(t.slots) - 1)
-	i := h & mask
+	i := uint64(h31) & mask
 	for {
 		s := &t.slots[i]
 		if s.c == nil {
 			break
 		}
-		if s.h&^haveBit == uint32(h>>33) && s.text == string(b) {
+		if s.h&^haveBit == h31 && s.text == string(b) {
 			return int32(i)
 		}
 		i = (i + 1) & mask
 	}
 	w.tmpl = codes.AppendTemplate(w.tmpl[:0], unsafe.String(unsafe.SliceData(b), len(b)))
 	c := w.ld.causes.lookup(b, h, w.tmpl)
-	t.slots[i] = causeSlot{text: c.text, h: uint32(h >> 33), c: c, id: c.id}
+	t.slots[i] = causeSlot{text: c.text, h: h31, c: c, id: c.id}
 	t.n++
 	if len(b) == 0 {
 		t.empty = int32(i)
