@@ -29,34 +29,54 @@ func AppendTemplate(dst []byte, text string) []byte {
 	dst = slices.Grow(dst, n+8) // a template is hardly ever longer than its text
 	space := true               // the last byte written is a space, or nothing was written
 	for i := 0; i < n; {
-		c := text[i]
-		switch {
-		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+		switch byteClasses[text[i]] {
+		case classSpace:
 			if !space {
 				dst = append(dst, ' ')
 				space = true
 			}
 			i++
 			continue
-		case c == '@':
+		case classAt:
 			dst = maskLocal(dst, start)
 			dst = append(dst, '@')
 			i++
-		case isAlnum(c) && (i == 0 || !isAlnum(text[i-1])):
-			var j int
-			dst, j = appendWord(dst, text, i)
-			i = j
-		default:
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
+		case classAlnum:
+			dst, i = appendWord(dst, text, i)
+		default: // punctuation and non-ASCII: copied as they are
+			j := i + 1
+			for j < n && byteClasses[text[j]] == classOther {
+				j++
 			}
-			dst = append(dst, c)
-			i++
+			dst = append(dst, text[i:j]...)
+			i = j
 		}
 		space = false
 	}
 	return dst
 }
+
+// The classes of bytes AppendTemplate tells apart.
+const (
+	classOther = iota
+	classSpace
+	classAlnum
+	classAt
+)
+
+var byteClasses = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
+			t[c] = classSpace
+		case isAlnum(byte(c)):
+			t[c] = classAlnum
+		case c == '@':
+			t[c] = classAt
+		}
+	}
+	return t
+}()
 
 // maskLocal replaces the local part of an address that ends dst (after start) with "x". A local
 // part neither starts with a dot nor holds two in a row ("not allowed...ann@x.com").
