@@ -210,13 +210,11 @@ type ridBounce struct {
 	bounce codes.Bounce
 }
 
-// causeSlot is one cause text a worker has seen, with its text at hand so that a lookup
-// reads one slot, then the text.
+// causeSlot is one cause text a worker has seen: its cause (text, id and bounce), and bits of
+// its hash that rule out almost every unequal text without reading it.
 type causeSlot struct {
-	text string
-	c    *cause // nil: an empty slot
-	h    uint32 // haveBit, and 31 bits of the hash: the slot's index, and to skip most comparisons of unequal texts
-	id   int32
+	c *cause // nil: an empty slot
+	h uint32 // haveBit, and 31 bits of the hash: the slot's index, and to skip most comparisons of unequal texts
 }
 
 // haveBit marks a slot whose bounce this worker has reported (in worker.fresh).
@@ -267,14 +265,14 @@ func (w *worker) cause(b []byte) int32 {
 		if s.c == nil {
 			break
 		}
-		if s.h&^haveBit == h31 && s.text == string(b) {
+		if s.h&^haveBit == h31 && s.c.text == string(b) {
 			return int32(i)
 		}
 		i = (i + 1) & mask
 	}
 	w.tmpl = codes.AppendTemplate(w.tmpl[:0], unsafe.String(unsafe.SliceData(b), len(b)))
 	c := w.ld.causes.lookup(b, h, w.tmpl)
-	t.slots[i] = causeSlot{text: c.text, h: h31, c: c, id: c.id}
+	t.slots[i] = causeSlot{c: c, h: h31}
 	t.n++
 	if len(b) == 0 {
 		t.empty = int32(i)
@@ -455,7 +453,7 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, error) {
 			var s string
 			if lay.causeCol[c] {
 				ce := w.cause(f)
-				s = w.ct.slots[ce].text
+				s = w.ct.slots[ce].c.text
 				switch c {
 				case lay.invalid:
 					invalid = ce
@@ -481,25 +479,25 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, error) {
 	ce := other
 	if lay.reason < 0 {
 		switch {
-		case invalid >= 0 && w.ct.slots[invalid].text != "":
+		case invalid >= 0 && w.ct.slots[invalid].c.text != "":
 			ce = invalid
-		case suspend >= 0 && w.ct.slots[suspend].text != "":
+		case suspend >= 0 && w.ct.slots[suspend].c.text != "":
 			ce = suspend
 		case other < 0:
 			ce = w.cause(nil)
 		}
 	}
 	cs := &w.ct.slots[ce]
-	l.Reason = cs.text
+	l.Reason = cs.c.text
 	l.Bounce = cs.c.get()
 	if cs.h&haveBit == 0 {
 		cs.h |= haveBit
-		w.fresh = append(w.fresh, ridBounce{cs.id, l.Bounce})
+		w.fresh = append(w.fresh, ridBounce{cs.c.id, l.Bounce})
 	}
 	if l.Bounce.Class == codes.Unknown && l.EmailInvalid {
 		l.Bounce.Class = codes.Hard // Marketo sets Email Invalid on a hard bounce
 	}
-	return uint32(cs.id)<<2 | uint32(l.Bounce.Class&3), nil
+	return uint32(cs.c.id)<<2 | uint32(l.Bounce.Class&3), nil
 }
 
 func plural(n int) string {
