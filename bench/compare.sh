@@ -22,7 +22,7 @@ echo "input: $export_csv, $rows rows, $(du -m "$export_csv" | cut -f1) MB"
 measure() {
   local name=$1; shift
   printf '%-20s ' "$name"
-  /usr/bin/time -f '%e s %M KB' "$@" 2>&1 >/dev/null | tail -n 1
+  /usr/bin/time -f '%e s %M KB  (%U s user, %S s sys)' "$@" 2>&1 >/dev/null | tail -n 1
 }
 for run in $(seq "$runs"); do
   echo "run $run:"

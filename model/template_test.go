@@ -15,9 +15,6 @@ import (
 	"github.com/bouncelens/bouncelens/sample"
 )
 
-// templateRows is how many generated rows TestTemplateVerdicts checks.
-const templateRows = 200_000
-
 // csvCells returns every cell of a CSV file, header included; a file that is not valid CSV
 // gives the cells read before the error.
 func csvCells(data []byte) []string {
