@@ -41,7 +41,7 @@ func AppendTemplate(dst []byte, text string) []byte {
 			dst = maskLocal(dst, start)
 			dst = append(dst, '@')
 			i++
-		case classAlnum:
+		case classLetter, classDigit:
 			dst, i = appendWord(dst, text, i)
 		default: // punctuation and non-ASCII: copied as they are
 			j := i + 1
@@ -60,7 +60,8 @@ func AppendTemplate(dst []byte, text string) []byte {
 const (
 	classOther = iota
 	classSpace
-	classAlnum
+	classLetter
+	classDigit
 	classAt
 )
 
@@ -69,8 +70,10 @@ var byteClasses = func() (t [256]uint8) {
 		switch {
 		case c == ' ' || c == '\t' || c == '\r' || c == '\n':
 			t[c] = classSpace
-		case isAlnum(byte(c)):
-			t[c] = classAlnum
+		case isAlpha(byte(c)):
+			t[c] = classLetter
+		case isDigit(byte(c)):
+			t[c] = classDigit
 		case c == '@':
 			t[c] = classAt
 		}
@@ -103,6 +106,13 @@ func isLocalByte(c byte) bool {
 // or of the time, date or address that starts there, and returns where the text goes on.
 func appendWord(dst []byte, text string, i int) ([]byte, int) {
 	j := i
+	for j < len(text) && byteClasses[text[j]] == classLetter {
+		j++
+	}
+	if j > i && (j == len(text) || byteClasses[text[j]] != classDigit) && !(j < len(text) && text[j] == ':') {
+		return appendLower(dst, text[i:j]), j // letters only, the commonest word
+	}
+	j = i
 	letters, digits, turns := 0, 0, 0
 	prevDigit := isDigit(text[i])
 	for ; j < len(text); j++ {
