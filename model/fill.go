@@ -21,7 +21,6 @@ import (
 type cause struct {
 	text   string
 	id     int32
-	v      *verdict
 	once   sync.Once
 	bounce codes.Bounce
 }
@@ -37,8 +36,13 @@ type verdict struct {
 	bounce codes.Bounce
 }
 
-func (c *cause) get() codes.Bounce {
-	c.once.Do(func() { c.bounce = c.v.of(c.text) })
+// get returns the bounce of c, classified by its template when first asked for: only the texts
+// a lead's bounce is read from are classified. The worker w lends its scratch space.
+func (c *cause) get(w *worker) codes.Bounce {
+	c.once.Do(func() {
+		w.tmpl = codes.AppendTemplate(w.tmpl[:0], c.text)
+		c.bounce = w.ld.causes.verdict(w.tmpl).of(c.text)
+	})
 	return c.bounce
 }
 
@@ -53,16 +57,32 @@ func (v *verdict) of(text string) codes.Bounce {
 }
 
 // causeCache interns cause texts for every worker of a load. Workers look a text up here only
-// the first time they meet it, with the hash they computed (the same seed) and its template.
+// the first time they meet it, with the hash they computed (the same seed). The verdicts have
+// a lock of their own, so that the workers seldom wait for each other.
 type causeCache struct {
 	seed     maphash.Seed
 	mu       sync.Mutex
 	slots    []cacheSlot // open addressing on the full hash
-	verdicts map[string]*verdict
 	list     []*cause
 	block    []cause // causes are allocated a block at a time
 	blockLen int     // length of the last block
 	ar       arena   // the texts
+
+	vmu      sync.Mutex
+	verdicts map[string]*verdict // by template
+	tmplAr   arena               // the templates
+}
+
+// verdict returns the verdict of template tmpl, adding it when new.
+func (cc *causeCache) verdict(tmpl []byte) *verdict {
+	cc.vmu.Lock()
+	defer cc.vmu.Unlock()
+	v := cc.verdicts[string(tmpl)]
+	if v == nil {
+		v = &verdict{tmpl: cc.tmplAr.str(tmpl)}
+		cc.verdicts[v.tmpl] = v
+	}
+	return v
 }
 
 // cacheSlot is one entry of causeCache.slots; c is nil for an empty slot.
@@ -71,9 +91,8 @@ type cacheSlot struct {
 	c *cause
 }
 
-// lookup returns the cause of text b, whose hash (with cc.seed) is h and whose template is
-// tmpl, adding it when new.
-func (cc *causeCache) lookup(b []byte, h uint64, tmpl []byte) *cause {
+// lookup returns the cause of text b, whose hash (with cc.seed) is h, adding it when new.
+func (cc *causeCache) lookup(b []byte, h uint64) *cause {
 	cc.mu.Lock()
 	defer cc.mu.Unlock()
 	if (len(cc.list)+1)*2 > len(cc.slots) {
@@ -105,10 +124,6 @@ func (cc *causeCache) lookup(b []byte, h uint64, tmpl []byte) *cause {
 	c := &cc.block[0]
 	cc.block = cc.block[1:]
 	c.text, c.id = cc.ar.str(b), int32(len(cc.list))
-	if c.v = cc.verdicts[string(tmpl)]; c.v == nil {
-		c.v = &verdict{tmpl: cc.ar.str(tmpl)}
-		cc.verdicts[c.v.tmpl] = c.v
-	}
 	cc.slots[i] = cacheSlot{h: h, c: c}
 	cc.list = append(cc.list, c)
 	return c
@@ -270,8 +285,7 @@ func (w *worker) cause(b []byte) int32 {
 		}
 		i = (i + 1) & mask
 	}
-	w.tmpl = codes.AppendTemplate(w.tmpl[:0], unsafe.String(unsafe.SliceData(b), len(b)))
-	c := w.ld.causes.lookup(b, h, w.tmpl)
+	c := w.ld.causes.lookup(b, h)
 	t.slots[i] = causeSlot{c: c, h: h31}
 	t.n++
 	if len(b) == 0 {
@@ -489,7 +503,7 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, error) {
 	}
 	cs := &w.ct.slots[ce]
 	l.Reason = cs.c.text
-	l.Bounce = cs.c.get()
+	l.Bounce = cs.c.get(w)
 	if cs.h&haveBit == 0 {
 		cs.h |= haveBit
 		w.fresh = append(w.fresh, ridBounce{cs.c.id, l.Bounce})
