@@ -62,7 +62,7 @@ func (v *verdict) of(text string) codes.Bounce {
 type causeCache struct {
 	seed     maphash.Seed
 	mu       sync.Mutex
-	slots    []cacheSlot // open addressing on the full hash
+	slots    []cacheSlot // open addressing on the full hash, at most 3/4 full
 	list     []*cause
 	block    []cause // causes are allocated a block at a time
 	blockLen int     // length of the last block
@@ -95,7 +95,7 @@ type cacheSlot struct {
 func (cc *causeCache) lookup(b []byte, h uint64) *cause {
 	cc.mu.Lock()
 	defer cc.mu.Unlock()
-	if (len(cc.list)+1)*2 > len(cc.slots) {
+	if (len(cc.list)+1)*4 > len(cc.slots)*3 {
 		old := cc.slots
 		cc.slots = hugeSlice[cacheSlot](max(1024, 2*len(old)))
 		mask := uint64(len(cc.slots) - 1)
@@ -235,7 +235,8 @@ type causeSlot struct {
 // haveBit marks a slot whose bounce this worker has reported (in worker.fresh).
 const haveBit = 1 << 31
 
-// causeTable is a worker's index of cause texts: open addressing on 31 bits of a 64-bit hash.
+// causeTable is a worker's index of cause texts: open addressing on 31 bits of a 64-bit hash,
+// at most 3/4 full.
 type causeTable struct {
 	seed  maphash.Seed
 	slots []causeSlot
@@ -246,7 +247,7 @@ type causeTable struct {
 // room grows the table so that n more texts fit without growing; slot indices stay valid
 // until the next call.
 func (t *causeTable) room(n int) {
-	if (t.n+n)*2 <= len(t.slots) {
+	if (t.n+n)*4 <= len(t.slots)*3 {
 		return
 	}
 	old := t.slots
