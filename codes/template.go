@@ -41,7 +41,18 @@ func AppendTemplate(dst []byte, text string) []byte {
 			dst = maskLocal(dst, start)
 			dst = append(dst, '@')
 			i++
-		case classLetter, classDigit:
+		case classLetter:
+			j := i + 1
+			for j < n && byteClasses[text[j]] == classLetter {
+				j++
+			}
+			if j < n && (byteClasses[text[j]] == classDigit || text[j] == ':') {
+				dst, i = appendWord(dst, text, i)
+				break
+			}
+			dst = appendLower(dst, text[i:j]) // letters only, the commonest word
+			i = j
+		case classDigit:
 			dst, i = appendWord(dst, text, i)
 		default: // punctuation and non-ASCII: copied as they are
 			j := i + 1
@@ -106,13 +117,6 @@ func isLocalByte(c byte) bool {
 // or of the time, date or address that starts there, and returns where the text goes on.
 func appendWord(dst []byte, text string, i int) ([]byte, int) {
 	j := i
-	for j < len(text) && byteClasses[text[j]] == classLetter {
-		j++
-	}
-	if j > i && (j == len(text) || byteClasses[text[j]] != classDigit) && !(j < len(text) && text[j] == ':') {
-		return appendLower(dst, text[i:j]), j // letters only, the commonest word
-	}
-	j = i
 	letters, digits, turns := 0, 0, 0
 	prevDigit := isDigit(text[i])
 	for ; j < len(text); j++ {
