@@ -287,7 +287,8 @@ func ipv4End(text string, i int) int {
 // address at its end.
 func ipv6End(text string, i int) int {
 	j, colons, double, digit := i, 0, false, false
-	for j < len(text) && (isHex(text[j]) || text[j] == ':' || text[j] == '.' && colons > 0) {
+	end := min(len(text), i+maxIPv6) // bounded, so that a long run of hex and colons costs linear time
+	for j < end && (isHex(text[j]) || text[j] == ':' || text[j] == '.' && colons > 0) {
 		switch c := text[j]; {
 		case c == ':':
 			colons++
@@ -305,6 +306,9 @@ func ipv6End(text string, i int) int {
 	}
 	return j
 }
+
+// maxIPv6 is the longest IPv6 address written in text (with an IPv4 address at its end).
+const maxIPv6 = 45
 
 // dateEnd returns the end of the date at text[i], or 0: 2026-11-27, 2026/11/27 or 11/27/2026.
 func dateEnd(text string, i int) int {

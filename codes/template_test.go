@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestTemplateMasksWhatVaries(t *testing.T) {
@@ -109,4 +110,23 @@ func BenchmarkAppendTemplate(b *testing.B) {
 		bytes += len(r)
 	}
 	b.ReportMetric(float64(bytes)/b.Elapsed().Seconds()/1e6, "MB/s")
+}
+
+// FuzzTemplate checks that any text gets a template, valid UTF-8 when the text is, and not much
+// longer than the text.
+func FuzzTemplate(f *testing.F) {
+	for _, s := range benchReasons {
+		f.Add(s)
+	}
+	f.Add("1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1:1x")
+	f.Add("a@b@c@ 2026-11-27T14:03:11.123Z 5/25/2018 8:21:10 AM [2404:6800:4008:c05::1a] 1::")
+	f.Fuzz(func(t *testing.T, text string) {
+		tmpl := AppendTemplate(nil, text)
+		if len(tmpl) > 2*len(text)+8 {
+			t.Errorf("template of %d bytes for a text of %d", len(tmpl), len(text))
+		}
+		if utf8.ValidString(text) && !utf8.Valid(tmpl) {
+			t.Errorf("template %q of valid UTF-8 %q is not valid UTF-8", tmpl, text)
+		}
+	})
 }
