@@ -26,9 +26,10 @@
 // The lead array and the other large blocks are asked to lie on huge pages (Linux, madvise):
 // on a virtual machine, first touching memory 4 KiB at a time costs more than parsing it.
 //
-// Every distinct cause text is stored once. codes.Classify runs once per distinct reason text,
-// or fewer times: texts that differ only in the local parts of the email addresses they quote
-// ("550 5.1.1 <ann@x.com>: user unknown") share one verdict.
+// Every distinct cause text is stored once. codes.Classify runs once per reason template
+// (codes.Template), not per text: texts that differ only in what a server writes afresh into each
+// reply (the recipient's address, IPs, queue ids, times) share one verdict; each text's codes are
+// still parsed from the text itself.
 //
 // # Selecting and grouping
 //

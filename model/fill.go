@@ -21,40 +21,77 @@ import (
 type cause struct {
 	text   string
 	id     int32
-	v      *verdict
 	once   sync.Once
 	bounce codes.Bounce
-	own    verdict // v for a text that quotes no address: no other text shares its verdict
 }
 
-// verdict is the bounce of every cause text that differs only in email addresses' local parts
-// (most reasons quote the recipient's address: "550 5.1.1 <ann@x.com>: user unknown"). It is
-// computed once, by codes.Classify on the first such text, when first needed.
+// verdict is the bounce of every cause text of one reason template (codes.Template: the text
+// with addresses, IPs, ids, times and long numbers masked), classified once, when first needed.
+// Classifying the template rather than a text keeps the verdict from depending on which text
+// came first, and on words that happen to be in a lead's address or a server's queue id
+// ("davidkim@" is no DKIM failure).
 type verdict struct {
 	once   sync.Once
+	tmpl   string
 	bounce codes.Bounce
+	code   codes.Code // the codes of the template's text itself
 }
 
-func (c *cause) get() codes.Bounce {
+// get returns the bounce of c, classified by its template when first asked for: only the texts
+// a lead's bounce is read from are classified. The worker w lends its scratch space.
+func (c *cause) get(w *worker) codes.Bounce {
 	c.once.Do(func() {
-		c.v.once.Do(func() { c.v.bounce = classifyCause(c.text) })
-		c.bounce = c.v.bounce
+		text, col := c.text, ""
+		if i := strings.IndexByte(text, codeSep); i >= 0 {
+			text, col = text[:i], text[i:] // a platform's code column rides after the text
+		}
+		w.tmpl = append(codes.AppendTemplate(w.tmpl[:0], text), col...)
+		c.bounce = w.ld.causes.verdict(w.tmpl).of(c.text)
 	})
 	return c.bounce
 }
 
+// of returns the bounce of key (a reason text, and its code columns' values after codeSep),
+// one of v's texts. Its codes are parsed from the text itself; a text whose codes are not its
+// template's is classified on its own.
+func (v *verdict) of(key string) codes.Bounce {
+	v.once.Do(func() {
+		v.bounce = classifyCause(v.tmpl)
+		v.code = codes.Parse(reasonText(v.tmpl))
+	})
+	if codes.Parse(reasonText(key)) != v.code {
+		return classifyCause(key)
+	}
+	return v.bounce
+}
+
 // causeCache interns cause texts for every worker of a load. Workers look a text up here only
-// the first time they meet it, with the hash they computed (the same seed).
+// the first time they meet it, with the hash they computed (the same seed). The verdicts have
+// a lock of their own, so that the workers seldom wait for each other.
 type causeCache struct {
 	seed     maphash.Seed
 	mu       sync.Mutex
-	slots    []cacheSlot // open addressing on the full hash
-	verdicts map[string]*verdict
+	slots    []cacheSlot // open addressing on the full hash, at most 3/4 full
 	list     []*cause
 	block    []cause // causes are allocated a block at a time
 	blockLen int     // length of the last block
 	ar       arena   // the texts
-	key      []byte  // scratch for verdict keys
+
+	vmu      sync.Mutex
+	verdicts map[string]*verdict // by template
+	tmplAr   arena               // the templates
+}
+
+// verdict returns the verdict of template tmpl, adding it when new.
+func (cc *causeCache) verdict(tmpl []byte) *verdict {
+	cc.vmu.Lock()
+	defer cc.vmu.Unlock()
+	v := cc.verdicts[string(tmpl)]
+	if v == nil {
+		v = &verdict{tmpl: cc.tmplAr.str(tmpl)}
+		cc.verdicts[v.tmpl] = v
+	}
+	return v
 }
 
 // cacheSlot is one entry of causeCache.slots; c is nil for an empty slot.
@@ -67,7 +104,7 @@ type cacheSlot struct {
 func (cc *causeCache) lookup(b []byte, h uint64) *cause {
 	cc.mu.Lock()
 	defer cc.mu.Unlock()
-	if (len(cc.list)+1)*2 > len(cc.slots) {
+	if (len(cc.list)+1)*4 > len(cc.slots)*3 {
 		old := cc.slots
 		cc.slots = hugeSlice[cacheSlot](max(1024, 2*len(old)))
 		mask := uint64(len(cc.slots) - 1)
@@ -96,46 +133,9 @@ func (cc *causeCache) lookup(b []byte, h uint64) *cause {
 	c := &cc.block[0]
 	cc.block = cc.block[1:]
 	c.text, c.id = cc.ar.str(b), int32(len(cc.list))
-	if bytes.IndexByte(b, '@') < 0 {
-		c.v = &c.own
-	} else {
-		cc.key = maskLocalParts(cc.key[:0], b)
-		if c.v = cc.verdicts[string(cc.key)]; c.v == nil {
-			c.v = new(verdict)
-			cc.verdicts[string(cc.key)] = c.v
-		}
-	}
 	cc.slots[i] = cacheSlot{h: h, c: c}
 	cc.list = append(cc.list, c)
 	return c
-}
-
-// maskLocalParts appends s to dst with the local part of every email address replaced by one
-// placeholder byte.
-func maskLocalParts(dst, s []byte) []byte {
-	start := 0
-	for {
-		at := bytes.IndexByte(s[start:], '@')
-		if at < 0 {
-			return append(dst, s[start:]...)
-		}
-		i := start + at
-		j := i
-		for j > start && isLocalChar(s[j-1]) {
-			j--
-		}
-		dst = append(dst, s[start:j]...)
-		if j < i {
-			dst = append(dst, 0)
-		}
-		dst = append(dst, '@')
-		start = i + 1
-	}
-}
-
-func isLocalChar(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
-		c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c == '\'' || c >= 0x80
 }
 
 // arenaBlock is the size of the blocks a worker copies kept text into: one allocation holds
@@ -199,6 +199,7 @@ type worker struct {
 	dayFirst   [nTimeSlots]bool // a date of this file was read day first because it must be
 	monthFirst [nTimeSlots]bool // a date of this file was read month first because it must be
 	codeKey    []byte           // scratch for withCodes
+	tmpl       []byte           // scratch for reason templates
 }
 
 func newWorker(ld *loader, lay *layout, delim byte, file string, idx int) *worker {
@@ -239,19 +240,18 @@ type ridBounce struct {
 	bounce codes.Bounce
 }
 
-// causeSlot is one cause text a worker has seen, with its text at hand so that a lookup
-// reads one slot, then the text.
+// causeSlot is one cause text a worker has seen: its cause (text, id and bounce), and bits of
+// its hash that rule out almost every unequal text without reading it.
 type causeSlot struct {
-	text string
-	c    *cause // nil: an empty slot
-	h    uint32 // haveBit, and 31 bits of the hash to skip most comparisons of unequal texts
-	id   int32
+	c *cause // nil: an empty slot
+	h uint32 // haveBit, and 31 bits of the hash: the slot's index, and to skip most comparisons of unequal texts
 }
 
 // haveBit marks a slot whose bounce this worker has reported (in worker.fresh).
 const haveBit = 1 << 31
 
-// causeTable is a worker's index of cause texts: open addressing on a 64-bit hash.
+// causeTable is a worker's index of cause texts: open addressing on 31 bits of a 64-bit hash,
+// at most 3/4 full.
 type causeTable struct {
 	seed  maphash.Seed
 	slots []causeSlot
@@ -262,7 +262,7 @@ type causeTable struct {
 // room grows the table so that n more texts fit without growing; slot indices stay valid
 // until the next call.
 func (t *causeTable) room(n int) {
-	if (t.n+n)*2 <= len(t.slots) {
+	if (t.n+n)*4 <= len(t.slots)*3 {
 		return
 	}
 	old := t.slots
@@ -273,7 +273,7 @@ func (t *causeTable) room(n int) {
 		if old[k].c == nil {
 			continue
 		}
-		i := maphash.String(t.seed, old[k].text) & mask
+		i := uint64(old[k].h&^haveBit) & mask // the slot's hash bits: no text is hashed again
 		for t.slots[i].c != nil {
 			i = (i + 1) & mask
 		}
@@ -288,20 +288,21 @@ func (w *worker) cause(b []byte) int32 {
 		return t.empty
 	}
 	h := maphash.Bytes(t.seed, b)
+	h31 := uint32(h >> 33)
 	mask := uint64(len(t.slots) - 1)
-	i := h & mask
+	i := uint64(h31) & mask
 	for {
 		s := &t.slots[i]
 		if s.c == nil {
 			break
 		}
-		if s.h&^haveBit == uint32(h>>33) && s.text == string(b) {
+		if s.h&^haveBit == h31 && s.c.text == string(b) {
 			return int32(i)
 		}
 		i = (i + 1) & mask
 	}
 	c := w.ld.causes.lookup(b, h)
-	t.slots[i] = causeSlot{text: c.text, h: uint32(h >> 33), c: c, id: c.id}
+	t.slots[i] = causeSlot{c: c, h: h31}
 	t.n++
 	if len(b) == 0 {
 		t.empty = int32(i)
@@ -545,7 +546,7 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, rowKind, er
 			var s string
 			if lay.causeCol[c] {
 				ce := w.cause(f)
-				s = w.ct.slots[ce].text
+				s = w.ct.slots[ce].c.text
 				anyCause = anyCause || len(f) > 0
 				switch c {
 				case lay.invalid:
@@ -587,9 +588,9 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, rowKind, er
 	ce := other
 	if lay.reason < 0 {
 		switch {
-		case invalid >= 0 && w.ct.slots[invalid].text != "":
+		case invalid >= 0 && w.ct.slots[invalid].c.text != "":
 			ce = invalid
-		case suspend >= 0 && w.ct.slots[suspend].text != "":
+		case suspend >= 0 && w.ct.slots[suspend].c.text != "":
 			ce = suspend
 		case other < 0:
 			ce = w.cause(nil)
@@ -599,14 +600,14 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, rowKind, er
 		ce = w.withCodes(ce, codeText)
 	}
 	cs := &w.ct.slots[ce]
-	l.Reason = cs.text
+	l.Reason = cs.c.text
 	if len(codeText) > 0 {
-		l.Reason = reasonText(cs.text)
+		l.Reason = reasonText(cs.c.text)
 	}
-	l.Bounce = cs.c.get()
+	l.Bounce = cs.c.get(w)
 	if cs.h&haveBit == 0 {
 		cs.h |= haveBit
-		w.fresh = append(w.fresh, ridBounce{cs.id, l.Bounce})
+		w.fresh = append(w.fresh, ridBounce{cs.c.id, l.Bounce})
 	}
 	bounced := anyCause || l.EmailInvalid || l.EmailSuspended || flagged || labelled || l.Bounce.Code != (codes.Code{})
 	if len(eventText) > 0 {
@@ -628,7 +629,7 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, rowKind, er
 		l.flags |= flagNoAddress
 		w.j.stats.noAddress++
 	}
-	return uint32(cs.id)<<2 | uint32(l.Bounce.Class&3), rowLead, nil
+	return uint32(cs.c.id)<<2 | uint32(l.Bounce.Class&3), rowLead, nil
 }
 
 // allBlank reports whether every field of a row is empty or blanks: a row of bare delimiters,

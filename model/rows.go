@@ -382,7 +382,7 @@ const codeSep = 0
 // withCodes returns the cause slot of a reason text (the slot ce) joined with the values of the
 // row's code columns: the pair is classified as one (classifyCause) and cached like any text.
 func (w *worker) withCodes(ce int32, codeText []byte) int32 {
-	text := w.ct.slots[ce].text
+	text := w.ct.slots[ce].c.text
 	w.codeKey = append(append(append(w.codeKey[:0], text...), codeSep), codeText...)
 	return w.cause(w.codeKey)
 }

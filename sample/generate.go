@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 	"strconv"
@@ -24,6 +25,7 @@ const (
 	numCampaigns = 48 // email sends the bounces come from
 	numVariants  = 8  // variants of the per-send values (IPs, queue ids) within one send
 	multiLinePct = 40 // share of multi-line replies written with their line breaks kept
+	relayPct     = 65 // share of fixed replies a generated export has inside the MTA's report
 )
 
 // kind is what a piece of a parsed reason template stands for.
@@ -66,6 +68,8 @@ type tmpl struct {
 	entry
 	pieces []piece
 	quote  bool // the field must be quoted: commas, quotes or line breaks
+	fixed  bool // the text is the same for every lead: no address, id, host or time in it
+	reply  bool // the text is one line that starts with a reply code, as a remote server sends it
 }
 
 // parseTemplate splits an entry's text into literals and placeholders.
@@ -93,6 +97,14 @@ func parseTemplate(e entry) (tmpl, error) {
 		}
 		s = s[i+j+1:]
 	}
+	t.fixed = true
+	for _, p := range t.pieces {
+		if p.kind != kLiteral && p.kind != kNL && p.kind != kSMTP && p.kind != kFrom {
+			t.fixed = false
+		}
+	}
+	t.reply = len(e.text) > 4 && e.text[0] >= '2' && e.text[0] <= '5' && e.text[3] == ' ' &&
+		!strings.Contains(e.text, "{nl}")
 	return t, nil
 }
 
@@ -150,6 +162,11 @@ type generator struct {
 	now       int64
 	nextID    int64
 	scratch   []byte
+	// varied makes every queue id, message id, front-end host, time and receiving IP fresh per
+	// row, drawn from ids, as real servers write them; without it they come from small pools
+	// (the embedded sample is written so).
+	varied bool
+	ids    *rand.PCG
 }
 
 func newGenerator(seed int64, now time.Time) (*generator, error) {
@@ -157,6 +174,7 @@ func newGenerator(seed int64, now time.Time) (*generator, error) {
 		rng:    rand.NewPCG(uint64(seed), 0x9e3779b97f4a7c15^uint64(seed)>>1),
 		now:    now.Unix(),
 		nextID: 1000000,
+		ids:    rand.NewPCG(uint64(seed)^0x5851f42d4c957f2d, 0xda942042e4dd58b5),
 	}
 	for i, e := range catalog() {
 		t, err := parseTemplate(e)
@@ -184,6 +202,65 @@ func newGenerator(seed int64, now time.Time) (*generator, error) {
 // n returns a number in [0, k).
 func (g *generator) n(k int) int {
 	return int((g.rng.Uint64() >> 32) * uint64(k) >> 32)
+}
+
+// idn returns a number in [0, k) from the ids stream.
+func (g *generator) idn(k int) int {
+	return int((g.ids.Uint64() >> 32) * uint64(k) >> 32)
+}
+
+// appendRand appends n bytes drawn from alphabet (at most 64 bytes long) from the ids stream,
+// several bytes per draw.
+func (g *generator) appendRand(b []byte, alphabet string, n int) []byte {
+	k := uint64(len(alphabet))
+	for n > 0 {
+		x := g.ids.Uint64()
+		for j := 0; j < 8 && n > 0; j++ {
+			hi, lo := bits.Mul64(x, k)
+			b = append(b, alphabet[hi])
+			x = lo
+			n--
+		}
+	}
+	return b
+}
+
+// appendNum appends a number in [lo, lo+k) from the ids stream.
+func (g *generator) appendNum(b []byte, lo, k int) []byte {
+	return strconv.AppendInt(b, int64(lo+g.idn(k)), 10)
+}
+
+// appendGID appends a Gmail queue id: 98e67ed59e1d1-2c2d0e28189si6418580a91.13.
+func (g *generator) appendGID(b []byte) []byte {
+	b = g.appendRand(b, hexLower, 13)
+	b = append(b, '-')
+	b = g.appendRand(b, hexLower, 11)
+	b = append(b, "si"...)
+	b = g.appendRand(b, digits, 7+g.idn(2))
+	b = g.appendRand(b, lower, 2+g.idn(2))
+	b = append(b, '.')
+	return g.appendNum(b, 1, 999)
+}
+
+// msRegions are Microsoft 365 front-end prefixes with their region.
+var msRegions = [...][2]string{
+	{"BN8NAM", "nam"}, {"DM6NAM", "nam"}, {"CO1NAM", "nam"}, {"MW2NAM", "nam"}, {"SN1NAM", "nam"},
+	{"BY5NAM", "nam"}, {"CY4NAM", "nam"}, {"AM4EUR", "eur"}, {"DB5EUR", "eur"}, {"HE1EUR", "eur"},
+	{"SG2APC", "apc"}, {"PU1APC", "apc"},
+}
+
+// appendMSHost appends a Microsoft 365 front end: BN8NAM12FT056.eop-nam12.prod.protection.outlook.com.
+func (g *generator) appendMSHost(b []byte) []byte {
+	r := &msRegions[g.idn(len(msRegions))]
+	nr := 10 + g.idn(4)
+	b = append(b, r[0]...)
+	b = strconv.AppendInt(b, int64(nr), 10)
+	b = append(b, "FT"...)
+	b = append(b, digits[g.idn(10)], digits[g.idn(10)], digits[g.idn(10)])
+	b = append(b, ".eop-"...)
+	b = append(b, r[1]...)
+	b = strconv.AppendInt(b, int64(nr), 10)
+	return append(b, ".prod.protection.outlook.com"...)
 }
 
 func csvField(s string) string {
@@ -393,15 +470,36 @@ type row struct {
 	nl     bool   // keep line breaks
 	smtp   int
 	bounce int64
+	relay  relay // how the sending MTA reported the remote server's reply
 }
+
+// relay is how a sending MTA wraps the reply of the remote server in its own report.
+type relay uint8
+
+const (
+	asSent         relay = iota // the reply alone
+	postfixRcpt                 // host mx.example.com[203.0.113.7] said: REPLY (in reply to RCPT TO command)
+	postfixLead                 // <ann@example.com>: host mx.example.com[203.0.113.7] said: REPLY (...)
+	eximRcpt                    // SMTP error from remote mail server after RCPT TO:<ann@example.com>: host ...
+	postfixRefused              // host mx.example.com[203.0.113.7] refused to talk to me: REPLY
+	numRelays
+)
 
 // appendReason expands t for the lead r.
 func (g *generator) appendReason(b []byte, t *tmpl, r *row) []byte {
-	if t.quote {
+	quote := t.quote || r.relay == eximRcpt && r.nl
+	if quote {
 		b = append(b, '"')
 	}
+	b = g.appendRelayHead(b, r)
 	k := r.c*numVariants + r.v
 	for _, p := range t.pieces {
+		if g.varied && p.kind != kLiteral {
+			if nb, ok := g.appendVaried(b, p.kind, r); ok {
+				b = nb
+				continue
+			}
+		}
 		switch p.kind {
 		case kLiteral:
 			b = append(b, p.lit...)
@@ -449,16 +547,111 @@ func (g *generator) appendReason(b []byte, t *tmpl, r *row) []byte {
 			}
 		}
 	}
-	if t.quote {
+	switch r.relay {
+	case postfixRcpt, postfixLead:
+		b = append(b, " (in reply to RCPT TO command)"...)
+	}
+	if quote {
 		b = append(b, '"')
 	}
 	return b
 }
 
+// appendRelayHead appends what the sending MTA writes before the remote server's reply.
+func (g *generator) appendRelayHead(b []byte, r *row) []byte {
+	switch r.relay {
+	case postfixLead:
+		b = append(b, '<')
+		b = append(b, r.email...)
+		b = append(b, ">: "...)
+		fallthrough
+	case postfixRcpt, postfixRefused:
+		b = append(b, "host "...)
+		b = append(b, r.dom.mx...)
+		b = append(b, '[')
+		b, _ = g.appendVaried(b, kMXIP, r)
+		if r.relay == postfixRefused {
+			return append(b, "] refused to talk to me: "...)
+		}
+		return append(b, "] said: "...)
+	case eximRcpt:
+		b = append(b, "SMTP error from remote mail server after RCPT TO:<"...)
+		b = append(b, r.email...)
+		b = append(b, ">:"...)
+		if r.nl {
+			b = append(b, eol+"    host "...)
+		} else {
+			b = append(b, " host "...)
+		}
+		b = append(b, r.dom.mx...)
+		b = append(b, " ["...)
+		b, _ = g.appendVaried(b, kMXIP, r)
+		return append(b, "]: "...)
+	}
+	return b
+}
+
+// pickRelay decides how the sending MTA reports the reply t for a lead: most fixed replies
+// reach the export inside its report, which names the receiving host and often the lead.
+func (g *generator) pickRelay(t *tmpl) relay {
+	if !g.varied || !t.fixed || !t.reply {
+		return asSent
+	}
+	x := g.idn(100)
+	switch {
+	case x >= relayPct:
+		return asSent
+	case t.fate == fSuspend:
+		return postfixRefused
+	case x < relayPct/3:
+		return postfixRcpt
+	case x < relayPct*3/4:
+		return postfixLead
+	}
+	return eximRcpt
+}
+
+// appendVaried appends a fresh value of kind k for the lead r, as a server writes it for each
+// message; ok is false for the kinds that do not vary per message (the lead's address, line
+// breaks).
+func (g *generator) appendVaried(b []byte, k kind, r *row) (_ []byte, ok bool) {
+	switch k {
+	case kIP: // the send's pool of sending IPs
+		return strconv.AppendInt(append(b, "192.0.2."...), int64(10+(r.c*16+g.idn(16))%240), 10), true
+	case kMXIP: // one of the receiving host's addresses
+		i := strings.LastIndexByte(r.dom.mxip, '.')
+		return g.appendNum(append(b, r.dom.mxip[:i+1]...), 10, 240), true
+	case kDate:
+		return appendRFC5322(b, r.bounce), true
+	case kGID:
+		return g.appendGID(b), true
+	case kMS:
+		b = g.appendMSHost(b)
+		b = append(b, ' ')
+		b = appendDateTime(b, r.bounce, 'T')
+		b = append(b, '.')
+		b = g.appendRand(b, digits, 3)
+		b = append(b, "Z 08DD"...)
+		return g.appendRand(b, hexUpper, 12), true
+	case kMSHost:
+		return g.appendMSHost(b), true
+	case kMC:
+		b = g.appendRand(b, alnum, 22)
+		b = append(b, '.')
+		b = append(b, [...]string{"us", "eu", "uk"}[g.idn(3)]...)
+		return g.appendNum(b, 100, 500), true
+	case kQID:
+		return g.appendRand(b, hexUpper, 10+g.idn(3)), true
+	case kNum:
+		return g.appendNum(b, 10000, 90000), true
+	}
+	return b, false
+}
+
 // appendRow writes one lead whose bounce is catalog entry ti.
 func (g *generator) appendRow(b []byte, ti int) []byte {
 	t := &g.tmpls[ti]
-	r := row{c: g.n(numCampaigns), v: g.n(numVariants), nl: g.n(100) < multiLinePct, smtp: g.n(5)}
+	r := row{c: g.n(numCampaigns), v: g.n(numVariants), nl: g.n(100) < multiLinePct, smtp: g.n(5), relay: g.pickRelay(t)}
 	ds := &g.domains[t.prov]
 	if len(ds.consumer) > 0 && (len(ds.corp) == 0 || g.n(100) < ds.consumerPct) {
 		r.dom = ds.consumer[g.n(len(ds.consumer))]
@@ -529,8 +722,10 @@ func (g *generator) appendRow(b []byte, ti int) []byte {
 			old := r
 			old.c = g.n(r.c - 2)
 			old.bounce = g.campaign[old.c] + int64(g.n(3600))
+			ot := &g.tmpls[bl[g.n(len(bl))]]
+			old.relay = g.pickRelay(ot)
 			b = append(b, ",true,"...)
-			b = g.appendReason(b, &g.tmpls[bl[g.n(len(bl))]], &old)
+			b = g.appendReason(b, ot, &old)
 			b = append(b, ',')
 			b = appendDateTime(b, old.bounce, ' ')
 			b = append(b, ',')

@@ -303,17 +303,17 @@ func TestGenerateMix(t *testing.T) {
 		t.Fatalf("got %d rows, want %d", len(recs), rows)
 	}
 	perRow := float64(len(data)) / rows
-	if perRow < 230 || perRow > 320 {
-		t.Errorf("%.0f bytes per row, want about 260-290", perRow)
+	if perRow < 250 || perRow > 350 {
+		t.Errorf("%.0f bytes per row, want about 280-320", perRow)
 	}
 	var userUnknown, blocks, multiLine, suspended, noCode int
-	distinct := map[string]bool{}
+	counts := map[string]int{}
 	for i, rec := range recs {
 		if !plausibleEmail(rec[colEmail]) {
 			t.Fatalf("row %d: implausible email %q", i+2, rec[colEmail])
 		}
 		text := reasonText(rec)
-		distinct[text] = true
+		counts[text]++
 		lower := strings.ToLower(text)
 		switch {
 		case strings.Contains(text, "5.1.1") || strings.Contains(text, "5.1.10") ||
@@ -374,9 +374,29 @@ func TestGenerateMix(t *testing.T) {
 			t.Errorf("%s: %.1f%% of rows, want %.0f%% to %.0f%%", c.what, 100*s, 100*c.min, 100*c.max)
 		}
 	}
-	// Real exports repeat texts: many distinct ones, but far fewer than rows.
-	if len(distinct) < 1000 || len(distinct) > rows/2 {
-		t.Errorf("%d distinct reason texts in %d rows, want 1000 to %d", len(distinct), rows, rows/2)
+	// Real servers write the recipient, their own host and IP, queue ids and times into their
+	// replies: most texts of a real export are distinct, though the commonest repeat.
+	if len(counts)*2 < rows {
+		t.Errorf("%d distinct reason texts in %d rows, want at least half", len(counts), rows)
+	}
+	most := 0
+	for _, n := range counts {
+		most = max(most, n)
+	}
+	if most < rows/100 {
+		t.Errorf("the commonest text is in %d rows of %d, want some texts repeated often", most, rows)
+	}
+	if n := bytes.Count(data, []byte("\n")); n <= rows || bytes.Count(data, []byte("\r\n")) != n {
+		t.Errorf("%d line ends, %d of them CRLF: want every line CRLF-terminated, as Marketo writes", n, bytes.Count(data, []byte("\r\n")))
+	}
+	nonASCII := 0
+	for _, rec := range recs {
+		if strings.ContainsFunc(strings.Join(rec, ""), func(r rune) bool { return r > 0x7f }) {
+			nonASCII++
+		}
+	}
+	if share(nonASCII) < 0.05 {
+		t.Errorf("%d rows of %d hold non-ASCII text, want names, companies and replies in other scripts", nonASCII, rows)
 	}
 }
 
