@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bouncelens/bouncelens/codes"
 )
@@ -174,5 +175,24 @@ func TestPresetHandoffCounts(t *testing.T) {
 	r := ds.PlanPreset(ds.All(), PresetHandoff)
 	if r.Written != 6 || r.Duplicate != 2 || r.NoAddress != 1 {
 		t.Errorf("handoff report %+v", r)
+	}
+}
+
+// TestSuspendedNowIsTheExportsOwnDay: without a clock given, an export's suspensions are
+// measured against its newest date, so a lead suspended hours before an old export was taken
+// still waits, and the file reads the same whenever it is opened.
+func TestSuspendedNowIsTheExportsOwnDay(t *testing.T) {
+	const csv = "Email Address,Email Invalid Cause,Email Suspended,Email Suspended At,Updated At\n" +
+		"ann@example.com,554 5.7.1 blocked using zen.spamhaus.org,true,2021-03-01T06:00:00Z,2021-03-01T06:00:00Z\n" +
+		"bob@example.com,554 5.7.1 blocked using zen.spamhaus.org,true,2021-02-20T06:00:00Z,2021-03-01T12:00:00Z\n"
+	ds, err := LoadReader(context.Background(), strings.NewReader(csv), "old.csv", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ds.Now.Equal(time.Date(2021, 3, 1, 12, 0, 0, 0, time.UTC)) {
+		t.Errorf("Now = %v, want the export's newest date", ds.Now)
+	}
+	if ds.Action(0) != codes.Wait || ds.Action(1) != codes.Readd {
+		t.Errorf("actions %s, %s; want wait (suspended that day), readd", ds.Action(0), ds.Action(1))
 	}
 }

@@ -148,7 +148,31 @@ func (ld *loader) finish() (*Dataset, error) {
 	if n := len(ds.reasons) - len(ds.ridBounce); n > 0 {
 		ds.ridBounce = append(ds.ridBounce, make([]codes.Bounce, n)...)
 	}
+	if ld.opts.Now == nil {
+		ds.Now = exportTime(ds.Leads, ds.Now)
+	}
 	return ds, nil
+}
+
+// exportTime is the clock "suspended now" is measured against when none is given: the export's
+// own time, which is its newest date (Updated At, Email Suspended At, Created At), unless that
+// is after now. An export says nothing of what happened after it was taken, so the suspensions
+// it shows as current are those of its day, and the same file reads the same whenever it is
+// opened.
+func exportTime(leads []Lead, now time.Time) time.Time {
+	var newest time.Time
+	for i := range leads {
+		l := &leads[i]
+		for _, t := range [...]time.Time{l.UpdatedAt, l.EmailSuspendedAt, l.CreatedAt} {
+			if t.After(newest) {
+				newest = t
+			}
+		}
+	}
+	if newest.IsZero() || newest.After(now) {
+		return now
+	}
+	return newest
 }
 
 // decodedSize guesses the size of a file's text from its size, to size Dataset.Leads. It

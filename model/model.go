@@ -45,7 +45,7 @@ type Dataset struct {
 	Leads        []Lead        // in file order
 	ExtraColumns []string      // names of the columns kept in Lead.Extra
 	Skipped      []*ParseError // rows that could not be read, in file order
-	Now          time.Time     // the clock "suspended now" is measured against
+	Now          time.Time     // the clock "suspended now" is measured against: Options.Now, else the export's newest date (never after now)
 
 	// Rows counts the data rows read from every file: len(Leads) + len(Skipped) + the rows
 	// that are not bounces left out (without Options.All). Blank rows and repeated headers are
@@ -138,7 +138,7 @@ type Options struct {
 	EmailColumn  string           // column that holds the address; "" picks "Email Address", "email" and the like
 	All          bool             // keep the rows that are not bounces too (Lead.NotBounced)
 	Strict       bool             // stop at the first bad row instead of skipping it
-	Now          func() time.Time // clock for "suspended now"; nil means time.Now
+	Now          func() time.Time // clock for "suspended now"; nil means the export's newest date, or time.Now when it is later
 	Progress     func(Progress)   // called now and then while loading; may be nil
 }
 
