@@ -276,3 +276,25 @@ func TestUTF32WithBOM(t *testing.T) {
 		}
 	}
 }
+
+// A row of millions of delimiters is one bad row, and its fields take no memory: each field
+// would be a 24-byte slice header, 24 times the row's size.
+func TestRowOfMillionsOfDelimitersIsBounded(t *testing.T) {
+	for _, row := range []string{strings.Repeat(",", 4<<20), strings.Repeat(`"",`, 2<<20)} {
+		data := "Email Address,Email Invalid Cause,Name\n" + row + "\na@example.com,550 5.1.1 user unknown,x\n"
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		ds, err := LoadReader(context.Background(), strings.NewReader(data), "wide.csv", testOptions())
+		runtime.ReadMemStats(&after)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := after.TotalAlloc - before.TotalAlloc; got > uint64(6*len(data))+32<<20 {
+			t.Errorf("%d bytes allocated to read %d", got, len(data))
+		}
+		if len(ds.Leads) != 1 || len(ds.Skipped) != 1 || ds.Skipped[0].Line != 2 {
+			t.Errorf("%d leads, skipped %v; want the address kept and line 2 skipped", len(ds.Leads), ds.Skipped)
+		}
+	}
+}

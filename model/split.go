@@ -26,6 +26,7 @@ var (
 	errBareQuote  = errors.New(`bare " in a field that does not start with a quote`)
 	errQuote      = errors.New(`extraneous or missing " in a quoted field`)
 	errUnfinished = errors.New(`quoted field not closed before the end of the record`)
+	errTooWide    = errors.New(`far more fields than the header has: skipped`)
 )
 
 // splitter cuts records into fields. Fields point into the data given, or into scratch when a
@@ -106,6 +107,15 @@ func (s *splitter) lineEnd(data []byte, nl, n int, atEOF bool) (runaway, limit, 
 	return s.completeRow(rest), false, false
 }
 
+// maxFields is the most fields a record may have before it is one bad row: a row of millions
+// of delimiters must not take memory in proportion to them (each field is a slice header).
+func (s *splitter) maxFields() int {
+	if s.width > 0 {
+		return 2*s.width + 64
+	}
+	return 1 << 20
+}
+
 // split reads one record from the start of data. It returns the offset just past the record,
 // the newlines the record contains, and an error; after an error, next and lines skip to the
 // line after the error, where reading resumes.
@@ -134,6 +144,10 @@ func (s *splitter) split(data []byte) (next, lines int, rerr *recordError) {
 			}
 			s.fields = append(s.fields, line[:i])
 			line = line[i+1:]
+			if len(s.fields) > s.maxFields() {
+				s.fields = s.fields[:0]
+				return next, lines, &recordError{lines: lines - 1, column: 0, err: errTooWide}
+			}
 		}
 	}
 	return s.splitQuoted(data)
@@ -222,6 +236,9 @@ func (s *splitter) splitQuoted(data []byte) (next, lines int, rerr *recordError)
 			} else {
 				sp = append(sp, span{false, start, i - 1})
 			}
+			if len(sp) > s.maxFields() {
+				return fail(i, errTooWide)
+			}
 			switch {
 			case i == len(data):
 				next = i
@@ -267,6 +284,9 @@ func (s *splitter) splitQuoted(data []byte) (next, lines int, rerr *recordError)
 			end--
 		}
 		sp = append(sp, span{false, i, end})
+		if len(sp) > s.maxFields() {
+			return fail(j, errTooWide)
+		}
 		if j < len(data) && data[j] == s.delim {
 			i = j + 1
 			continue
