@@ -196,3 +196,23 @@ func TestSuspendedNowIsTheExportsOwnDay(t *testing.T) {
 		t.Errorf("actions %s, %s; want wait (suspended that day), readd", ds.Action(0), ds.Action(1))
 	}
 }
+
+// TestPlatformLabelGivesTheClassOfATextWithoutCode: Postmark's Type says soft or hard where the
+// Details text has no code and only a vague wording; a code in the text still comes first.
+func TestPlatformLabelGivesTheClassOfATextWithoutCode(t *testing.T) {
+	const csv = "ID,Type,TypeCode,Details,Email,BouncedAt\n" +
+		"1,HardBounce,1,The message could not be delivered.,a@example.com,2019-11-05T16:33:54Z\n" +
+		"2,SoftBounce,4096,The message could not be delivered.,b@example.com,2019-11-05T16:33:55Z\n" +
+		"3,Transient,2,Delivery delayed.,c@example.com,2019-11-05T16:33:56Z\n" +
+		"4,SoftBounce,4096,550 5.1.1 user unknown,d@example.com,2019-11-05T16:33:57Z\n"
+	ds, err := LoadReader(context.Background(), strings.NewReader(csv), "postmark.csv", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []codes.Class{codes.Hard, codes.Soft, codes.Soft, codes.Hard}
+	for i, w := range want {
+		if got := ds.Leads[i].Bounce.Class; got != w {
+			t.Errorf("lead %d (%s): class %s, want %s", i+1, ds.PlatformLabel(&ds.Leads[i]), got, w)
+		}
+	}
+}

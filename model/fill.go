@@ -497,6 +497,7 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, rowKind, er
 	invalid, suspend, other := int32(-1), int32(-1), int32(-1)
 	var codeText, eventText []byte
 	anyCause, flagged, labelled := false, false, false
+	labelClass := codes.Unknown
 	w.ct.room(4)
 	base := unsafe.Pointer(l)
 	for c, f := range fields {
@@ -563,8 +564,11 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, rowKind, er
 					switch r {
 					case roleCode:
 						codeText = appendCode(codeText, f)
-					case roleLabel:
-						labelled = true
+					case roleLabel, roleLabelWeak:
+						labelled = labelled || r == roleLabel
+						if c := classOfLabel(f); c != codes.Unknown {
+							labelClass = c
+						}
 					case roleEvent:
 						eventText = f
 					case roleFlag:
@@ -622,6 +626,8 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, rowKind, er
 		}
 		l.flags |= flagNotBounced
 		l.Bounce.Class = codes.Success // not a bounce; no code is made up
+	} else if l.Bounce.Code == (codes.Code{}) && labelClass != codes.Unknown {
+		l.Bounce.Class = labelClass // no code in the text: the platform's own word for it decides
 	} else if l.Bounce.Class == codes.Unknown && l.EmailInvalid {
 		l.Bounce.Class = codes.Hard // Marketo sets Email Invalid on a hard bounce
 	}
@@ -630,6 +636,22 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, rowKind, er
 		w.j.stats.noAddress++
 	}
 	return uint32(cs.c.id)<<2 | uint32(l.Bounce.Class&3), rowLead, nil
+}
+
+// classOfLabel reads a platform's bounce label as a class: Postmark's HardBounce and
+// SoftBounce/Transient, SES's Permanent and Transient, Mailgun's permanent and temporary,
+// Salesforce's Hard bounce and Soft bounce, a DSN's failed and delayed. Anything else (a block,
+// an undetermined bounce, a category number) says no class.
+func classOfLabel(f []byte) codes.Class {
+	s := strings.ToLower(string(f))
+	switch {
+	case strings.Contains(s, "soft"), strings.Contains(s, "transient"), strings.Contains(s, "temporar"),
+		strings.Contains(s, "delay"), strings.Contains(s, "defer"):
+		return codes.Soft
+	case strings.Contains(s, "hard"), strings.Contains(s, "permanent"), s == "failed":
+		return codes.Hard
+	}
+	return codes.Unknown
 }
 
 // allBlank reports whether every field of a row is empty or blanks: a row of bare delimiters,
