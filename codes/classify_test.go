@@ -121,7 +121,10 @@ func TestClassify(t *testing.T) {
 // 63.2%, reason 67.2% (a row's reason also counts as right when it equals the optional alt label);
 // on the code after the issue-10 changes made without looking at it: basic 98.5%, enhanced 99.0%,
 // class 74.0%, reason 71.1%; after the changes for the families it exposed: basic 100%, enhanced
-// 99.5%, class 97.1%, reason 93.1% (no longer held out).
+// 99.5%, class 97.1%, reason 93.1% (no longer held out). heldout10 (162 rows, 77 not in English),
+// measured on the code as it is, before any change for it: basic 92.6% (NetEase's "421HL:REP"
+// tags glue the reply code to letters), enhanced 100%, class 56.8%, reason 52.5% (53.1% after one
+// label was aligned with an existing phrase decision); its floors sit just below those figures.
 func TestClassifyLabelledTables(t *testing.T) {
 	tables := []struct {
 		name          string
@@ -138,7 +141,10 @@ func TestClassifyLabelledTables(t *testing.T) {
 		{"heldout7", 100, 97, 90},
 		{"heldout8", 60, 97, 85},
 		{"heldout9", 200, 95, 90},
+		{"heldout10", 150, 56, 52},
 	}
+	// codesFloor lowers the basic and enhanced floor for a table whose first measurement is lower.
+	codesFloor := map[string]float64{"heldout10": 92}
 	for _, tt := range tables {
 		t.Run(tt.name, func(t *testing.T) {
 			rows := readLabelled(t, "testdata/"+tt.name+".tsv")
@@ -158,6 +164,9 @@ func TestClassifyLabelledTables(t *testing.T) {
 			class, reason := measureClassify(t, rows, nil)
 			t.Logf("%s (%d rows): basic %.1f%%, enhanced %.1f%%, class %.1f%%, reason %.1f%%", tt.name, len(rows), basic.percent(), enhanced.percent(), class.percent(), reason.percent())
 			codes := 99.0 // lowest basic and enhanced agreement accepted, in percent
+			if f, ok := codesFloor[tt.name]; ok {
+				codes = f
+			}
 			if basic.percent() < codes || enhanced.percent() < codes || class.percent() < tt.class || reason.percent() < tt.reason {
 				t.Errorf("agreement too low: basic %.1f%%, enhanced %.1f%% (want %v), class %.1f%% (want %v), reason %.1f%% (want %v)",
 					basic.percent(), enhanced.percent(), codes, class.percent(), tt.class, reason.percent(), tt.reason)
