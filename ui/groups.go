@@ -253,6 +253,39 @@ func (p *groupsPane) columns() groupColumns {
 	return c
 }
 
+// classTextIn is classText in at most w cells: a split too wide for them is written short,
+// "183h 2s", so that a narrow screen still shows that a group is mixed.
+func classTextIn(g *model.Group, w int) string {
+	t := classText(g)
+	if lipgloss.Width(t) <= w {
+		return t
+	}
+	var parts []string
+	for _, c := range []codes.Class{codes.Hard, codes.Soft, codes.Unknown, codes.Success} {
+		if n := g.Classes[c]; n > 0 {
+			parts = append(parts, commas(n)+c.String()[:1])
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// actionTextIn is a group's action mix in at most w cells: too wide, it is written short
+// ("sup 114 readd 66 wait 5"), so that no action of a mixed group is cut off unseen.
+func actionTextIn(g *model.Group, w int) string {
+	t := model.ActionMixText(g.Actions)
+	if lipgloss.Width(t) <= w {
+		return t
+	}
+	short := map[codes.Action]string{codes.Suppress: "sup", codes.Readd: "readd", codes.Wait: "wait", codes.Review: "rev"}
+	var parts []string
+	for _, a := range codes.Actions() {
+		if n := g.Actions[a]; n > 0 {
+			parts = append(parts, short[a]+" "+commas(n))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
 // classText is a group's class, or its split when its leads have more than one.
 func classText(g *model.Group) string {
 	n := 0
@@ -344,10 +377,10 @@ func (p groupsPane) View() string {
 		if selected {
 			marker = "▶ "
 		}
-		cls := fit(classText(g), c.class)
+		cls := fit(classTextIn(g, c.class), c.class)
 		act := ""
 		if c.action > 0 {
-			act = fit(model.ActionMixText(g.Actions), c.action) + " "
+			act = fit(actionTextIn(g, c.action), c.action) + " "
 		}
 		code := fit(p.label(r), c.code)
 		barStr := ""
