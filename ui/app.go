@@ -27,6 +27,7 @@ const (
 	scrHelp
 	scrSkipped
 	scrPicker
+	scrTimeline
 )
 
 // Messages the root's commands send back. Each carries the generation it was started for;
@@ -105,21 +106,23 @@ type App struct {
 	exportGen    int
 	exporting    bool
 	planGen      int
+	tlGen        int
 
 	asking *question         // the yes/no question the next key answers
 	queued []tea.KeyPressMsg // keys typed while busy, replayed when the data is ready
 	native nativeCopier      // writes the system clipboard beside OSC 52
 
-	groupsP  groupsPane
-	leadsP   leadsPane
-	detailP  detailPane
-	domainsP domainsPane
-	filterP  filterPane
-	helpP    helpPane
-	statusP  statusBar
-	skippedP skippedPane
-	exportP  exportPrompt
-	pickerP  pickerPane
+	groupsP   groupsPane
+	leadsP    leadsPane
+	detailP   detailPane
+	domainsP  domainsPane
+	filterP   filterPane
+	helpP     helpPane
+	statusP   statusBar
+	skippedP  skippedPane
+	exportP   exportPrompt
+	pickerP   pickerPane
+	timelineP timelinePane
 }
 
 // New builds the browser for opts; nothing is read until the program starts it.
@@ -134,30 +137,31 @@ func newApp(opts Options, load LoadFunc, statusTTL, debounce time.Duration) *App
 		names = []string{sample.Name}
 	}
 	a := &App{
-		sh:       sh,
-		opts:     opts,
-		load:     load,
-		now:      time.Now,
-		debounce: debounce,
-		width:    80,
-		height:   24,
-		stack:    []screen{scrLoading},
-		classes:  opts.Filter.Classes,
-		actions:  opts.Filter.Actions,
-		reasons:  opts.Filter.Reasons,
-		match:    opts.Filter.Match,
-		loadingP: loadingPane{sh: sh, names: names},
-		groupsP:  newGroupsPane(sh),
-		leadsP:   leadsPane{sh: sh, verd: &verdicts{}},
-		detailP:  newDetailPane(sh),
-		domainsP: domainsPane{sh: sh},
-		filterP:  newFilterPane(sh),
-		helpP:    newHelpPane(sh),
-		statusP:  newStatusBar(sh, statusTTL),
-		skippedP: skippedPane{sh: sh},
-		exportP:  newExportPrompt(sh),
-		pickerP:  pickerPane{sh: sh},
-		native:   systemCopy,
+		sh:        sh,
+		opts:      opts,
+		load:      load,
+		now:       time.Now,
+		debounce:  debounce,
+		width:     80,
+		height:    24,
+		stack:     []screen{scrLoading},
+		classes:   opts.Filter.Classes,
+		actions:   opts.Filter.Actions,
+		reasons:   opts.Filter.Reasons,
+		match:     opts.Filter.Match,
+		loadingP:  loadingPane{sh: sh, names: names},
+		groupsP:   newGroupsPane(sh),
+		leadsP:    leadsPane{sh: sh, verd: &verdicts{}},
+		detailP:   newDetailPane(sh),
+		domainsP:  domainsPane{sh: sh},
+		filterP:   newFilterPane(sh),
+		helpP:     newHelpPane(sh),
+		statusP:   newStatusBar(sh, statusTTL),
+		skippedP:  skippedPane{sh: sh},
+		exportP:   newExportPrompt(sh),
+		pickerP:   pickerPane{sh: sh},
+		timelineP: timelinePane{sh: sh},
+		native:    systemCopy,
 	}
 	a.filterP.input.SetValue(a.match)
 	a.leadsP.query = a.match
@@ -274,6 +278,10 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case exportedMsg:
 		if msg.gen == a.exportGen {
 			return a.exported(msg)
+		}
+	case timelineMsg:
+		if msg.gen == a.tlGen {
+			a.timelineP.SetTimeline(msg)
 		}
 	case planMsg:
 		if msg.gen == a.planGen {
@@ -445,6 +453,10 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 			a.filterP.input.SetValue("")
 			return a.reselect()
 		}
+		if h := &a.opts.Filter.History; !h.Since.IsZero() || !h.Until.IsZero() {
+			h.Since, h.Until = time.Time{}, time.Time{}
+			return tea.Batch(a.reselect(), a.statusP.Set(statusInfo, "Cleared the period"))
+		}
 		return nil
 	case key.Matches(k, km.Filter) && scr != scrHelp && scr != scrDetail:
 		a.filterP.Start()
@@ -467,6 +479,13 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 			}
 		}
 		return nil
+	case key.Matches(k, km.Timeline) && (scr == scrGroups || scr == scrDomains || scr == scrTimeline):
+		if scr == scrTimeline {
+			a.pop()
+			return nil
+		}
+		a.push(scrTimeline)
+		return a.loadTimeline()
 	case key.Matches(k, km.Copy):
 		return a.copy()
 	case key.Matches(k, km.CopyReason) && scr == scrDetail:
@@ -527,6 +546,8 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 		a.helpP, act = a.helpP.Update(k)
 	case scrSkipped:
 		a.skippedP, act = a.skippedP.Update(k)
+	case scrTimeline:
+		a.timelineP, act = a.timelineP.Update(k)
 	}
 	return a.act(act)
 }
@@ -634,9 +655,16 @@ func (a *App) act(act any) tea.Cmd {
 		if act.clearDo {
 			f.Domain = ""
 		}
+		if act.clearPeriod {
+			f.Since, f.Until = time.Time{}, time.Time{}
+		}
 		return a.reselect()
 	case pickCancelAction:
 		a.pop()
+	case narrowAction:
+		a.pop()
+		a.opts.Filter.Since, a.opts.Filter.Until = act.since, act.until
+		return tea.Batch(a.reselect(), a.statusP.Set(statusInfo, "Narrowed to the "+act.label+": esc or F c clears it"))
 	}
 	return nil
 }

@@ -58,8 +58,24 @@ func (a *App) selected(msg selectedMsg) {
 	a.leadsP.query = a.match
 }
 
-// afterSelect refreshes the open leads list from the new selection.
+// loadTimeline counts the selection over time in a command.
+func (a *App) loadTimeline() tea.Cmd {
+	a.tlGen++
+	a.timelineP.pending = true
+	gen, ds, sel := a.tlGen, a.ds, a.sel
+	return func() tea.Msg { return computeTimeline(gen, ds, sel) }
+}
+
+// afterSelect refreshes the open timeline and leads list from the new selection.
 func (a *App) afterSelect() tea.Cmd {
+	var tl tea.Cmd
+	if a.inStack(scrTimeline) {
+		tl = a.loadTimeline()
+	}
+	return tea.Batch(tl, a.afterSelectLeads())
+}
+
+func (a *App) afterSelectLeads() tea.Cmd {
 	if !a.inStack(scrLeads) {
 		return nil
 	}

@@ -1,0 +1,205 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/bouncelens/bouncelens/model"
+)
+
+// timelineRows reads the chart's rows off the screen: period label to the count shown.
+func timelineRows(t *testing.T, h *harness) map[string]int {
+	t.Helper()
+	rows := map[string]int{}
+	for _, ln := range strings.Split(h.view(), "\n")[headerLines+1:] {
+		ln = strings.TrimPrefix(strings.TrimPrefix(ln, "▶ "), "  ")
+		f := strings.Fields(ln)
+		if len(f) < 2 {
+			continue
+		}
+		if _, err := time.Parse("2006-01-02", f[0]); err != nil {
+			continue
+		}
+		label, count := f[0], f[1]
+		if h.a.timelineP.msg.every == model.Hour {
+			label, count = f[0]+" "+f[1], f[2]
+		}
+		n, err := strconv.Atoi(strings.ReplaceAll(count, ",", ""))
+		if err != nil {
+			t.Fatalf("row %q: count %q", ln, count)
+		}
+		rows[label] = n
+	}
+	return rows
+}
+
+func TestTimelineCountsEqualTheModels(t *testing.T) {
+	ds := loadSample(t)
+	h := newHarness(t, ds, 120, 40)
+	h.press("t")
+	if h.a.screen() != scrTimeline {
+		t.Fatalf("t: screen %d, want the timeline", h.a.screen())
+	}
+	every := model.AutoPeriod(ds.Span(h.a.sel))
+	want := map[string]int{}
+	for _, b := range ds.Timeline(h.a.sel, every, model.KeyAction) {
+		want[periodLabel(every, b.Start)] += b.Count
+	}
+	for _, key := range []string{"home", "pgdown", "pgdown", "end"} {
+		h.press(key)
+		rows := timelineRows(t, h)
+		if len(rows) == 0 {
+			t.Fatalf("%s: no period on screen:\n%s", key, h.view())
+		}
+		for label, n := range rows {
+			if want[label] != n {
+				t.Errorf("%s: period %s shows %d leads, Timeline has %d", key, label, n, want[label])
+			}
+		}
+	}
+	// Stacked by provider, the bars count the same leads.
+	before := timelineRows(t, h)
+	h.press("b")
+	if !h.a.timelineP.byProvider || !strings.Contains(h.view(), "by provider") {
+		t.Fatalf("b: not stacked by provider:\n%s", h.view())
+	}
+	if after := timelineRows(t, h); len(after) != len(before) {
+		t.Fatalf("b changed the periods: %v, then %v", before, after)
+	}
+	h.press("b")
+	if h.a.timelineP.byProvider {
+		t.Fatal("b twice: still by provider")
+	}
+}
+
+func TestTimelineCursorShowsThePeriodsProvidersAndReasons(t *testing.T) {
+	ds := loadSample(t)
+	h := newHarness(t, ds, 120, 40)
+	h.press("t", "b", "home")
+	for range 3 {
+		for h.a.timelineP.Current().total == 0 {
+			h.press("down")
+		}
+		c := h.a.timelineP.Current()
+		v := h.view()
+		title := "Week of " + periodLabel(model.Week, c.start)
+		if h.a.timelineP.msg.every != model.Week {
+			t.Fatalf("the sample spans weeks, got per %s", h.a.timelineP.msg.every)
+		}
+		if !strings.Contains(v, title+" · "+plural(c.total, "bounce", "bounces")) {
+			t.Fatalf("details lack %q:\n%s", title, v)
+		}
+		for _, want := range []string{"By provider", "Top reasons", "By action", c.by[stackProvider][0].Key, c.reasons[0].Key} {
+			if !strings.Contains(v, want) {
+				t.Errorf("period %s: details lack %q:\n%s", title, want, v)
+			}
+		}
+		h.press("down")
+	}
+}
+
+func TestTimelineNarrowsEveryViewToThePeriod(t *testing.T) {
+	ds := loadSample(t)
+	h := newHarness(t, ds, 120, 40)
+	all := len(h.a.sel)
+	h.press("t")
+	c := *h.a.timelineP.Current()
+	h.press("enter")
+	if h.a.screen() != scrGroups {
+		t.Fatalf("enter: screen %d, want home", h.a.screen())
+	}
+	f := h.a.opts.Filter
+	if !f.Since.Equal(c.start) || !f.Until.Equal(c.start.Add(7*24*time.Hour)) {
+		t.Fatalf("period [%v, %v), want the week of %v", f.Since, f.Until, c.start)
+	}
+	if len(h.a.sel) != c.total || c.total == 0 {
+		t.Fatalf("narrowed to %d leads, the bar said %d", len(h.a.sel), c.total)
+	}
+	for _, i := range h.a.sel {
+		at, _ := ds.BounceDate(&ds.Leads[i])
+		if at.Before(f.Since) || !at.Before(f.Until) {
+			t.Fatalf("lead %s bounced %v, outside [%v, %v)", ds.Leads[i].Email, at, f.Since, f.Until)
+		}
+	}
+	title := strings.Split(h.view(), "\n")[2]
+	if want := "since " + f.Since.Format("2006-01-02") + " until " + f.Until.Format("2006-01-02"); !strings.Contains(title, want) {
+		t.Fatalf("title %q lacks %q", title, want)
+	}
+	// The leads of a group are the period's too.
+	h.press("enter")
+	for _, i := range h.a.leadsP.idx {
+		if at, _ := ds.BounceDate(&ds.Leads[i]); at.Before(f.Since) || !at.Before(f.Until) {
+			t.Fatalf("leads list holds %s, bounced %v", ds.Leads[i].Email, at)
+		}
+	}
+	// esc at home clears the period.
+	h.press("esc", "esc")
+	if len(h.a.sel) != all || !h.a.opts.Filter.Since.IsZero() {
+		t.Fatalf("esc: %d of %d leads, since %v", len(h.a.sel), all, h.a.opts.Filter.Since)
+	}
+	// So does the picker: uncheck the period, apply.
+	h.press("t", "n")
+	if len(h.a.sel) == all {
+		t.Fatal("n did not narrow")
+	}
+	h.press("F")
+	pickerRow(t, h, pickPeriod, strings.TrimSpace(sinceUntil(h.a.opts.Filter.History)))
+	h.press("space", "enter")
+	if len(h.a.sel) != all || !h.a.opts.Filter.Until.IsZero() {
+		t.Fatalf("picker: %d of %d leads, until %v", len(h.a.sel), all, h.a.opts.Filter.Until)
+	}
+}
+
+func TestTimelineWithoutDates(t *testing.T) {
+	ds := smallDataset()
+	for i := range ds.Leads {
+		ds.Leads[i].UpdatedAt = time.Time{}
+	}
+	h := newHarness(t, ds, 80, 24)
+	h.press("t")
+	v := h.view()
+	if !strings.Contains(v, "No lead has a bounce date") || !strings.Contains(v, "8 leads have no bounce date") {
+		t.Fatalf("timeline without dates:\n%s", v)
+	}
+	h.press("enter", "down", "b")
+	if h.a.screen() != scrTimeline || !h.a.opts.Filter.Since.IsZero() {
+		t.Fatal("enter on an empty timeline narrowed or left it")
+	}
+}
+
+func TestTimelineHoursWhenTheSpanIsShort(t *testing.T) {
+	ds := smallDataset()
+	for i := range ds.Leads {
+		ds.Leads[i].UpdatedAt = testNow.Add(time.Duration(i) * 90 * time.Minute)
+	}
+	h := newHarness(t, ds, 120, 40)
+	h.press("t")
+	if h.a.timelineP.msg.every != model.Hour {
+		t.Fatalf("10.5 hours of bounces: per %s, want hour", h.a.timelineP.msg.every)
+	}
+	rows := timelineRows(t, h)
+	sum := 0
+	for _, n := range rows {
+		sum += n
+	}
+	if sum != len(ds.Leads) || len(rows) != 11 {
+		t.Fatalf("rows %v: %d leads in %d hours, want 8 in 11 (12:00 to 22:00, empty hours drawn)", rows, sum, len(rows))
+	}
+}
+
+func TestGoldenTimeline(t *testing.T) {
+	ds := loadSample(t)
+	for _, size := range [][2]int{{120, 40}, {80, 24}} {
+		t.Run(itoa(size[0])+"x"+itoa(size[1]), func(t *testing.T) {
+			h := newHarness(t, ds, size[0], size[1])
+			h.press("t")
+			t.Run("by-action", func(t *testing.T) { golden.RequireEqual(t, trimLines(h.view())) })
+			h.press("b", "down")
+			t.Run("by-provider", func(t *testing.T) { golden.RequireEqual(t, trimLines(h.view())) })
+		})
+	}
+}
