@@ -203,3 +203,35 @@ func TestGoldenTimeline(t *testing.T) {
 		})
 	}
 }
+
+// TestDatesSayWhichDateTheyAre: the leads list marks each date with its column, the detail
+// spells it out.
+func TestDatesSayWhichDateTheyAre(t *testing.T) {
+	ds := smallDataset()
+	ds.Leads[1].EmailSuspendedAt = testNow.Add(-time.Hour)
+	h := newHarness(t, ds, 120, 40)
+	h.gotoGroup(550, "5.1.1")
+	h.press("enter")
+	v := h.view()
+	for _, want := range []string{"Bounced S/U", testNow.Add(-48*time.Hour).Format("2006-01-02") + " U", testNow.Format("2006-01-02") + " S"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("leads list lacks %q:\n%s", want, v)
+		}
+	}
+	for _, c := range []struct {
+		email, want string
+	}{
+		{"ann@acme.example", "Bounced: " + testNow.Add(-48*time.Hour).Format("2006-01-02 15:04") + " UTC (from Updated At)"},
+		{"bob@acme.example", "Bounced: " + testNow.Add(-time.Hour).Format("2006-01-02 15:04") + " UTC (from Email Suspended At)"},
+	} {
+		h.press("home")
+		for ds.Leads[h.a.leadsP.Current()].Email != c.email {
+			h.press("down")
+		}
+		h.press("enter")
+		if v := h.view(); !strings.Contains(v, c.want) {
+			t.Errorf("detail of %s lacks %q:\n%s", c.email, c.want, v)
+		}
+		h.press("esc")
+	}
+}
