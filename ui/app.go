@@ -40,11 +40,13 @@ type (
 		actions  [model.NumActions]int
 		groups   []model.Group
 		domains  []model.DomainGroup // nil when not asked for
+		provs    []providerGroup
 		grouping model.Grouping
 	}
 	domainsMsg struct {
 		gen     int
 		domains []model.DomainGroup
+		provs   []providerGroup
 	}
 	leadsSortedMsg struct {
 		gen int
@@ -262,7 +264,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		}
 	case domainsMsg:
 		if msg.gen == a.selGen {
-			a.domainsP.SetDomains(msg.domains, len(a.sel))
+			a.domainsP.SetDomains(msg.domains, msg.provs, len(a.sel))
 			a.domainsStale = false
 		}
 	case leadsSortedMsg:
@@ -415,6 +417,10 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 		var act any
 		a.detailP, act = a.detailP.Update(k)
 		return a.act(act)
+	}
+	if scr == scrDomains && a.domainsP.inReasons && key.Matches(k, km.Back) {
+		a.domainsP, _ = a.domainsP.Update(k)
+		return nil
 	}
 	switch {
 	case key.Matches(k, km.Pick) && scr != scrHelp:
@@ -571,6 +577,16 @@ func nextClass(cs []codes.Class) []codes.Class {
 
 // sourceLeads returns the leads of a source in file order, from the current groups.
 func (a *App) sourceLeads(src leadSource) []int32 {
+	if src.provider != "" {
+		pg := a.domainsP.provider(src.provider)
+		switch {
+		case pg == nil:
+			return nil
+		case src.hasReason:
+			return pg.byReason[src.reason]
+		}
+		return pg.Leads
+	}
 	if src.domain != "" {
 		for i := range a.domainsP.domains {
 			if a.domainsP.domains[i].Domain == src.domain {
@@ -600,6 +616,9 @@ func (a *App) act(act any) tea.Cmd {
 		a.openLeads(leadSource{group: act}, title, g.Leads)
 	case openDomainAction:
 		a.openLeads(leadSource{domain: act.domain}, "@"+a.sh.text.Line(act.domain), a.sourceLeads(leadSource{domain: act.domain}))
+	case openProviderAction:
+		src := leadSource{provider: act.provider, reason: act.reason, hasReason: act.hasReason}
+		a.openLeads(src, src.label(a.sh.text), a.sourceLeads(src))
 	case openLeadAction:
 		a.detailP.SetLead(a.ds, act.lead, a.match)
 		a.push(scrDetail)

@@ -53,6 +53,24 @@ func (o leadOrder) arrow() string {
 type leadSource struct {
 	group  openGroupAction
 	domain string // set for a domain's leads
+	// provider is set for a mailbox provider's leads; with hasReason, only those that bounced
+	// for reason.
+	provider  string
+	reason    codes.Reason
+	hasReason bool
+}
+
+// label names the source as titles and file names show it.
+func (s leadSource) label(text *textCache) string {
+	switch {
+	case s.provider != "" && s.hasReason:
+		return text.Line(s.provider) + " ▸ " + s.reason.String()
+	case s.provider != "":
+		return text.Line(s.provider)
+	case s.domain != "":
+		return text.Line(s.domain)
+	}
+	return s.group.label(" ▸ ")
 }
 
 // leadsPane is the leads of one group or domain: a window over indices, never a row per lead.

@@ -235,3 +235,110 @@ func TestDatesSayWhichDateTheyAre(t *testing.T) {
 		h.press("esc")
 	}
 }
+
+// providerDataset has leads at two Microsoft domains, one Google domain and a company's own.
+func providerDataset() *model.Dataset {
+	ds := smallDataset()
+	for i, e := range []string{"ann@outlook.com", "bob@hotmail.fr", "cy@gmail.com", "dee@outlook.com", "eve@gmail.com", "fay@outlook.com"} {
+		ds.Leads[i].Email = e
+	}
+	return ds
+}
+
+func TestDomainsRollUpIntoProviders(t *testing.T) {
+	ds := providerDataset()
+	h := newHarness(t, ds, 120, 40)
+	h.press("d")
+	v := h.view()
+	for _, want := range []string{"▸ Microsoft (2 domains)", "▸ Google (1 domain)", "▸ other (1 domain)"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("domain view lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "hotmail.fr") {
+		t.Fatalf("a collapsed provider shows its domains:\n%s", v)
+	}
+	if d := h.a.domainsP.Current(); d.Domain != "Microsoft" || d.Count != 4 {
+		t.Fatalf("first row %s %d, want Microsoft 4", d.Domain, d.Count)
+	}
+	h.press("right")
+	v = h.view()
+	for _, want := range []string{"▾ Microsoft", "outlook.com", "hotmail.fr"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("expanded: lacks %q:\n%s", want, v)
+		}
+	}
+	h.press("down")
+	if d := h.a.domainsP.Current(); d.Domain != "outlook.com" || d.Count != 3 {
+		t.Fatalf("under Microsoft: %s %d, want outlook.com 3", d.Domain, d.Count)
+	}
+	h.press("enter")
+	if got := emailsOf(ds, h.a.leadsP.idx); len(got) != 3 {
+		t.Fatalf("leads of outlook.com: %v", got)
+	}
+	h.press("esc", "left")
+	if d := h.a.domainsP.Current(); d.Domain != "Microsoft" || strings.Contains(h.view(), "hotmail.fr") {
+		t.Fatalf("left on a domain: cursor on %s, view:\n%s", d.Domain, h.view())
+	}
+	// enter on a provider opens all its leads, in file order.
+	h.press("enter")
+	want := []string{"ann@outlook.com", "bob@hotmail.fr", "dee@outlook.com", "fay@outlook.com"}
+	if got := emailsOf(ds, h.a.leadsP.idx); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("leads of Microsoft: %v, want %v", got, want)
+	}
+}
+
+func TestProviderReasonOpensItsLeads(t *testing.T) {
+	ds := providerDataset()
+	h := newHarness(t, ds, 80, 24)
+	h.press("d", "r")
+	if !h.a.domainsP.inReasons {
+		t.Fatal("r on a provider: the reasons do not have the focus")
+	}
+	// Microsoft: userunknown 2 (ann, bob), then blocked and ratelimited 1 each.
+	h.press("down")
+	pg := h.a.domainsP.currentProvider()
+	r := pg.Reasons[h.a.domainsP.rwin.cursor].Reason
+	if !strings.Contains(h.view(), "▶ "+r.String()) {
+		t.Fatalf("the reason under the cursor is not marked:\n%s", h.view())
+	}
+	h.press("enter")
+	if h.a.screen() != scrLeads {
+		t.Fatalf("enter on a reason: screen %d, want leads", h.a.screen())
+	}
+	if len(h.a.leadsP.idx) != 1 {
+		t.Fatalf("Microsoft ▸ %s: %v", r, emailsOf(ds, h.a.leadsP.idx))
+	}
+	for _, i := range h.a.leadsP.idx {
+		if ds.Leads[i].Bounce.Reason != r || !strings.Contains("outlook.com hotmail.fr", ds.Leads[i].Domain()) {
+			t.Fatalf("Microsoft ▸ %s holds %s (%s)", r, ds.Leads[i].Email, ds.Leads[i].Bounce.Reason)
+		}
+	}
+	if !strings.Contains(h.view(), "Leads Microsoft ▸ "+r.String()) {
+		t.Fatalf("title:\n%s", h.view())
+	}
+	// A filter keeps the list to the provider's reason.
+	h.press("f")
+	for _, i := range h.a.leadsP.idx {
+		if ds.Leads[i].Bounce.Reason != r {
+			t.Fatalf("after f: %s", ds.Leads[i].Email)
+		}
+	}
+	h.press("f", "f", "esc", "esc")
+	if h.a.domainsP.inReasons || h.a.screen() != scrDomains {
+		t.Fatalf("esc in the reasons: still focused (%v) or left the screen (%d)", h.a.domainsP.inReasons, h.a.screen())
+	}
+}
+
+func TestGoldenDomainProviders(t *testing.T) {
+	ds := loadSample(t)
+	for _, size := range [][2]int{{120, 40}, {80, 24}} {
+		t.Run(itoa(size[0])+"x"+itoa(size[1]), func(t *testing.T) {
+			h := newHarness(t, ds, size[0], size[1])
+			h.press("d", "down", "l", "down")
+			t.Run("expanded", func(t *testing.T) { golden.RequireEqual(t, trimLines(h.view())) })
+			h.press("up", "r", "down")
+			t.Run("reasons", func(t *testing.T) { golden.RequireEqual(t, trimLines(h.view())) })
+		})
+	}
+}

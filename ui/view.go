@@ -261,7 +261,7 @@ func (a *App) shortHelp() bindings {
 	case scrGroups:
 		return bindings{km.Grouping, km.Enter, km.Export, km.Pick, km.Filter, km.Class, km.Expand, km.Copy, km.Domains, km.Timeline, km.Sort, km.Quit}
 	case scrDomains:
-		return bindings{km.Enter, km.Filter, km.Class, km.Copy, km.Export, km.Tab, km.Timeline, km.Sort, km.Quit}
+		return bindings{km.Enter, km.Expand, km.Reasons, km.Filter, km.Class, km.Copy, km.Export, km.Tab, km.Timeline, km.Sort, km.Quit}
 	case scrLeads:
 		return bindings{km.Enter, km.Back, km.Mark, km.MarkAll, km.Export, km.Sort, km.SortDir, km.Pick, km.Filter, km.Copy, km.Unmark, km.Quit}
 	case scrDetail:
