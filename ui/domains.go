@@ -26,52 +26,62 @@ type providerGroup struct {
 // the provider most of its leads have (ds.ProviderIDs). It runs in a command.
 func groupProviders(ds *model.Dataset, domains []model.DomainGroup) []providerGroup {
 	ids, names := ds.ProviderIDs()
-	index := map[int32]int{}
+	index := make([]int, len(names)) // provider id to its group + 1
+	counts := make([]int, len(names))
+	owner := make([]int32, len(ds.Leads)) // lead to its group + 1 (0: not selected)
 	var out []providerGroup
-	counts := map[int32]int{}
 	for di := range domains {
 		d := &domains[di]
-		clear(counts)
 		best, bestN := int32(-1), 0
 		for _, i := range d.Leads {
 			id := ids[i]
-			n := counts[id] + 1
-			counts[id] = n
-			if n > bestN || n == bestN && id < best {
+			counts[id]++
+			if n := counts[id]; n > bestN || n == bestN && id < best {
 				best, bestN = id, n
 			}
+		}
+		for _, i := range d.Leads {
+			counts[ids[i]] = 0
 		}
 		if best < 0 {
 			continue
 		}
-		k, ok := index[best]
-		if !ok {
-			k = len(out)
-			index[best] = k
+		if index[best] == 0 {
 			out = append(out, providerGroup{DomainGroup: model.DomainGroup{Domain: names[best]}})
+			index[best] = len(out)
 		}
-		pg := &out[k]
+		k := index[best]
+		pg := &out[k-1]
 		pg.domains = append(pg.domains, di)
 		pg.Count += d.Count
-		pg.Leads = append(pg.Leads, d.Leads...)
 		for _, r := range d.Reasons {
 			pg.Reasons = addReasonCount(pg.Reasons, r)
 		}
+		for _, i := range d.Leads {
+			owner[i] = int32(k)
+		}
 	}
 	for k := range out {
-		pg := &out[k]
-		slices.Sort(pg.Leads)
-		slices.SortStableFunc(pg.Reasons, func(a, b model.ReasonCount) int {
+		out[k].Leads = make([]int32, 0, out[k].Count)
+		out[k].byReason = map[codes.Reason][]int32{}
+	}
+	// One pass in file order fills every provider's leads, and its leads per reason, in order.
+	for i, k := range owner {
+		if k == 0 {
+			continue
+		}
+		pg := &out[k-1]
+		pg.Leads = append(pg.Leads, int32(i))
+		r := ds.Leads[i].Bounce.Reason
+		pg.byReason[r] = append(pg.byReason[r], int32(i))
+	}
+	for k := range out {
+		slices.SortStableFunc(out[k].Reasons, func(a, b model.ReasonCount) int {
 			if c := cmp.Compare(b.Count, a.Count); c != 0 {
 				return c
 			}
 			return cmp.Compare(a.Reason, b.Reason)
 		})
-		pg.byReason = map[codes.Reason][]int32{}
-		for _, i := range pg.Leads {
-			r := ds.Leads[i].Bounce.Reason
-			pg.byReason[r] = append(pg.byReason[r], i)
-		}
 	}
 	slices.SortStableFunc(out, func(a, b providerGroup) int {
 		if c := cmp.Compare(b.Count, a.Count); c != 0 {
