@@ -683,7 +683,7 @@ func (a *App) act(act any) tea.Cmd {
 	case narrowAction:
 		a.pop()
 		a.opts.Filter.Since, a.opts.Filter.Until = act.since, act.until
-		return tea.Batch(a.reselect(), a.statusP.Set(statusInfo, "Narrowed to the "+act.label+": esc or F c clears it"))
+		return tea.Batch(a.reselect(), a.statusP.Set(statusInfo, "Narrowed to the "+act.label+": esc at home, or F, clears it"))
 	}
 	return nil
 }

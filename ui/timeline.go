@@ -400,8 +400,11 @@ func (p timelinePane) detailLines(w, h int, vertical bool) []string {
 				g, _ = p.glyph(b.Key)
 				g = p.paint(b.Key, g)
 			}
-			share := 100 * b.Count / max(c.total, 1)
-			lines = append(lines, g+" "+fit(p.sh.text.Line(b.Key), nameW)+" "+fitRight(commas(b.Count), 7)+fitRight(itoa(share)+"%", 5))
+			share := itoa(100*b.Count/max(c.total, 1)) + "%"
+			if 100*b.Count < c.total {
+				share = "<1%"
+			}
+			lines = append(lines, g+" "+fit(p.sh.text.Line(b.Key), nameW)+" "+fitRight(commas(b.Count), 7)+fitRight(share, 5))
 		}
 		if len(bs) == 0 {
 			lines = append(lines, st.Dim.Render("  none"))
