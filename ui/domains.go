@@ -188,7 +188,7 @@ func (p *domainsPane) sideBySide() bool { return p.width >= 110 }
 
 // reasonRows is how many lines the reasons panel gets below the list.
 func (p *domainsPane) reasonRows() int {
-	return min(12, max(p.height/3, 3))
+	return min(12, max(p.height/3, 3), p.height-3)
 }
 
 // listWidth is the width of the domain list.
@@ -205,6 +205,8 @@ func (p *domainsPane) SetSize(w, h int) {
 	if p.sideBySide() {
 		p.win.setHeight(h - 1)
 		p.rwin.setHeight(h - 1)
+	} else if p.reasonRows() < 1 {
+		p.win.setHeight(h - 1) // too short for the reasons
 	} else {
 		p.win.setHeight(h - 1 - p.reasonRows() - 1)
 		p.rwin.setHeight(p.reasonRows())
@@ -350,6 +352,9 @@ func (p domainsPane) View() string {
 		for i := range list {
 			list[i] += " " + sep + " " + reasons[i]
 		}
+		return strings.Join(list, "\n")
+	}
+	if p.reasonRows() < 1 {
 		return strings.Join(list, "\n")
 	}
 	return strings.Join(append(list, p.reasonLines(p.width, p.reasonRows()+1)...), "\n")

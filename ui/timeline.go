@@ -202,7 +202,7 @@ func (p *timelinePane) stack() stack {
 func (p *timelinePane) sideBySide() bool { return p.width >= 110 }
 
 // detailRows is how many lines the details get below the chart.
-func (p *timelinePane) detailRows() int { return min(9, max(p.height/3, 4)) }
+func (p *timelinePane) detailRows() int { return min(9, max(p.height/3, 4), max(p.height-2, 0)) }
 
 func (p *timelinePane) chartWidth() int {
 	if p.sideBySide() {
@@ -308,7 +308,7 @@ func (p timelinePane) chartLines(w int) []string {
 	out := make([]string, 0, p.win.height+1)
 	what := map[model.Period]string{model.Hour: "Hour", model.Day: "Day", model.Week: "Week of"}[p.msg.every]
 	head := "  " + fit(what, labelW) + " " + fitRight("Leads", countW) + " "
-	out = append(out, st.ColumnHead.Render(head)+fit(p.legend(), w-len(head)))
+	out = append(out, fit(st.ColumnHead.Render(head)+p.legend(), w))
 	switch {
 	case p.pending && len(p.msg.periods) == 0:
 		out = append(out, st.Dim.Render(fit("  Counting…", w)))
@@ -326,7 +326,7 @@ func (p timelinePane) chartLines(w int) []string {
 		if i == p.win.cursor {
 			label = st.Selected.Render(label)
 		}
-		out = append(out, label+fit(p.stackedBar(per, barW), barW))
+		out = append(out, fit(label+fit(p.stackedBar(per, barW), barW), w))
 	}
 	for len(out) < p.win.height+1 {
 		out = append(out, fit("", w))

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/bouncelens/bouncelens/model"
@@ -340,5 +341,25 @@ func TestGoldenDomainProviders(t *testing.T) {
 			h.press("up", "r", "down")
 			t.Run("reasons", func(t *testing.T) { golden.RequireEqual(t, trimLines(h.view())) })
 		})
+	}
+}
+
+// TestTimelineAndProvidersFitAnySize: every size draws, no line wider than the terminal.
+func TestTimelineAndProvidersFitAnySize(t *testing.T) {
+	ds := loadSample(t)
+	for _, sz := range [][2]int{{12, 5}, {40, 10}, {79, 20}, {109, 30}, {110, 12}, {200, 60}} {
+		h := newHarness(t, ds, sz[0], sz[1])
+		lines := strings.Count(h.view(), "\n") // the home screen's
+		for _, keys := range [][]string{{"t"}, {"b", "end"}, {"t", "d"}, {"l", "r", "down"}} {
+			h.press(keys...)
+			if n := strings.Count(h.view(), "\n"); n != lines {
+				t.Fatalf("%dx%d after %v: %d lines, the home screen %d", sz[0], sz[1], keys, n+1, lines+1)
+			}
+			for _, ln := range strings.Split(h.view(), "\n") {
+				if w := ansi.StringWidth(ln); w > max(sz[0], 1) {
+					t.Fatalf("%dx%d after %v: a line %d cells wide: %q", sz[0], sz[1], keys, w, ln)
+				}
+			}
+		}
 	}
 }
