@@ -187,6 +187,9 @@ func TestTimelineHoursWhenTheSpanIsShort(t *testing.T) {
 	for _, n := range rows {
 		sum += n
 	}
+	if !strings.Contains(h.view(), "Timeline per hour") || strings.Contains(h.view(), "without a date") {
+		t.Fatalf("title:\n%s", h.view())
+	}
 	if sum != len(ds.Leads) || len(rows) != 11 {
 		t.Fatalf("rows %v: %d leads in %d hours, want 8 in 11 (12:00 to 22:00, empty hours drawn)", rows, sum, len(rows))
 	}
@@ -361,5 +364,20 @@ func TestTimelineAndProvidersFitAnySize(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestTimelineSaysHowManyLeadsHaveNoDate(t *testing.T) {
+	ds := smallDataset()
+	ds.Leads[0].UpdatedAt, ds.Leads[1].UpdatedAt = time.Time{}, time.Time{}
+	h := newHarness(t, ds, 120, 40)
+	h.press("t")
+	rows := timelineRows(t, h)
+	sum := 0
+	for _, n := range rows {
+		sum += n
+	}
+	if sum != 6 || !strings.Contains(h.view(), "2 leads without a date left out") {
+		t.Fatalf("%d leads in the bars, want 6; view:\n%s", sum, h.view())
 	}
 }
