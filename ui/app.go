@@ -27,6 +27,7 @@ const (
 	scrHelp
 	scrSkipped
 	scrPicker
+	scrTimeline
 )
 
 // Messages the root's commands send back. Each carries the generation it was started for;
@@ -39,11 +40,13 @@ type (
 		actions  [model.NumActions]int
 		groups   []model.Group
 		domains  []model.DomainGroup // nil when not asked for
+		provs    []providerGroup
 		grouping model.Grouping
 	}
 	domainsMsg struct {
 		gen     int
 		domains []model.DomainGroup
+		provs   []providerGroup
 	}
 	leadsSortedMsg struct {
 		gen int
@@ -105,21 +108,23 @@ type App struct {
 	exportGen    int
 	exporting    bool
 	planGen      int
+	tlGen        int
 
 	asking *question         // the yes/no question the next key answers
 	queued []tea.KeyPressMsg // keys typed while busy, replayed when the data is ready
 	native nativeCopier      // writes the system clipboard beside OSC 52
 
-	groupsP  groupsPane
-	leadsP   leadsPane
-	detailP  detailPane
-	domainsP domainsPane
-	filterP  filterPane
-	helpP    helpPane
-	statusP  statusBar
-	skippedP skippedPane
-	exportP  exportPrompt
-	pickerP  pickerPane
+	groupsP   groupsPane
+	leadsP    leadsPane
+	detailP   detailPane
+	domainsP  domainsPane
+	filterP   filterPane
+	helpP     helpPane
+	statusP   statusBar
+	skippedP  skippedPane
+	exportP   exportPrompt
+	pickerP   pickerPane
+	timelineP timelinePane
 }
 
 // New builds the browser for opts; nothing is read until the program starts it.
@@ -134,30 +139,31 @@ func newApp(opts Options, load LoadFunc, statusTTL, debounce time.Duration) *App
 		names = []string{sample.Name}
 	}
 	a := &App{
-		sh:       sh,
-		opts:     opts,
-		load:     load,
-		now:      time.Now,
-		debounce: debounce,
-		width:    80,
-		height:   24,
-		stack:    []screen{scrLoading},
-		classes:  opts.Filter.Classes,
-		actions:  opts.Filter.Actions,
-		reasons:  opts.Filter.Reasons,
-		match:    opts.Filter.Match,
-		loadingP: loadingPane{sh: sh, names: names},
-		groupsP:  newGroupsPane(sh),
-		leadsP:   leadsPane{sh: sh, verd: &verdicts{}},
-		detailP:  newDetailPane(sh),
-		domainsP: domainsPane{sh: sh},
-		filterP:  newFilterPane(sh),
-		helpP:    newHelpPane(sh),
-		statusP:  newStatusBar(sh, statusTTL),
-		skippedP: skippedPane{sh: sh},
-		exportP:  newExportPrompt(sh),
-		pickerP:  pickerPane{sh: sh},
-		native:   systemCopy,
+		sh:        sh,
+		opts:      opts,
+		load:      load,
+		now:       time.Now,
+		debounce:  debounce,
+		width:     80,
+		height:    24,
+		stack:     []screen{scrLoading},
+		classes:   opts.Filter.Classes,
+		actions:   opts.Filter.Actions,
+		reasons:   opts.Filter.Reasons,
+		match:     opts.Filter.Match,
+		loadingP:  loadingPane{sh: sh, names: names},
+		groupsP:   newGroupsPane(sh),
+		leadsP:    leadsPane{sh: sh, verd: &verdicts{}},
+		detailP:   newDetailPane(sh),
+		domainsP:  domainsPane{sh: sh},
+		filterP:   newFilterPane(sh),
+		helpP:     newHelpPane(sh),
+		statusP:   newStatusBar(sh, statusTTL),
+		skippedP:  skippedPane{sh: sh},
+		exportP:   newExportPrompt(sh),
+		pickerP:   pickerPane{sh: sh},
+		timelineP: timelinePane{sh: sh},
+		native:    systemCopy,
 	}
 	a.filterP.input.SetValue(a.match)
 	a.leadsP.query = a.match
@@ -258,7 +264,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		}
 	case domainsMsg:
 		if msg.gen == a.selGen {
-			a.domainsP.SetDomains(msg.domains, len(a.sel))
+			a.domainsP.SetDomains(msg.domains, msg.provs, len(a.sel))
 			a.domainsStale = false
 		}
 	case leadsSortedMsg:
@@ -274,6 +280,10 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case exportedMsg:
 		if msg.gen == a.exportGen {
 			return a.exported(msg)
+		}
+	case timelineMsg:
+		if msg.gen == a.tlGen {
+			a.timelineP.SetTimeline(msg)
 		}
 	case planMsg:
 		if msg.gen == a.planGen {
@@ -408,6 +418,10 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 		a.detailP, act = a.detailP.Update(k)
 		return a.act(act)
 	}
+	if scr == scrDomains && a.domainsP.inReasons && key.Matches(k, km.Back) {
+		a.domainsP, _ = a.domainsP.Update(k)
+		return nil
+	}
 	switch {
 	case key.Matches(k, km.Pick) && scr != scrHelp:
 		if scr == scrDetail {
@@ -445,6 +459,10 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 			a.filterP.input.SetValue("")
 			return a.reselect()
 		}
+		if h := &a.opts.Filter.History; !h.Since.IsZero() || !h.Until.IsZero() {
+			h.Since, h.Until = time.Time{}, time.Time{}
+			return tea.Batch(a.reselect(), a.statusP.Set(statusInfo, "Cleared the period"))
+		}
 		return nil
 	case key.Matches(k, km.Filter) && scr != scrHelp && scr != scrDetail:
 		a.filterP.Start()
@@ -467,6 +485,13 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 			}
 		}
 		return nil
+	case key.Matches(k, km.Timeline) && (scr == scrGroups || scr == scrDomains || scr == scrTimeline):
+		if scr == scrTimeline {
+			a.pop()
+			return nil
+		}
+		a.push(scrTimeline)
+		return a.loadTimeline()
 	case key.Matches(k, km.Copy):
 		return a.copy()
 	case key.Matches(k, km.CopyReason) && scr == scrDetail:
@@ -527,6 +552,8 @@ func (a *App) key(k tea.KeyPressMsg) tea.Cmd {
 		a.helpP, act = a.helpP.Update(k)
 	case scrSkipped:
 		a.skippedP, act = a.skippedP.Update(k)
+	case scrTimeline:
+		a.timelineP, act = a.timelineP.Update(k)
 	}
 	return a.act(act)
 }
@@ -550,6 +577,16 @@ func nextClass(cs []codes.Class) []codes.Class {
 
 // sourceLeads returns the leads of a source in file order, from the current groups.
 func (a *App) sourceLeads(src leadSource) []int32 {
+	if src.provider != "" {
+		pg := a.domainsP.provider(src.provider)
+		switch {
+		case pg == nil:
+			return nil
+		case src.hasReason:
+			return pg.byReason[src.reason]
+		}
+		return pg.Leads
+	}
 	if src.domain != "" {
 		for i := range a.domainsP.domains {
 			if a.domainsP.domains[i].Domain == src.domain {
@@ -579,6 +616,9 @@ func (a *App) act(act any) tea.Cmd {
 		a.openLeads(leadSource{group: act}, title, g.Leads)
 	case openDomainAction:
 		a.openLeads(leadSource{domain: act.domain}, "@"+a.sh.text.Line(act.domain), a.sourceLeads(leadSource{domain: act.domain}))
+	case openProviderAction:
+		src := leadSource{provider: act.provider, reason: act.reason, hasReason: act.hasReason}
+		a.openLeads(src, src.label(a.sh.text), a.sourceLeads(src))
 	case openLeadAction:
 		a.detailP.SetLead(a.ds, act.lead, a.match)
 		a.push(scrDetail)
@@ -634,9 +674,16 @@ func (a *App) act(act any) tea.Cmd {
 		if act.clearDo {
 			f.Domain = ""
 		}
+		if act.clearPeriod {
+			f.Since, f.Until = time.Time{}, time.Time{}
+		}
 		return a.reselect()
 	case pickCancelAction:
 		a.pop()
+	case narrowAction:
+		a.pop()
+		a.opts.Filter.Since, a.opts.Filter.Until = act.since, act.until
+		return tea.Batch(a.reselect(), a.statusP.Set(statusInfo, "Narrowed to the "+act.label+": esc at home, or F, clears it"))
 	}
 	return nil
 }

@@ -91,6 +91,35 @@ func BenchmarkKeyPress(b *testing.B) {
 			frame("down")
 		}
 	})
+	b.Run("domains/expand+collapse", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			frame("l")
+			frame("h")
+		}
+	})
+	b.Run("domains/reasons-down", func(b *testing.B) {
+		h.press("home", "r")
+		b.ReportAllocs()
+		for b.Loop() {
+			frame("down")
+		}
+		h.press("esc")
+	})
+	h.press("t")
+	b.Run("timeline/down", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			frame("down")
+		}
+	})
+	b.Run("timeline/stack", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			frame("b")
+		}
+	})
+	h.press("t")
 	h.press("tab", "g", "l")
 	b.Run("actions/down", func(b *testing.B) {
 		b.ReportAllocs()
@@ -137,4 +166,28 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(2*b.N)/1e3, "ms/keystroke")
 	})
 	b.ReportMetric(float64(len(h.a.sel)), "leads-matched")
+}
+
+// BenchmarkTimeline measures the timeline's command on a million leads (its span, then counts
+// by action, provider and reason), off the update loop, beside the select it follows.
+func BenchmarkTimeline(b *testing.B) {
+	ds := millionLeads(b)
+	sel := ds.Select(model.Filter{})
+	ds.Timeline(sel, model.Day, model.KeyProvider) // the per-lead indexes, built once per dataset
+	b.Run("select", func(b *testing.B) {
+		for b.Loop() {
+			_ = ds.Select(model.Filter{})
+		}
+	})
+	b.Run("timeline", func(b *testing.B) {
+		for b.Loop() {
+			_ = computeTimeline(1, ds, sel)
+		}
+	})
+	doms := ds.Domains(sel)
+	b.Run("providers", func(b *testing.B) {
+		for b.Loop() {
+			_ = groupProviders(ds, doms)
+		}
+	})
 }

@@ -39,6 +39,7 @@ func selectAll(gen int, ds *model.Dataset, f model.Filter, by model.SortBy, grou
 		if m.domains == nil {
 			m.domains = []model.DomainGroup{}
 		}
+		m.provs = groupProviders(ds, m.domains)
 	}
 	return m
 }
@@ -50,7 +51,7 @@ func (a *App) selected(msg selectedMsg) {
 	a.sel, a.counts, a.actCounts = msg.sel, msg.counts, msg.actions
 	a.groupsP.SetGroups(msg.groups, msg.grouping)
 	if msg.domains != nil {
-		a.domainsP.SetDomains(msg.domains, len(msg.sel))
+		a.domainsP.SetDomains(msg.domains, msg.provs, len(msg.sel))
 		a.domainsStale = false
 	} else {
 		a.domainsStale = true
@@ -58,25 +59,33 @@ func (a *App) selected(msg selectedMsg) {
 	a.leadsP.query = a.match
 }
 
-// afterSelect refreshes the open leads list from the new selection.
+// loadTimeline counts the selection over time in a command.
+func (a *App) loadTimeline() tea.Cmd {
+	a.tlGen++
+	a.timelineP.pending = true
+	gen, ds, sel := a.tlGen, a.ds, a.sel
+	return func() tea.Msg { return computeTimeline(gen, ds, sel) }
+}
+
+// afterSelect refreshes the open timeline and leads list from the new selection.
 func (a *App) afterSelect() tea.Cmd {
+	var tl tea.Cmd
+	if a.inStack(scrTimeline) {
+		tl = a.loadTimeline()
+	}
+	return tea.Batch(tl, a.afterSelectLeads())
+}
+
+func (a *App) afterSelectLeads() tea.Cmd {
 	if !a.inStack(scrLeads) {
 		return nil
 	}
 	src := a.leadsP.src
 	var idx []int32
-	if src.domain != "" {
-		if a.domainsStale {
-			return a.loadDomains()
-		}
-		for i := range a.domainsP.domains {
-			if a.domainsP.domains[i].Domain == src.domain {
-				idx = a.domainsP.domains[i].Leads
-			}
-		}
-	} else if g := a.findGroup(src.group); g != nil {
-		idx = g.Leads
+	if (src.domain != "" || src.provider != "") && a.domainsStale {
+		return a.loadDomains()
 	}
+	idx = a.sourceLeads(src)
 	cur := a.leadsP.win.cursor
 	a.leadsP.SetLeads(a.ds, src, a.leadsP.title, idx)
 	a.leadsP.win.cursor = cur
@@ -94,7 +103,7 @@ func (a *App) loadDomains() tea.Cmd {
 		if d == nil {
 			d = []model.DomainGroup{}
 		}
-		return domainsMsg{gen: gen, domains: d}
+		return domainsMsg{gen: gen, domains: d, provs: groupProviders(ds, d)}
 	}
 }
 
@@ -190,12 +199,7 @@ func (a *App) target() (sel []int32, label, slug string) {
 			return d.Leads, l, slugify(l)
 		}
 	case scrLeads, scrDetail:
-		src := a.leadsP.src
-		if src.domain != "" {
-			l := a.sh.text.Line(src.domain)
-			return a.leadsP.idx, l, slugify(l)
-		}
-		l := src.group.label(" ▸ ")
+		l := a.leadsP.src.label(a.sh.text)
 		return a.leadsP.idx, l, slugify(l)
 	}
 	return nil, "", ""
@@ -241,7 +245,7 @@ func (a *App) suggestPreset() model.Preset {
 	case a.screen() == scrGroups:
 		g, _ = a.groupsP.Current()
 	case a.screen() == scrLeads || a.screen() == scrDetail:
-		if a.leadsP.src.domain == "" {
+		if a.leadsP.src.domain == "" && a.leadsP.src.provider == "" {
 			g = a.findGroup(a.leadsP.src.group)
 		}
 	}

@@ -47,7 +47,7 @@ func (a *App) busy() bool {
 	if a.exporting || a.filterP.active || a.asking != nil || a.screen() == scrDetail && a.detailP.Searching() {
 		return false
 	}
-	return a.screen() == scrLoading || a.selecting || a.sorting
+	return a.screen() == scrLoading || a.selecting || a.sorting || a.screen() == scrTimeline && a.timelineP.pending
 }
 
 // replay handles the keys that waited, in order, until the data is busy again.

@@ -404,6 +404,11 @@ func (p *detailPane) build() {
 		susp += " (at " + l.EmailSuspendedAt.Format("2006-01-02 15:04") + ")"
 	}
 	stateSec = append(stateSec, susp)
+	if at, src := p.ds.BounceDate(l); !at.IsZero() {
+		stateSec = append(stateSec, st.Label.Render("Bounced: ")+at.UTC().Format("2006-01-02 15:04")+" UTC (from "+src+")")
+	} else {
+		stateSec = append(stateSec, st.Label.Render("Bounced: ")+st.Dim.Render("no date (neither Email Suspended At nor Updated At)"))
+	}
 	if p.ds.SuspendedNow(l) {
 		stateSec = append(stateSec, st.Bad.Render("Suspended now: yes")+" (within the last 24 hours)")
 	} else {

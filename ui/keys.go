@@ -14,6 +14,7 @@ type KeyMap struct {
 	Domains, Skipped, Help, Quit, ForceQuit key.Binding
 	CopyReason                              key.Binding
 	Search, NextMatch, PrevMatch            key.Binding
+	Timeline, Stack, Narrow, Reasons        key.Binding
 }
 
 // DefaultKeyMap returns the bindings DESIGN.md lists: arrows and vim keys both work.
@@ -57,6 +58,10 @@ func DefaultKeyMap() KeyMap {
 		Search:     key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search text")),
 		NextMatch:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", "next/prev match")),
 		PrevMatch:  key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		Timeline:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "timeline")),
+		Stack:      key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "by action/provider")),
+		Narrow:     key.NewBinding(key.WithKeys("enter", "n"), key.WithHelp("enter/n", "narrow to period")),
+		Reasons:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "provider's reasons")),
 	}
 }
 
@@ -68,9 +73,9 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp is the help screen, one column per kind of key.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Narrow},
 		{k.Enter, k.Back, k.Tab, k.Domains, k.Expand, k.Collapse, k.NextLead, k.PrevLead},
-		{k.Grouping, k.Filter, k.Pick, k.Class, k.Sort, k.SortDir, k.Skipped},
+		{k.Grouping, k.Filter, k.Pick, k.Class, k.Sort, k.SortDir, k.Skipped, k.Timeline, k.Stack, k.Reasons},
 		{k.Mark, k.MarkAll, k.Unmark, k.Copy, k.CopyReason, k.Export, k.Search, k.NextMatch},
 		{k.Help, k.Quit, k.ForceQuit},
 	}

@@ -53,6 +53,24 @@ func (o leadOrder) arrow() string {
 type leadSource struct {
 	group  openGroupAction
 	domain string // set for a domain's leads
+	// provider is set for a mailbox provider's leads; with hasReason, only those that bounced
+	// for reason.
+	provider  string
+	reason    codes.Reason
+	hasReason bool
+}
+
+// label names the source as titles and file names show it.
+func (s leadSource) label(text *textCache) string {
+	switch {
+	case s.provider != "" && s.hasReason:
+		return text.Line(s.provider) + " ▸ " + s.reason.String()
+	case s.provider != "":
+		return text.Line(s.provider)
+	case s.domain != "":
+		return text.Line(s.domain)
+	}
+	return s.group.label(" ▸ ")
 }
 
 // leadsPane is the leads of one group or domain: a window over indices, never a row per lead.
@@ -139,7 +157,7 @@ const verdictWidth = 24
 // columns sizes the columns: the verdict always shows; narrow screens drop the company and
 // the date, wide ones add the bounce text, where a filter often matches.
 func (p *leadsPane) columns() leadColumns {
-	c := leadColumns{state: 9, date: 10, verdict: verdictWidth}
+	c := leadColumns{state: 9, date: 12, verdict: verdictWidth}
 	if p.width < 100 {
 		c.date, c.verdict = 0, 22
 	}
@@ -212,6 +230,15 @@ func leadState(ds *model.Dataset, l *model.Lead) string {
 	return "-"
 }
 
+// dateSourceLetter is the leads list's one-letter note of where a bounce date came from: S for
+// Email Suspended At, U for Updated At (the column title says "Bounced S/U").
+func dateSourceLetter(src string) string {
+	if strings.HasPrefix(src, "Email Suspended") {
+		return "S"
+	}
+	return "U"
+}
+
 // leadDate is the date shown for a lead: when it was suspended, else when it was last updated.
 func leadDate(l *model.Lead) time.Time {
 	if !l.EmailSuspendedAt.IsZero() {
@@ -250,7 +277,7 @@ func (p leadsPane) View() string {
 	}
 	head += " " + p.head("Verdict", colVerdict, c.verdict) + " " + p.head("State", colState, c.state)
 	if c.date > 0 {
-		head += " " + p.head("Date", colDate, c.date)
+		head += " " + p.head("Bounced S/U", colDate, c.date)
 	}
 	if c.reason > 0 {
 		head += " " + p.head("Reason", colReason, c.reason)
@@ -285,8 +312,8 @@ func (p leadsPane) View() string {
 		state := fit(leadState(p.ds, l), c.state)
 		date := ""
 		if c.date > 0 {
-			if d := leadDate(l); !d.IsZero() {
-				date = d.Format("2006-01-02")
+			if d, src := p.ds.BounceDate(l); !d.IsZero() {
+				date = d.Format("2006-01-02") + " " + dateSourceLetter(src)
 			}
 			date = fit(date, c.date)
 		}

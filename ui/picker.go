@@ -21,9 +21,10 @@ const (
 	pickCode     // the command line's --code: can only be cleared
 	pickEnhanced // the command line's enhanced code: can only be cleared
 	pickDomain   // the command line's --domain: can only be cleared
+	pickPeriod   // --since/--until or the timeline's period: can only be cleared
 )
 
-var pickSections = [...]string{"Action", "Class", "Reason", "Code", "Enhanced", "Domain"}
+var pickSections = [...]string{"Action", "Class", "Reason", "Code", "Enhanced", "Domain", "Period"}
 
 // pickItem is one line of the picker.
 type pickItem struct {
@@ -105,6 +106,10 @@ func (p *pickerPane) Open(f model.Filter, text *textCache) {
 	if f.Domain != "" {
 		p.items = append(p.items, pickItem{kind: pickDomain, name: text.Line(f.Domain), about: "from the command line: uncheck to clear", on: true, count: -1})
 	}
+	if !f.Since.IsZero() || !f.Until.IsZero() {
+		name := strings.TrimSpace(sinceUntil(f.History))
+		p.items = append(p.items, pickItem{kind: pickPeriod, name: name, about: "bounce date: uncheck to clear", on: true, count: -1})
+	}
 	p.win.setLen(len(p.items))
 	p.win.top()
 }
@@ -121,6 +126,7 @@ type pickedAction struct {
 	classes                           []codes.Class
 	reasons                           []codes.Reason
 	clearCode, clearEnhanced, clearDo bool
+	clearPeriod                       bool
 }
 
 // pickCancelAction closes the picker and keeps the filters as they were.
@@ -168,6 +174,8 @@ func (p *pickerPane) picked() pickedAction {
 			out.clearEnhanced = true
 		case it.kind == pickDomain && !it.on:
 			out.clearDo = true
+		case it.kind == pickPeriod && !it.on:
+			out.clearPeriod = true
 		}
 	}
 	return out

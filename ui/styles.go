@@ -38,6 +38,7 @@ type Styles struct {
 	CurrentHit lipgloss.Style // the search match n/N moved to (reverse video: seen without colour)
 	class      [4]lipgloss.Style
 	action     [model.NumActions]lipgloss.Style // a lead's verdict: suppress, readd, wait, review
+	series     [maxSeries + 1]lipgloss.Style    // the parts of a timeline's bars by provider
 	Help       help.Styles                      // key hints: status line and help screen
 }
 
@@ -113,6 +114,9 @@ func NewStyles(isDark bool) Styles {
 	s.action[codes.Readd] = lipgloss.NewStyle().Bold(true).Foreground(p.ok)
 	s.action[codes.Wait] = lipgloss.NewStyle().Foreground(p.soft)
 	s.action[codes.Review] = lipgloss.NewStyle().Foreground(p.unknown)
+	for i, c := range []color.Color{p.bar, p.hard, p.ok, p.soft, p.accent, p.match, p.dim} {
+		s.series[i] = lipgloss.NewStyle().Foreground(c)
+	}
 	return s
 }
 
@@ -130,4 +134,9 @@ func (s Styles) Action(a codes.Action) lipgloss.Style {
 		return s.action[a]
 	}
 	return s.action[codes.Review]
+}
+
+// Series returns the style of the i-th part of a timeline's stacked bars; the last is "the rest".
+func (s Styles) Series(i int) lipgloss.Style {
+	return s.series[min(max(i, 0), len(s.series)-1)]
 }

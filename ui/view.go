@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -28,6 +29,8 @@ func (a *App) scroll(d int) {
 		a.pickerP.win.scroll(d)
 	case scrHelp:
 		a.helpP.scroll(d)
+	case scrTimeline:
+		a.timelineP.win.scroll(d)
 	}
 }
 
@@ -47,6 +50,8 @@ func (a *App) click(y int) tea.Cmd {
 		w = &a.skippedP.win
 	case scrPicker:
 		w = &a.pickerP.win
+	case scrTimeline:
+		w = &a.timelineP.win
 	default:
 		return nil
 	}
@@ -82,6 +87,7 @@ func (a *App) layout() {
 	a.helpP.SetSize(w, h)
 	a.skippedP.SetSize(w, h)
 	a.pickerP.SetSize(w, h)
+	a.timelineP.SetSize(w, h)
 }
 
 func (a *App) bodyHeight() int {
@@ -200,6 +206,12 @@ func (a *App) filterTexts() []string {
 	if f.Domain != "" {
 		filters = append(filters, "domain "+a.sh.text.Line(f.Domain))
 	}
+	if s := sinceUntil(f.History); s != "" {
+		filters = append(filters, s)
+	}
+	if f.MinBounces > 1 {
+		filters = append(filters, "min-bounces "+itoa(f.MinBounces))
+	}
 	if a.match != "" {
 		filters = append(filters, "\""+a.sh.text.Line(a.match)+"\"")
 	}
@@ -232,6 +244,16 @@ func (a *App) crumb() string {
 		return "Skipped rows"
 	case scrPicker:
 		return "Filters"
+	case scrTimeline:
+		by := "action"
+		if a.timelineP.byProvider {
+			by = "provider"
+		}
+		s := "Timeline per " + a.timelineP.msg.every.String() + " by " + by + " (UTC)"
+		if n := a.timelineP.msg.undated; n > 0 && len(a.timelineP.msg.periods) > 0 {
+			s += " · " + plural(n, "lead", "leads") + " without a date left out"
+		}
+		return s
 	}
 	return ""
 }
@@ -241,15 +263,17 @@ func (a *App) shortHelp() bindings {
 	km := a.sh.keys
 	switch a.screen() {
 	case scrGroups:
-		return bindings{km.Grouping, km.Enter, km.Export, km.Pick, km.Filter, km.Class, km.Expand, km.Copy, km.Domains, km.Sort, km.Quit}
+		return bindings{km.Grouping, km.Enter, km.Export, km.Pick, km.Filter, km.Class, km.Expand, km.Copy, km.Domains, km.Timeline, km.Sort, km.Quit}
 	case scrDomains:
-		return bindings{km.Enter, km.Filter, km.Class, km.Copy, km.Export, km.Tab, km.Sort, km.Quit}
+		return bindings{km.Enter, km.Expand, km.Reasons, km.Filter, km.Class, km.Copy, km.Export, km.Tab, km.Timeline, km.Sort, km.Quit}
 	case scrLeads:
 		return bindings{km.Enter, km.Back, km.Mark, km.MarkAll, km.Export, km.Sort, km.SortDir, km.Pick, km.Filter, km.Copy, km.Unmark, km.Quit}
 	case scrDetail:
 		return bindings{km.Back, km.Search, km.NextLead, km.PrevLead, km.Copy, km.CopyReason, km.Export, km.Quit}
 	case scrPicker:
 		return bindings{km.Toggle, km.Apply, km.Cancel, km.ClearAll, km.Up, km.Down}
+	case scrTimeline:
+		return bindings{km.Narrow, km.Stack, km.Back, km.Timeline, km.Pick, km.Class, km.Quit}
 	}
 	return bindings{km.Back, km.Quit}
 }
@@ -275,6 +299,8 @@ func (a *App) render() string {
 		body = a.skippedP.View()
 	case scrPicker:
 		body = a.pickerP.View()
+	case scrTimeline:
+		body = a.timelineP.View()
 	}
 	parts := []string{a.header(), body}
 	if b := a.bottom(); b != "" {
@@ -316,4 +342,26 @@ func (a *App) fileNames(files []string) []string {
 		}
 	}
 	return names
+}
+
+// sinceUntil spells the period filter, "since 2026-01-12 until 2026-01-19", or "" for none.
+func sinceUntil(h model.History) string {
+	var parts []string
+	if !h.Since.IsZero() {
+		parts = append(parts, "since "+dateText(h.Since))
+	}
+	if !h.Until.IsZero() {
+		parts = append(parts, "until "+dateText(h.Until))
+	}
+	return strings.Join(parts, " ")
+}
+
+// dateText spells a bound of the period filter: the day, and the time when it is not midnight
+// (UTC).
+func dateText(t time.Time) string {
+	t = t.UTC()
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+		return t.Format("2006-01-02")
+	}
+	return t.Format("2006-01-02 15:04")
 }
