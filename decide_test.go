@@ -185,3 +185,35 @@ func TestSummaryTableNeverCutsIntoAPipe(t *testing.T) {
 		t.Errorf("summary into a pipe cut text:\n%s", out.String())
 	}
 }
+
+// TestSummaryByProviderWithFirstAndLast: summary --by provider rolls domains up into mailbox
+// providers, every lead in one group, each group with its first and last bounce date.
+func TestSummaryByProviderWithFirstAndLast(t *testing.T) {
+	path := sampleFile(t)
+	code, out, stderr := runCLI(t, "", "summary", "--by", "provider", "--format", "json", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var s struct {
+		Leads  int
+		Groups []struct {
+			Key         string
+			Count       int
+			First, Last *string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatal(err)
+	}
+	total, keys := 0, map[string]bool{}
+	for _, g := range s.Groups {
+		total += g.Count
+		keys[g.Key] = true
+		if g.First == nil || g.Last == nil || *g.First > *g.Last {
+			t.Errorf("group %s: first %v last %v", g.Key, g.First, g.Last)
+		}
+	}
+	if total != s.Leads || !keys["Microsoft"] || !keys["Google"] || keys["hotmail.com"] {
+		t.Errorf("providers %v, %d of %d leads", keys, total, s.Leads)
+	}
+}

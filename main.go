@@ -27,7 +27,7 @@ const usage = `bouncelens: see why your leads bounced.
 
 Usage:
   bouncelens [flags] [FILE ...]           browse; no FILE opens the embedded sample; - reads stdin
-  bouncelens summary [flags] FILE ...     groups as a table (--by code|action|reason|domain,
+  bouncelens summary [flags] FILE ...     groups as a table (--by code|action|reason|domain|provider,
                                           --format table|csv|json)
   bouncelens export [flags] FILE ...      matching leads as CSV (-o FILE, default stdout;
                                           --preset readd|suppress|handoff)
@@ -317,7 +317,7 @@ func runSummary(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	lf.register(fs)
 	format := fs.String("format", "table", "output `FORMAT`: table, csv or json")
 	sortBy := fs.String("sort", "count", "order groups by `ORDER`: count or code")
-	byName := fs.String("by", "code", "group by `WHAT`: code (basic ▸ enhanced), action (action ▸ reason), reason or domain")
+	byName := fs.String("by", "code", "group by `WHAT`: code (basic ▸ enhanced), action (action ▸ reason), reason, domain or provider")
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err

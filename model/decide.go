@@ -69,13 +69,14 @@ type Grouping uint8
 
 // The groupings: the home screen's two, and the two summary adds.
 const (
-	ByCodes   Grouping = iota // basic code ▸ enhanced code
-	ByActions                 // action ▸ reason
-	ByReasons                 // reason
-	ByDomains                 // receiving domain
+	ByCodes     Grouping = iota // basic code ▸ enhanced code
+	ByActions                   // action ▸ reason
+	ByReasons                   // reason
+	ByDomains                   // receiving domain
+	ByProviders                 // mailbox provider (Google, Microsoft, …; "other" for companies' own)
 )
 
-var groupingNames = [...]string{ByCodes: "code", ByActions: "action", ByReasons: "reason", ByDomains: "domain"}
+var groupingNames = [...]string{ByCodes: "code", ByActions: "action", ByReasons: "reason", ByDomains: "domain", ByProviders: "provider"}
 
 // String returns the grouping's name as users type it: code, action, reason or domain.
 func (g Grouping) String() string {
@@ -92,7 +93,7 @@ func ParseGrouping(s string) (Grouping, error) {
 			return Grouping(g), nil
 		}
 	}
-	return ByCodes, fmt.Errorf("unknown grouping %q (want code, action, reason or domain)", s)
+	return ByCodes, fmt.Errorf("unknown grouping %q (want code, action, reason, domain or provider)", s)
 }
 
 // GroupsBy groups the selected leads by codes (as Groups), by action ▸ reason, by reason or
@@ -103,6 +104,8 @@ func (ds *Dataset) GroupsBy(sel []int32, g Grouping, by SortBy) []Group {
 		return ds.reasonGroups(sel, g == ByActions, by)
 	case ByDomains:
 		return ds.domainGroups(sel)
+	case ByProviders:
+		return ds.providerGroups(sel)
 	}
 	return ds.Groups(sel, by)
 }
@@ -240,3 +243,49 @@ func (ds *Dataset) domainGroups(sel []int32) []Group {
 
 // NoDomainName is the Key of the group of leads whose email has no domain.
 const NoDomainName = "no domain"
+
+// providerGroups groups by mailbox provider, most bounces first, each with its mixes.
+func (ds *Dataset) providerGroups(sel []int32) []Group {
+	ids, names := ds.ProviderIDs()
+	acts := ds.actions()
+	total := float64(len(sel))
+	byID := make([]int, len(names)+1)
+	var out []Group
+	for k := range byID {
+		byID[k] = -1
+	}
+	for _, i := range sel {
+		id := int(ids[i])
+		if id < 0 || id >= len(names) {
+			id = len(names)
+		}
+		k := byID[id]
+		if k < 0 {
+			key := "other"
+			if id < len(names) && names[id] != "" {
+				key = names[id]
+			}
+			k = len(out)
+			byID[id] = k
+			out = append(out, Group{Key: key})
+		}
+		g := &out[k]
+		g.Count++
+		g.Leads = append(g.Leads, i)
+		g.Classes[ds.Leads[i].Bounce.Class&3]++
+		g.Actions[acts[i]]++
+	}
+	for k := range out {
+		g := &out[k]
+		g.Share = float64(g.Count) / total
+		g.Class = majority(g.Classes)
+		g.Action = majorityAction(g.Actions)
+	}
+	slices.SortStableFunc(out, func(a, b Group) int {
+		if c := cmp.Compare(b.Count, a.Count); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Key, b.Key)
+	})
+	return out
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/bouncelens/bouncelens/codes"
@@ -120,6 +121,8 @@ type summaryGroup struct {
 	Name      string         `json:"name"`
 	Count     int            `json:"count"`
 	Share     float64        `json:"share"`
+	First     *string        `json:"first"` // the group's earliest bounce date (RFC 3339), null when none has one
+	Last      *string        `json:"last"`
 	Class     string         `json:"class"`
 	Classes   Mix            `json:"classes"`
 	Actions   Mix            `json:"actions"`
@@ -157,9 +160,13 @@ func safeAll(names []string) []string {
 	return out
 }
 
-func toSummaryGroup(g *Group, by Grouping, sub bool) summaryGroup {
+func (ds *Dataset) toSummaryGroup(g *Group, by Grouping, sub bool) summaryGroup {
 	r := summaryGroup{Key: SafeKey(g.Key), Name: g.Name, Count: g.Count, Share: float64(int(g.Share*1e4+0.5)) / 1e4,
 		Class: g.Class.String(), Classes: classMix(g.Classes), Actions: actionMix(g.Actions)}
+	if first, last := ds.Span(g.Leads); !first.IsZero() {
+		f, l := first.UTC().Format(time.RFC3339), last.UTC().Format(time.RFC3339)
+		r.First, r.Last = &f, &l
+	}
 	switch by {
 	case ByCodes:
 		b, e := nullableInt(g.Basic), nullable(g.Enhanced.String())
@@ -176,7 +183,7 @@ func toSummaryGroup(g *Group, by Grouping, sub bool) summaryGroup {
 		r.Reason = g.Reason.String()
 	}
 	for k := range g.Subgroups {
-		r.Subgroups = append(r.Subgroups, toSummaryGroup(&g.Subgroups[k], by, true))
+		r.Subgroups = append(r.Subgroups, ds.toSummaryGroup(&g.Subgroups[k], by, true))
 	}
 	return r
 }
@@ -237,7 +244,7 @@ func (ds *Dataset) WriteSummary(w io.Writer, sel []int32, groups []Group, opts S
 			Classes: classMix(ds.ClassCounts(sel)), Actions: actionMix(ds.ActionCounts(sel)),
 			Groups: make([]summaryGroup, 0, len(groups))}
 		for k := range groups {
-			out.Groups = append(out.Groups, toSummaryGroup(&groups[k], opts.By, false))
+			out.Groups = append(out.Groups, ds.toSummaryGroup(&groups[k], opts.By, false))
 		}
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
