@@ -298,3 +298,28 @@ func TestRowOfMillionsOfDelimitersIsBounded(t *testing.T) {
 		}
 	}
 }
+
+// A stray quote just before a row whose own reason spans lines costs only its own line: the
+// next row is found even though it is not complete on one line.
+func TestStrayQuoteBeforeAMultiLineRow(t *testing.T) {
+	data := "Email Address,First Name,Email Invalid Cause\n" +
+		"bad@example.com,\"Bad,550 5.1.1 user unknown\n" +
+		"a@example.com,A,\"550-5.7.1 [192.0.2.1] Our system has detected, an unusual rate\n" +
+		"550 5.7.1 of unsolicited mail, originating from your IP address\"\n" +
+		"b@example.com,B,550 5.1.1 user unknown\n"
+	ds, err := LoadReader(context.Background(), strings.NewReader(data), "stray.csv", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTotals(t, ds)
+	var got []string
+	for _, l := range ds.Leads {
+		got = append(got, l.Email)
+	}
+	if strings.Join(got, " ") != "a@example.com b@example.com" || len(ds.Skipped) != 1 || ds.Skipped[0].Line != 2 {
+		t.Errorf("leads %q, skipped %v; want a and b kept, line 2 skipped", got, ds.Skipped)
+	}
+	if len(ds.Leads) == 2 && !strings.Contains(ds.Leads[0].Reason, "originating from your IP") {
+		t.Errorf("a's reason lost its second line: %q", ds.Leads[0].Reason)
+	}
+}

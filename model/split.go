@@ -98,13 +98,62 @@ func (s *splitter) lineEnd(data []byte, nl, n int, atEOF bool) (runaway, limit, 
 	}
 	rest := data[nl+1:]
 	end := bytes.IndexByte(rest, '\n')
+	line := rest
 	switch {
 	case end >= 0:
-		rest = rest[:end+1]
+		line = rest[:end+1]
 	case !atEOF:
 		return false, false, true
 	}
-	return s.completeRow(rest), false, false
+	if s.completeRow(line) {
+		return true, false, false
+	}
+	if bytes.IndexByte(line, '"') < 0 || bytes.IndexByte(line, '@') < 0 {
+		return false, false, false
+	}
+	// The line may start a row whose own quoted field goes on over the next lines (a
+	// multi-line reason after a stray quote): split a few lines from it.
+	window, lines := rest, 0
+	for k := 0; k < len(rest) && k < maxRowWindow; k++ {
+		if rest[k] == '\n' {
+			if lines++; lines == maxRowLines {
+				window = rest[:k+1]
+				break
+			}
+		}
+		if k+1 == maxRowWindow {
+			window = rest[:k+1]
+		}
+	}
+	if len(window) == len(rest) && lines < maxRowLines && !atEOF {
+		return false, false, true
+	}
+	return s.completeRows(window), false, false
+}
+
+// maxRowLines and maxRowWindow bound the lines and bytes looked at for a row that spans lines
+// when deciding whether a quoted field ran away into it.
+const (
+	maxRowLines  = 16
+	maxRowWindow = 64 << 10
+)
+
+// completeRows reports whether text starts with one record of the header's width, spanning
+// lines, with an @ in the email column.
+func (s *splitter) completeRows(text []byte) bool {
+	if s.width < 2 {
+		return false
+	}
+	if s.check == nil {
+		s.check = &splitter{delim: s.delim}
+	}
+	c := s.check
+	c.scratch = c.scratch[:0]
+	next, lines, rerr := c.split(text)
+	if rerr != nil || lines < 2 || next > len(text) || len(c.fields) != s.width {
+		return false
+	}
+	return s.email < 0 || s.email < len(c.fields) && bytes.IndexByte(c.fields[s.email], '@') >= 0
 }
 
 // maxFields is the most fields a record may have before it is one bad row: a row of millions
