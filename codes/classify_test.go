@@ -146,10 +146,10 @@ func TestClassifyLabelledTables(t *testing.T) {
 		{"heldout7", 100, 97, 90},
 		{"heldout8", 60, 97, 85},
 		{"heldout9", 200, 95, 90},
-		{"heldout10", 150, 65, 64},
+		{"heldout10", 150, 68, 64},
 	}
 	// codesFloor lowers the basic and enhanced floor for a table whose first measurement is lower.
-	codesFloor := map[string]float64{"heldout10": 92}
+	codesFloor := map[string]float64{"heldout10": 99}
 	for _, tt := range tables {
 		t.Run(tt.name, func(t *testing.T) {
 			rows := readLabelled(t, "testdata/"+tt.name+".tsv")
