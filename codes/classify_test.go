@@ -95,7 +95,8 @@ func TestClassify(t *testing.T) {
 		{"tag_snake_and_kebab", "bounce_bad-mailbox", Hard, UserUnknown, true, NoProvider},
 		{"tag_kebab", "mailbox-unknown", Hard, UserUnknown, true, NoProvider},
 		{"tag_upper_snake", "MAILBOX_NOT_FOUND", Hard, UserUnknown, true, NoProvider},
-		{"tag_hyphen_phrase_kept", "grey-list", Hard, Blocked, false, NoProvider},
+		{"tag_hyphen_phrase_kept", "grey-list", Soft, Blocked, false, NoProvider},
+		{"greylisting_without_code_is_soft", "GreyListed", Soft, Blocked, false, NoProvider},
 		{"exchange_dmarc", "550 5.7.509 Access denied, sending domain [EXAMPLE.JP] does not pass DMARC verification and has a DMARC policy of reject. [x.prod.protection.outlook.com]", Hard, AuthFailure, false, Microsoft},
 	}
 	for _, tt := range tests {
@@ -146,7 +147,7 @@ func TestClassifyLabelledTables(t *testing.T) {
 		{"heldout7", 100, 97, 90},
 		{"heldout8", 60, 97, 85},
 		{"heldout9", 200, 95, 90},
-		{"heldout10", 150, 68, 64},
+		{"heldout10", 150, 69, 64},
 	}
 	// codesFloor lowers the basic and enhanced floor for a table whose first measurement is lower.
 	codesFloor := map[string]float64{"heldout10": 99}
