@@ -107,12 +107,14 @@ func lowerWords(dst []byte, text string, hyphens bool) []byte {
 			}
 			c = ' '
 			space = true
-		case (c == '_' || c == '-' && hyphens) && ident && len(dst) > 0 && isAlnum(dst[len(dst)-1]) && i+1 < len(text) && isAlnum(text[i+1]):
-			c = ' '
-			space = true
-		case c == '_' && underscored && len(dst) > 0 && isAlnum(dst[len(dst)-1]) && i+1 < len(text) && isAlnum(text[i+1]):
-			c = ' ' // "does_not_like_recipient", "Remote_host_said": qmail's log writes '_' for spaces
-			space = true
+		case c == '_' || c == '-':
+			// qmail's log writes '_' for spaces ("does_not_like_recipient", "Remote_host_said");
+			// a tag joins its words with them ("bounce_bad-domain").
+			space = (c == '_' && (underscored || ident) || hyphens && ident) &&
+				len(dst) > 0 && isAlnum(dst[len(dst)-1]) && i+1 < len(text) && isAlnum(text[i+1])
+			if space {
+				c = ' '
+			}
 		case c >= 'A' && c <= 'Z':
 			if tag && i > 0 && camelHump(text, i) && camelWord(text, i) && len(dst)+1 < cap(dst) {
 				dst = append(dst, ' ') // "MailboxFull", "ContentRejected": an ESP's tag, in words

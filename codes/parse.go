@@ -386,10 +386,11 @@ func basicAt(text string, i int) (span, bool) {
 				return span{}, false
 			}
 		case a == '_' && underscored:
-		case a >= 'A' && a <= 'Z' && code >= 400 && replyStart(text, i):
-			// NetEase glues its tag to the reply code: "421HL:ICC ...", "451Requested mail action".
 		case isAlpha(a) || a == '_' || a == '/' || a == '@' || a == '%':
-			return span{}, false
+			// NetEase glues its tag to the reply code: "421HL:ICC ...", "451Requested mail action".
+			if a < 'A' || a > 'Z' || code < 400 || !replyStart(text, i) {
+				return span{}, false
+			}
 		case a == '.' || a == ',':
 			if j+1 < n && isAlnum(text[j+1]) {
 				return span{}, false
