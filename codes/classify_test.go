@@ -131,7 +131,7 @@ func TestClassify(t *testing.T) {
 // measured on the code as it is, before any change for it: basic 92.6% (NetEase's "421HL:REP"
 // tags glue the reply code to letters), enhanced 100%, class 56.8%, reason 52.5% (53.1% after one
 // label was aligned with an existing phrase decision); after the changes for the families it
-// exposed: basic 99.4%, enhanced 100%, class 84.0%, reason 87.7% (no longer held out).
+// exposed: basic 99.4%, enhanced 100%, class 84.6%, reason 88.9% (no longer held out).
 func TestClassifyLabelledTables(t *testing.T) {
 	tables := []struct {
 		name          string
@@ -148,7 +148,7 @@ func TestClassifyLabelledTables(t *testing.T) {
 		{"heldout7", 100, 97, 90},
 		{"heldout8", 60, 97, 85},
 		{"heldout9", 200, 95, 90},
-		{"heldout10", 150, 83, 87},
+		{"heldout10", 150, 84, 88},
 	}
 	// codesFloor lowers the basic and enhanced floor for a table whose first measurement is lower.
 	codesFloor := map[string]float64{"heldout10": 99}
