@@ -22,8 +22,27 @@ import (
 // the basic code's, else what the text says (a failure notice is final unless it says it will be
 // retried); an auto-reply has none.
 func Classify(text string) Bounce {
+	b := classify(text, false)
+	if b.Reason == OnHold && isIdentifier(text) && strings.IndexByte(text, '-') >= 0 {
+		// A kebab-case tag that no rule knows as it is written ("grey-list" is a phrase) is
+		// read in words: "mailbox-unknown", "message-expired".
+		if w := classify(text, true); w.Reason != OnHold {
+			return w
+		}
+	}
+	return b
+}
+
+// isIdentifier reports whether text is one short identifier without digits or spaces (an ESP's
+// status tag: "bounce_bad-domain", "DNS_ERROR", "mailbox-unknown").
+func isIdentifier(text string) bool {
+	return len(text) <= 64 && strings.IndexAny(text, "0123456789 \t\r\n") < 0
+}
+
+// classify is Classify, reading the '-' of an identifier as a space when hyphens is set.
+func classify(text string, hyphens bool) Bounce {
 	var buf [2048]byte
-	low := lowerText(buf[:0], text)
+	low := lowerWords(buf[:0], text, hyphens)
 	// low is never modified after this point, so viewing it as a string is safe.
 	s := unsafe.String(unsafe.SliceData(low), len(low))
 	var tg trigrams
@@ -63,9 +82,16 @@ func Classify(text string) Bounce {
 // It stops when dst is full, so that Classify never allocates: phrases are looked for in the
 // first 2 KB of a reason (whole bounce bodies are rarely longer; the codes are parsed in full).
 func lowerText(dst []byte, text string) []byte {
+	return lowerWords(dst, text, false)
+}
+
+// lowerWords is lowerText that also reads an identifier's '_' (and '-' when hyphens is set) as
+// a space, so that the word rules read a tag such as "DNS_ERROR" or "mailbox-unknown".
+func lowerWords(dst []byte, text string, hyphens bool) []byte {
 	space := true
 	underscored := strings.Count(text[:min(len(text), cap(dst))], "_") >= 4 && underscoredWords(text) >= 4
 	tag := len(text) <= 64 && strings.IndexAny(text, "0123456789") < 0 // an ESP's status tag, perhaps
+	ident := isIdentifier(text)
 	for i := 0; i < len(text) && len(dst) < cap(dst); i++ {
 		c := text[i]
 		if space && len(dst) > 0 && isDigit(c) {
@@ -81,11 +107,16 @@ func lowerText(dst []byte, text string) []byte {
 			}
 			c = ' '
 			space = true
-		case c == '_' && underscored && len(dst) > 0 && isAlnum(dst[len(dst)-1]) && i+1 < len(text) && isAlnum(text[i+1]):
-			c = ' ' // "does_not_like_recipient", "Remote_host_said": qmail's log writes '_' for spaces
-			space = true
+		case c == '_' || c == '-':
+			// qmail's log writes '_' for spaces ("does_not_like_recipient", "Remote_host_said");
+			// a tag joins its words with them ("bounce_bad-domain").
+			space = (c == '_' && (underscored || ident) || hyphens && ident) &&
+				len(dst) > 0 && isAlnum(dst[len(dst)-1]) && i+1 < len(text) && isAlnum(text[i+1])
+			if space {
+				c = ' '
+			}
 		case c >= 'A' && c <= 'Z':
-			if tag && i > 0 && text[i-1] >= 'a' && text[i-1] <= 'z' && camelWord(text, i) && len(dst)+1 < cap(dst) {
+			if tag && i > 0 && camelHump(text, i) && camelWord(text, i) && len(dst)+1 < cap(dst) {
 				dst = append(dst, ' ') // "MailboxFull", "ContentRejected": an ESP's tag, in words
 			}
 			c += 'a' - 'A'
@@ -181,6 +212,17 @@ func camelWord(text string, i int) bool {
 		e++
 	}
 	return e == len(text) || text[e] != '.'
+}
+
+// camelHump reports whether the upper-case letter at text[i] (i > 0) starts a new word of a
+// CamelCase tag: after a lower-case letter ("NoMailbox"), or ending a run of capitals when a
+// lower-case letter follows it ("DNSProblem": DNS, Problem).
+func camelHump(text string, i int) bool {
+	prev := text[i-1]
+	if prev >= 'a' && prev <= 'z' {
+		return true
+	}
+	return prev >= 'A' && prev <= 'Z' && i+1 < len(text) && text[i+1] >= 'a' && text[i+1] <= 'z'
 }
 
 // underscoredWords counts the '_' that join two words ("Remote_host_said"), in the first 2 KB.

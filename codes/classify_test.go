@@ -91,6 +91,12 @@ func TestClassify(t *testing.T) {
 		{"ironport", "554 5.7.1 ACL dropped (IronPort)", Hard, SecurityError, false, Cisco},
 		{"marketo_wrapper", "5.3.0 - Other mail system problem 554-'5.1.0 Sender denied'", Hard, Rejected, false, NoProvider},
 		{"office365_ndr", "550 5.7.606 Access denied, banned sending IP [192.0.2.1]. To request removal from this list please visit https://sender.office.com/", Hard, Blocked, false, NoProvider},
+		{"tag_camel_acronym", "DNSProblem", Hard, HostUnknown, true, NoProvider},
+		{"tag_snake_and_kebab", "bounce_bad-mailbox", Hard, UserUnknown, true, NoProvider},
+		{"tag_kebab", "mailbox-unknown", Hard, UserUnknown, true, NoProvider},
+		{"tag_upper_snake", "MAILBOX_NOT_FOUND", Hard, UserUnknown, true, NoProvider},
+		{"tag_hyphen_phrase_kept", "grey-list", Soft, Blocked, false, NoProvider},
+		{"greylisting_without_code_is_soft", "GreyListed", Soft, Blocked, false, NoProvider},
 		{"exchange_dmarc", "550 5.7.509 Access denied, sending domain [EXAMPLE.JP] does not pass DMARC verification and has a DMARC policy of reject. [x.prod.protection.outlook.com]", Hard, AuthFailure, false, Microsoft},
 	}
 	for _, tt := range tests {
@@ -124,7 +130,8 @@ func TestClassify(t *testing.T) {
 // 99.5%, class 97.1%, reason 93.1% (no longer held out). heldout10 (162 rows, 77 not in English),
 // measured on the code as it is, before any change for it: basic 92.6% (NetEase's "421HL:REP"
 // tags glue the reply code to letters), enhanced 100%, class 56.8%, reason 52.5% (53.1% after one
-// label was aligned with an existing phrase decision); its floors sit just below those figures.
+// label was aligned with an existing phrase decision); after the changes for the families it
+// exposed: basic 99.4%, enhanced 100%, class 84.6%, reason 88.9% (no longer held out).
 func TestClassifyLabelledTables(t *testing.T) {
 	tables := []struct {
 		name          string
@@ -141,10 +148,10 @@ func TestClassifyLabelledTables(t *testing.T) {
 		{"heldout7", 100, 97, 90},
 		{"heldout8", 60, 97, 85},
 		{"heldout9", 200, 95, 90},
-		{"heldout10", 150, 56, 52},
+		{"heldout10", 150, 84, 88},
 	}
 	// codesFloor lowers the basic and enhanced floor for a table whose first measurement is lower.
-	codesFloor := map[string]float64{"heldout10": 92}
+	codesFloor := map[string]float64{"heldout10": 99}
 	for _, tt := range tables {
 		t.Run(tt.name, func(t *testing.T) {
 			rows := readLabelled(t, "testdata/"+tt.name+".tsv")

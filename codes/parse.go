@@ -28,6 +28,8 @@ type span struct {
 // Look-alikes are skipped: IPv4 and IPv6 addresses, version numbers (v2.5.1, Postfix 2.5.1),
 // dates, Yahoo's 4.16.55.1 and [#4.16.5], numbers inside URLs, tags such as IB504 or sa.2.2, ports,
 // process ids ("smtp[451]") and sizes. Codes may touch typographic quotes and CJK punctuation.
+// A 4xx or 5xx code glued to a capitalised word is read only where a reply starts (the start of
+// the text, after "smtp;" or after ": "): NetEase's "421HL:ICC", "451Requested mail action".
 func Parse(text string) Code {
 	var enh, bas [maxCandidates]span
 	ne, nb := 0, 0
@@ -385,7 +387,10 @@ func basicAt(text string, i int) (span, bool) {
 			}
 		case a == '_' && underscored:
 		case isAlpha(a) || a == '_' || a == '/' || a == '@' || a == '%':
-			return span{}, false
+			// NetEase glues its tag to the reply code: "421HL:ICC ...", "451Requested mail action".
+			if a < 'A' || a > 'Z' || code < 400 || !replyStart(text, i) {
+				return span{}, false
+			}
 		case a == '.' || a == ',':
 			if j+1 < n && isAlnum(text[j+1]) {
 				return span{}, false
@@ -404,6 +409,24 @@ func basicAt(text string, i int) (span, bool) {
 		}
 	}
 	return span{start: i, end: j, basic: code}, true
+}
+
+// replyStart reports whether text[i] is where a reply starts: the start of the text, or after a
+// diagnostic type ("smtp;") or a colon and a space ("said: "), with only spaces between.
+func replyStart(text string, i int) bool {
+	k := i - 1
+	for k >= 0 && text[k] == ' ' {
+		k--
+	}
+	switch {
+	case k < 0:
+		return true
+	case text[k] == ';':
+		return k >= 4 && eqFold(text[k-4:k], "smtp") && (k == 4 || !isAlnum(text[k-5]))
+	case text[k] == ':':
+		return k < i-1
+	}
+	return false
 }
 
 // tagEcho reports whether the three digits at text[i] are a provider tag's number repeated in

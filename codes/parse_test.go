@@ -154,6 +154,14 @@ func TestParse(t *testing.T) {
 		{"duration", "could not be delivered after 421 minutes", "", ""},
 		{"four_digits", "error 5500 and 25.5.1.1x", "", ""},
 		{"leading_zero_detail", "550 5.1.01 odd", "550", ""},
+		{"glued_to_tag_at_start", "421HL:ICC 该IP同时并发连接数过大,超过了网易的限制", "421", ""},
+		{"glued_to_word_at_start", "451Requested mail action not taken: too much fail authentication", "451", ""},
+		{"glued_after_diagnostic_type", "smtp; 550MI:SPB message rejected", "550", ""},
+		{"glued_after_said", "host mx.example.com said: 450RP:DRC too many recipients", "450", ""},
+		{"glued_inside_sentence", "queue id 550ABC was kept", "", ""},
+		{"glued_lower_case", "500px wide banner", "", ""},
+		{"glued_2xx", "250OK", "", ""},
+		{"glued_after_colon_no_space", "ref:550X done", "", ""},
 		{"basic_with_dot_number", "554 30 Sorry (554.30)", "554", ""},
 	}
 	for _, tt := range tests {

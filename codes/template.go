@@ -172,6 +172,8 @@ func appendWord(dst []byte, text string, i int) ([]byte, int) {
 	}
 	w := text[i:j]
 	switch {
+	case digits == 3 && turns == 1 && isDigit(w[0]):
+		return appendWordAs(dst, w), j // a reply code glued to a word: "451Requested", "421HL"
 	case letters > 0 && (turns >= 2 && len(w) >= 5 || len(w) >= 10):
 		// An id: d2si123456qkb, DM6NAM12FT056, 4ABCD12345, 08DD2E6F2A0B1C3D. The numbered parts
 		// joined to it are the id's too (a640c23a62f3a-7bb2ae25e7asi9876543a.45, ...jKL.us123).
