@@ -115,6 +115,11 @@ func writeExplainText(w *bufio.Writer, text string, first bool) error {
 		fault = "yes: the address itself is bad"
 	}
 	fmt.Fprintf(w, "  %-17s %s\n", "address at fault:", fault)
+	act := ActionOf(x.Class, x.Reason)
+	fmt.Fprintf(w, "  %-17s %s: %s\n", "action:", act, act.Explain())
+	if fix := SenderFix(x.Reason); fix != "" && act == Readd {
+		fmt.Fprintf(w, "  %-17s %s\n", "sender fix:", fix)
+	}
 	if x.Advice != "" {
 		fmt.Fprintf(w, "  %-17s %s\n", "advice:", SafeText(x.Advice))
 	}

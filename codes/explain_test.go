@@ -1,6 +1,7 @@
 package codes
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -150,5 +151,27 @@ func TestSafeText(t *testing.T) {
 		if got := SafeText(tt.in); got != tt.want {
 			t.Errorf("SafeText(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestExplainTextSaysWhatToDo: explain's text names the action and, for a block, what the
+// sender must fix.
+func TestExplainTextSaysWhatToDo(t *testing.T) {
+	var b strings.Builder
+	w := bufio.NewWriter(&b)
+	texts := []string{"smtp; 554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org", "550 5.1.1 user unknown"}
+	if err := WriteExplain(w, "text", func(yield func(string) bool) {
+		for _, s := range texts {
+			if !yield(s) {
+				return
+			}
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	w.Flush()
+	out := b.String()
+	if !strings.Contains(out, "action:           readd") || !strings.Contains(out, "sender fix:") || !strings.Contains(out, "action:           suppress") {
+		t.Errorf("explain text:\n%s", out)
 	}
 }
