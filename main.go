@@ -460,17 +460,39 @@ func sliceSeq(s []string) iter.Seq[string] {
 	}
 }
 
+// maxExplainLine is the longest line explain reads whole; a longer one is cut there (the codes
+// of a reply are at its start) and the rest of it skipped, and the lines after it are read.
+const maxExplainLine = 1 << 20
+
 // lines yields the lines of r without their line endings; a read error lands in *errp.
 func lines(r io.Reader, errp *error) iter.Seq[string] {
 	return func(yield func(string) bool) {
-		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
-		for sc.Scan() {
-			if !yield(strings.TrimSuffix(sc.Text(), "\r")) {
+		br := bufio.NewReaderSize(r, 64*1024)
+		var line []byte
+		for {
+			chunk, err := br.ReadSlice('\n')
+			if len(line)+len(chunk) <= maxExplainLine {
+				line = append(line, chunk...)
+			} else if len(line) < maxExplainLine {
+				line = append(line, chunk[:maxExplainLine-len(line)]...)
+			}
+			if err == bufio.ErrBufferFull {
+				continue
+			}
+			if len(line) > 0 || err == nil {
+				s := strings.TrimSuffix(strings.TrimSuffix(string(line), "\n"), "\r")
+				if !yield(s) {
+					return
+				}
+			}
+			line = line[:0]
+			if err != nil {
+				if err != io.EOF {
+					*errp = err
+				}
 				return
 			}
 		}
-		*errp = sc.Err()
 	}
 }
 

@@ -261,3 +261,17 @@ func TestExportEmailsDomainAndDirectory(t *testing.T) {
 		t.Errorf("--force -o DIR: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// A line of several MB on explain's stdin is cut, not the end of the input: every line after it
+// is still explained.
+func TestExplainReadsPastAHugeLine(t *testing.T) {
+	in := "550 5.1.1 user unknown\n554 5.7.1 " + strings.Repeat("x", 3<<20) + "\r\n452 4.2.2 mailbox full\n\nlast"
+	code, out, stderr := runCLI(t, in, "explain", "--format", "tsv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	rows := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(rows) != 6 || !strings.HasPrefix(rows[2], "554\t5.7.1") || !strings.HasPrefix(rows[3], "452\t4.2.2") || !strings.HasPrefix(rows[4], "\t\t") {
+		t.Errorf("%d rows: %q", len(rows), rows)
+	}
+}

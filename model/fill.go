@@ -804,12 +804,14 @@ func (w *worker) repair(f []byte) ([]byte, error) {
 	if err != nil {
 		return nil, errUnrepairable
 	}
+	// The five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) come out as
+	// U+FFFD, the damage visible; a C1 control is dropped like other controls. The row is kept.
+	w.fix = w.fix[:0]
 	for _, r := range string(out) {
-		if r >= 0x80 && r < 0xa0 || r == utf8.RuneError {
-			return nil, errUnrepairable
+		if r < 0x80 || r >= 0xa0 {
+			w.fix = utf8.AppendRune(w.fix, r)
 		}
 	}
-	w.fix = append(w.fix[:0], out...)
 	return w.fix, nil
 }
 
