@@ -39,7 +39,7 @@ func TestCancelEndsABlockedRead(t *testing.T) {
 func TestNamedPipeIsOpenedOnce(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "fifo")
 	if err := syscall.Mkfifo(path, 0o600); err != nil {
-		t.Skip("no named pipes here:", err)
+		t.Fatal("making a named pipe:", err)
 	}
 	go func() {
 		f, err := os.OpenFile(path, os.O_WRONLY, 0)
@@ -122,7 +122,7 @@ func TestExportFileModes(t *testing.T) {
 func TestCancelEndsTheWaitForAPipeWriter(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "fifo")
 	if err := syscall.Mkfifo(path, 0o600); err != nil {
-		t.Skip("no named pipes here:", err)
+		t.Fatal("making a named pipe:", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
