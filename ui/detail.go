@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"strings"
+	"time"
 	"unicode"
 
 	"charm.land/bubbles/v2/key"
@@ -439,7 +440,17 @@ func (p *detailPane) build() {
 	if b.Provider != codes.NoProvider {
 		para(&verdictSec, st.Label.Render("Provider: ")+b.Provider.String())
 	}
-	if adv := codes.Advice(b); adv != "" {
+	bounces := p.ds.Bounces(p.lead)
+	first, last := p.ds.Span(bounces)
+	adv := codes.Advice(b)
+	if act == codes.Readd || act == codes.Wait {
+		since := ""
+		if !first.IsZero() {
+			since = first.UTC().Format("2006-01-02")
+		}
+		adv = strings.TrimSpace(adv + " " + model.RetryAdvice(len(bounces), since))
+	}
+	if adv != "" {
 		adviceSec = append(adviceSec, st.Section.Render("Advice"))
 		para(&adviceSec, adv)
 	}
@@ -489,10 +500,11 @@ func (p *detailPane) build() {
 	}
 	// Two columns: what the server said and Marketo recorded, beside what it means. One column:
 	// the verdict and advice come right after the text, the rest below.
-	left := join(reasonSec, causeSec, stateSec)
+	historySec := p.historyLines(bounces, first, last, colW)
+	left := join(reasonSec, causeSec, stateSec, historySec)
 	right := join(verdictSec, adviceSec, meaningSec)
 	if !twoCols {
-		left = join(reasonSec, verdictSec, adviceSec, meaningSec, causeSec, stateSec)
+		left = join(reasonSec, verdictSec, adviceSec, historySec, meaningSec, causeSec, stateSec)
 		right = nil
 	}
 
@@ -520,4 +532,68 @@ func (p *detailPane) build() {
 		}
 	}
 	p.lines = lines
+}
+
+// maxHistory is how many bounces of an address the detail lists.
+const maxHistory = 20
+
+// historyLines lists the bounces of the lead's address in a column w wide, newest first: when,
+// the verdict and the codes, then the first line of the text; the lead shown is marked.
+func (p *detailPane) historyLines(bounces []int32, first, last time.Time, w int) []string {
+	st := p.sh.styles
+	tx := p.sh.text
+	n := len(bounces)
+	if n == 1 {
+		return []string{st.Section.Render("Bounces of this address: 1"), st.Dim.Render("Only this one in the files loaded.")}
+	}
+	out := []string{st.Section.Render("Bounces of this address: " + itoa(n))}
+	if !first.IsZero() {
+		out = append(out, "First "+first.UTC().Format("2006-01-02 15:04")+" · last "+last.UTC().Format("2006-01-02 15:04")+" UTC")
+	}
+	shown := 0
+	for k := n - 1; k >= 0 && shown < maxHistory; k-- {
+		i := bounces[k]
+		shown++
+		l := &p.ds.Leads[i]
+		mark := "  "
+		if i == p.lead {
+			mark = "▶ "
+		}
+		when := st.Dim.Render("no date")
+		if at, src := p.ds.BounceDate(l); !at.IsZero() {
+			when = at.UTC().Format("2006-01-02 15:04") + st.Dim.Render(" ("+dateSource(src)+")")
+		}
+		act := p.ds.Action(i)
+		b := l.Bounce
+		code := "no code"
+		switch {
+		case b.Basic != 0 && !b.Enhanced.IsZero():
+			code = itoa(int(b.Basic)) + " " + b.Enhanced.String()
+		case b.Basic != 0:
+			code = itoa(int(b.Basic))
+		case !b.Enhanced.IsZero():
+			code = b.Enhanced.String()
+		}
+		text, _, _ := strings.Cut(tx.Block(l.Reason), "\n")
+		if text = strings.TrimSpace(text); text == "" {
+			text = "(no text)"
+		}
+		out = append(out, fit(mark+when+"  "+st.Action(act).Render(act.String())+" · "+b.Reason.String(), w),
+			fit("    "+code+"  "+st.Dim.Render(text), w))
+	}
+	if more := n - shown; more > 0 {
+		out = append(out, st.Dim.Render("  and "+itoa(more)+" more"))
+	}
+	return out
+}
+
+// dateSource is the short name of the column a bounce date came from (Dataset.BounceDate).
+func dateSource(src string) string {
+	switch src {
+	case "Email Suspended At":
+		return "suspended"
+	case "Updated At":
+		return "updated"
+	}
+	return strings.ToLower(src)
 }
