@@ -116,7 +116,7 @@ func (p loadingPane) View(w, h int) string {
 }
 
 // groupLines lists the groups read so far in at most n lines: each basic code, then its
-// enhanced codes, most leads first, until the lines run out.
+// enhanced codes, most leads first.
 func (p loadingPane) groupLines(w, n int) []string {
 	st := p.sh.styles
 	total := 0
@@ -141,17 +141,18 @@ func (p loadingPane) groupLines(w, n int) []string {
 		b.WriteString(p.sh.text.Line(g.Name))
 		return b.String()
 	}
-	for _, g := range p.p.Groups {
-		if len(out) >= n {
-			break
-		}
+	// Every basic code gets a line before any enhanced code does; the lines left are shared
+	// among the basic codes, most leads first, so that a big 550 does not hide the 421s.
+	tops := min(len(p.p.Groups), max(n-1, 0))
+	left := max(n-1-tops, 0)
+	for i, g := range p.p.Groups[:tops] {
 		out = append(out, row("", g.Key, g))
-		for _, s := range g.Subgroups {
-			if len(out) >= n {
-				break
-			}
+		share := (left + tops - i - 1) / (tops - i) // the lines left, over the codes left, rounded up
+		k := min(len(g.Subgroups), share)
+		for _, s := range g.Subgroups[:k] {
 			out = append(out, row("  ", s.Key, s))
 		}
+		left -= k
 	}
 	return out
 }

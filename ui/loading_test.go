@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -67,5 +68,44 @@ func TestLoadingWithoutGroupsIsCentred(t *testing.T) {
 	}
 	if first == 0 || strings.Contains(strings.Join(lines, "\n"), "So far") {
 		t.Errorf("want the progress centred without groups:\n%s", strings.Join(lines, "\n"))
+	}
+}
+
+// However many enhanced codes the biggest basic code has, every basic code read so far gets a
+// line on the loading screen.
+func TestLoadingGroupsShowEveryBasicCode(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Id,Email Address,Email Invalid Cause\n")
+	id := 0
+	add := func(n int, reason string) {
+		for range n {
+			id++
+			fmt.Fprintf(&b, "%d,u%d@example.com,%s\n", id, id, reason)
+		}
+	}
+	for d := range 30 {
+		add(40-d, fmt.Sprintf("550 5.7.%d refused", d+1))
+	}
+	add(5, "421 4.7.0 try again later")
+	add(4, "452 4.2.2 mailbox full")
+	add(3, "451 4.3.0 temporary local problem")
+	add(2, "mailbox not found")
+	var last model.Progress
+	opts := model.Options{Now: func() time.Time { return testNow }, Progress: func(p model.Progress) { last = p }}
+	if _, err := model.LoadReader(context.Background(), strings.NewReader(b.String()), "big.csv", opts); err != nil {
+		t.Fatal(err)
+	}
+	a := newApp(Options{Files: []string{"big.csv"}}, nil, 0, 0)
+	a.Init()
+	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	a.Update(progressMsg{gen: a.loadGen, p: last})
+	v := ansi.Strip(a.View().Content)
+	for _, want := range []string{" 550 ", " 421 ", " 452 ", " 451 ", " no code ", "5.7.1 ", "4.2.2"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("loading screen lacks %q:\n%s", want, v)
+		}
+	}
+	if n := strings.Count(v, "\n") + 1; n != 24 {
+		t.Errorf("%d lines, want 24", n)
 	}
 }
