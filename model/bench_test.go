@@ -32,7 +32,9 @@ func generated(b *testing.B, dir string, rows int) string {
 	return path
 }
 
-func benchmarkLoad(b *testing.B, rows int) {
+func benchmarkLoad(b *testing.B, rows int) { benchmarkLoadOpts(b, rows, Options{}) }
+
+func benchmarkLoadOpts(b *testing.B, rows int, opts Options) {
 	path := generated(b, b.TempDir(), rows)
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -42,7 +44,7 @@ func benchmarkLoad(b *testing.B, rows int) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		ds, err := Load(context.Background(), []string{path}, Options{})
+		ds, err := Load(context.Background(), []string{path}, opts)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -54,6 +56,14 @@ func benchmarkLoad(b *testing.B, rows int) {
 
 func BenchmarkLoad100k(b *testing.B) { benchmarkLoad(b, 100_000) }
 func BenchmarkLoad1M(b *testing.B)   { benchmarkLoad(b, 1_000_000) }
+
+// BenchmarkLoad1MProgress loads as the browser does: with progress reports, which carry the
+// groups counted so far.
+func BenchmarkLoad1MProgress(b *testing.B) {
+	reports := 0
+	benchmarkLoadOpts(b, 1_000_000, Options{Progress: func(p Progress) { reports++ }})
+	b.ReportMetric(float64(reports)/float64(b.N), "reports/op")
+}
 
 func loaded1M(b *testing.B) *Dataset {
 	path := generated(b, b.TempDir(), 1_000_000)

@@ -63,87 +63,110 @@ type groupAcc struct {
 	actions  [NumActions]int
 	provider codes.Provider
 	mixed    bool // leads from more than one provider
-	leads    []int32
 }
 
 // Groups groups the selected leads by basic code, then by enhanced code.
 func (ds *Dataset) Groups(sel []int32, by SortBy) []Group {
 	meta := ds.prepared()
 	acts := ds.actions()
-	index := make(map[uint64]int32)
-	var accs []groupAcc
-	// Leads with the same reason text have the same codes: look the pair up once per text.
-	byReason := make([]int32, len(ds.ridBounce))
-	for i := range byReason {
-		byReason[i] = -1
-	}
+	var t codeTally
 	for _, i := range sel {
-		mt := meta[i]
-		rid := mt >> 2
-		idx := byReason[rid]
-		if idx < 0 {
-			b := &ds.ridBounce[rid]
-			k := uint64(b.Basic)<<48 | uint64(b.Enhanced.Class)<<32 | uint64(b.Enhanced.Subject)<<16 | uint64(b.Enhanced.Detail)
-			var ok bool
-			if idx, ok = index[k]; !ok {
-				idx = int32(len(accs))
-				index[k] = idx
-				accs = append(accs, groupAcc{basic: b.Basic, enhanced: b.Enhanced, provider: b.Provider})
-			}
-			if b.Provider != accs[idx].provider {
-				accs[idx].mixed = true
-			}
-			byReason[rid] = idx
-		}
-		a := &accs[idx]
-		a.count++
-		a.classes[mt&3]++
+		a := t.add(meta[i], ds.ridBounce)
 		a.actions[acts[i]]++
 	}
-
-	total := float64(len(sel))
-	top := make(map[uint16]int)
-	var groups []Group
-	accTop := make([]int, len(accs))
-	for k := range accs {
-		a := &accs[k]
-		t, ok := top[a.basic]
-		if !ok {
-			t = len(groups)
-			top[a.basic] = t
-			groups = append(groups, Group{Basic: a.basic, Key: basicKey(a.basic), Name: basicName(a.basic)})
-		}
-		accTop[k] = t
-		g := &groups[t]
-		for c, n := range a.classes {
-			g.Classes[c] += n
-		}
-		for c, n := range a.actions {
-			g.Actions[c] += n
-		}
-		g.Count += a.count
-	}
+	groups, accTop, accSub := t.rollUp()
 	// The groups' and subgroups' lead lists are carved from two blocks: two allocations
 	// instead of hundreds.
 	block := make([]int32, len(sel))
-	for k := range accs {
-		a := &accs[k]
-		a.leads, block = block[:0:a.count], block[a.count:]
+	for k := range t.accs {
+		n := t.accs[k].count
+		sub := &groups[accTop[k]].Subgroups[accSub[k]]
+		sub.Leads, block = block[:0:n], block[n:]
 	}
 	block = make([]int32, len(sel))
-	for t := range groups {
-		n := groups[t].Count
-		groups[t].Leads, block = block[:0:n], block[n:]
+	for g := range groups {
+		n := groups[g].Count
+		groups[g].Leads, block = block[:0:n], block[n:]
 	}
 	for _, i := range sel {
-		k := byReason[meta[i]>>2]
-		accs[k].leads = append(accs[k].leads, i)
+		k := t.byReason[meta[i]>>2]
 		g := &groups[accTop[k]]
 		g.Leads = append(g.Leads, i)
+		sub := &g.Subgroups[accSub[k]]
+		sub.Leads = append(sub.Leads, i)
 	}
-	for k := range accs {
-		a := &accs[k]
-		g := &groups[accTop[k]]
+	for g := range groups {
+		sortGroups(groups[g].Subgroups, by)
+	}
+	sortGroups(groups, by)
+	return groups
+}
+
+// codeTally counts leads by (basic, enhanced) pair: for Groups, and for the groups a load
+// reports while it reads (Progress.Groups).
+type codeTally struct {
+	index    map[uint64]int32
+	accs     []groupAcc
+	byReason []int32 // per reason text (rid): its index in accs, -1 not seen yet
+	total    int
+}
+
+// add counts the lead whose meta is mt (rid<<2 | class) and returns its pair's accumulator.
+// Leads with the same reason text have the same codes: the pair is looked up once per text.
+func (t *codeTally) add(mt uint32, ridBounce []codes.Bounce) *groupAcc {
+	rid := mt >> 2
+	for int(rid) >= len(t.byReason) {
+		t.byReason = append(t.byReason, -1)
+	}
+	idx := t.byReason[rid]
+	if idx < 0 {
+		if t.index == nil {
+			t.index = make(map[uint64]int32)
+		}
+		b := &ridBounce[rid]
+		k := uint64(b.Basic)<<48 | uint64(b.Enhanced.Class)<<32 | uint64(b.Enhanced.Subject)<<16 | uint64(b.Enhanced.Detail)
+		var ok bool
+		if idx, ok = t.index[k]; !ok {
+			idx = int32(len(t.accs))
+			t.index[k] = idx
+			t.accs = append(t.accs, groupAcc{basic: b.Basic, enhanced: b.Enhanced, provider: b.Provider})
+		}
+		if b.Provider != t.accs[idx].provider {
+			t.accs[idx].mixed = true
+		}
+		t.byReason[rid] = idx
+	}
+	a := &t.accs[idx]
+	a.count++
+	a.classes[mt&3]++
+	t.total++
+	return a
+}
+
+// rollUp makes the basic-code groups and their enhanced subgroups of what was counted, without
+// lead lists and unsorted: accumulator k is groups[accTop[k]].Subgroups[accSub[k]].
+func (t *codeTally) rollUp() (groups []Group, accTop, accSub []int) {
+	total := float64(t.total)
+	top := make(map[uint16]int)
+	accTop = make([]int, len(t.accs))
+	accSub = make([]int, len(t.accs))
+	for k := range t.accs {
+		a := &t.accs[k]
+		g, ok := top[a.basic]
+		if !ok {
+			g = len(groups)
+			top[a.basic] = g
+			groups = append(groups, Group{Basic: a.basic, Key: basicKey(a.basic), Name: basicName(a.basic)})
+		}
+		accTop[k] = g
+		gr := &groups[g]
+		for c, n := range a.classes {
+			gr.Classes[c] += n
+		}
+		for c, n := range a.actions {
+			gr.Actions[c] += n
+		}
+		gr.Count += a.count
 		p := codes.NoProvider
 		if !a.mixed {
 			p = a.provider
@@ -152,19 +175,28 @@ func (ds *Dataset) Groups(sel []int32, by SortBy) []Group {
 		if !a.enhanced.IsZero() {
 			key = a.enhanced.String()
 		}
-		g.Subgroups = append(g.Subgroups, Group{
+		accSub[k] = len(gr.Subgroups)
+		gr.Subgroups = append(gr.Subgroups, Group{
 			Basic: a.basic, Enhanced: a.enhanced, Key: key, Count: a.count, Share: float64(a.count) / total,
 			Class: majority(a.classes), Classes: a.classes, Actions: a.actions,
-			Name: enhancedName(a.basic, a.enhanced, p), Leads: a.leads,
+			Name: enhancedName(a.basic, a.enhanced, p),
 		})
 	}
-	for t := range groups {
-		g := &groups[t]
-		g.Share = float64(g.Count) / total
-		g.Class = majority(g.Classes)
-		sortGroups(g.Subgroups, by)
+	for g := range groups {
+		gr := &groups[g]
+		gr.Share = float64(gr.Count) / total
+		gr.Class = majority(gr.Classes)
 	}
-	sortGroups(groups, by)
+	return groups, accTop, accSub
+}
+
+// Preview returns the groups counted so far, most leads first, without lead lists or actions.
+func (t *codeTally) preview() []Group {
+	groups, _, _ := t.rollUp()
+	for g := range groups {
+		sortGroups(groups[g].Subgroups, ByCount)
+	}
+	sortGroups(groups, ByCount)
 	return groups
 }
 

@@ -83,6 +83,7 @@ type loader struct {
 	ds        *Dataset
 	fields    []leadField
 	causes    causeCache
+	tally     codeTally  // the leads merged so far, by code, for Progress.Groups
 	estBytes  int64      // decoded size of all files, 0 when unknown: sizes Dataset.Leads
 	seenBytes int64      // decoded bytes merged so far
 	sized     bool       // Dataset.Leads was sized from estBytes
@@ -440,12 +441,17 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 			}
 			ds.ridBounce[f.rid] = f.bounce
 		}
+		if ld.opts.Progress != nil {
+			for _, mt := range j.dstMeta[:j.good] {
+				ld.tally.add(mt, ds.ridBounce)
+			}
+		}
 		ds.Skipped = append(ds.Skipped, j.skipped...)
 		ds.Rows += j.rows - notRows
 		ds.blankRows += j.blank
 		if p := ld.opts.Progress; p != nil && time.Since(last) > 200*time.Millisecond {
 			last = time.Now()
-			p(Progress{File: name, BytesRead: cr.n.Load(), BytesTotal: size, Rows: ds.Rows})
+			p(Progress{File: name, BytesRead: cr.n.Load(), BytesTotal: size, Rows: ds.Rows, Groups: ld.tally.preview()})
 		}
 	}
 	wg.Wait()
@@ -471,7 +477,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 		return &ParseError{File: name, Err: fmt.Errorf("reading: %w", readErr)}
 	}
 	if p := ld.opts.Progress; p != nil {
-		p(Progress{File: name, BytesRead: cr.n.Load(), BytesTotal: size, Rows: ds.Rows})
+		p(Progress{File: name, BytesRead: cr.n.Load(), BytesTotal: size, Rows: ds.Rows, Groups: ld.tally.preview()})
 	}
 	if ds.Rows == rowsBefore {
 		return &ParseError{File: name, Err: errors.New("has a header but no rows")}

@@ -528,3 +528,61 @@ func TestStrayNULIsDroppedNotFatal(t *testing.T) {
 		t.Fatalf("leads %d, first reason %q; want 2 leads and the NUL dropped", len(ds.Leads), ds.Leads[0].Reason)
 	}
 }
+
+// While a file streams in, the progress reports carry its groups so far; they only grow, and
+// the last one holds every lead loaded, in the same groups, counts and classes as Groups gives
+// once the load is done. The browser draws them while it waits.
+func TestLoadProgressGroups(t *testing.T) {
+	data := genCSV(60000) // several chunks
+	var got []Progress
+	opts := testOptions()
+	opts.Progress = func(p Progress) { got = append(got, p) }
+	ds, err := LoadReader(context.Background(), bytes.NewReader(data), "many.csv", opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type key struct {
+		basic    uint16
+		enhanced codes.Enhanced
+	}
+	counts := func(gs []Group) (map[key][codes.Success + 1]int, int) {
+		m := map[key][codes.Success + 1]int{}
+		total := 0
+		for _, g := range gs {
+			sum := 0
+			for _, s := range g.Subgroups {
+				m[key{s.Basic, s.Enhanced}] = s.Classes
+				sum += s.Count
+			}
+			if sum != g.Count {
+				t.Errorf("group %s: subgroups hold %d leads, the group %d", g.Key, sum, g.Count)
+			}
+			total += g.Count
+		}
+		return m, total
+	}
+	prev := 0
+	for _, p := range got {
+		_, n := counts(p.Groups)
+		if n < prev {
+			t.Errorf("progress groups shrank from %d to %d leads", prev, n)
+		}
+		prev = n
+	}
+	last, n := counts(got[len(got)-1].Groups)
+	want, wn := counts(ds.Groups(ds.All(), ByCount))
+	if n != len(ds.Leads) || wn != n {
+		t.Errorf("last progress groups hold %d leads, Groups %d, loaded %d", n, wn, len(ds.Leads))
+	}
+	if len(last) != len(want) {
+		t.Errorf("last progress has %d code pairs, Groups %d", len(last), len(want))
+	}
+	for k, c := range want {
+		if last[k] != c {
+			t.Errorf("%d %v: progress classes %v, Groups %v", k.basic, k.enhanced, last[k], c)
+		}
+	}
+	if len(got) < 2 {
+		t.Logf("only %d progress report(s): the file loaded within one report interval", len(got))
+	}
+}

@@ -130,6 +130,11 @@ type Progress struct {
 	BytesRead  int64
 	BytesTotal int64 // 0 when unknown (stdin, .gz)
 	Rows       int
+
+	// Groups are the leads read so far by basic code ▸ enhanced code, most first: counts,
+	// shares, class mixes and names, without lead lists or actions (those need the whole
+	// file). Empty for JSON input.
+	Groups []Group
 }
 
 // Options tune a load.

@@ -69,7 +69,9 @@ func (l *loader) next() tea.Msg {
 // wait is the command that reads the next message.
 func (l *loader) wait() tea.Cmd { return l.next }
 
-// loadingPane is the first frame: which file, a progress bar and a row counter.
+// loadingPane is the first frame: which file, a progress bar and a row counter, and, as the
+// file streams in, its groups so far (code ▸ enhanced, most first), so that a large export
+// shows what it holds long before it is all read.
 type loadingPane struct {
 	sh       *shared
 	names    []string
@@ -77,7 +79,8 @@ type loadingPane struct {
 	stopping bool
 }
 
-// View draws the pane centred in w×h.
+// View draws the pane in w×h: centred while there is nothing to show but progress, else at
+// the top with the groups so far below.
 func (p loadingPane) View(w, h int) string {
 	st := p.sh.styles
 	name := p.p.File
@@ -85,7 +88,7 @@ func (p loadingPane) View(w, h int) string {
 		name = strings.Join(p.names, ", ")
 	}
 	lines := []string{st.Title.Render("bouncelens") + "  loading " + p.sh.text.Line(name)}
-	bw := min(w-4, 50)
+	bw := min(w-8, 50)
 	if p.p.BytesTotal > 0 {
 		share := float64(p.p.BytesRead) / float64(p.p.BytesTotal)
 		lines = append(lines, bar(st, share, bw)+fmt.Sprintf(" %3.0f%%", share*100))
@@ -96,12 +99,62 @@ func (p loadingPane) View(w, h int) string {
 	if p.stopping {
 		lines = append(lines, "", st.Dim.Render("cancelling…"))
 	} else {
-		lines = append(lines, "", st.Dim.Render("esc cancels · ctrl+c quits"))
+		lines = append(lines, "", st.Dim.Render("esc cancels · ctrl+c quits · keys typed now act when the file is read"))
 	}
+	if len(p.p.Groups) == 0 || h < len(lines)+4 {
+		for i := range lines {
+			lines[i] = ansi.Truncate(lines[i], w, "…")
+		}
+		return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n"))
+	}
+	lines = append(lines, "")
+	lines = append(lines, p.groupLines(w, h-len(lines))...)
 	for i := range lines {
-		lines[i] = ansi.Truncate(lines[i], w, "…")
+		lines[i] = ansi.Truncate(" "+lines[i], w, "…")
 	}
-	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n"))
+	return lipgloss.PlaceVertical(h, lipgloss.Top, strings.Join(lines, "\n"))
+}
+
+// groupLines lists the groups read so far in at most n lines: each basic code, then its
+// enhanced codes, most leads first.
+func (p loadingPane) groupLines(w, n int) []string {
+	st := p.sh.styles
+	total := 0
+	for _, g := range p.p.Groups {
+		total += g.Count
+	}
+	out := []string{st.Header.Render(fmt.Sprintf("So far: %s leads by code ▸ enhanced (most first; actions once the file is read)", commas(total)))}
+	const codeW, countW = 10, 11
+	barW := max(0, min(20, (w-40)/4))
+	row := func(indent, key string, g model.Group) string {
+		var b strings.Builder
+		b.WriteString(fit(indent+key, codeW))
+		b.WriteString(fitRight(commas(g.Count), countW))
+		b.WriteString(" ")
+		if barW > 0 {
+			b.WriteString(bar(st, g.Share, barW))
+			b.WriteString(" ")
+		}
+		b.WriteString(fitRight(fmt.Sprintf("%.1f%%", g.Share*100), 6))
+		b.WriteString("  ")
+		b.WriteString(fit(g.Class.String(), 8))
+		b.WriteString(p.sh.text.Line(g.Name))
+		return b.String()
+	}
+	// Every basic code gets a line before any enhanced code does; the lines left are shared
+	// among the basic codes, most leads first, so that a big 550 does not hide the 421s.
+	tops := min(len(p.p.Groups), max(n-1, 0))
+	left := max(n-1-tops, 0)
+	for i, g := range p.p.Groups[:tops] {
+		out = append(out, row("", g.Key, g))
+		share := (left + tops - i - 1) / (tops - i) // the lines left, over the codes left, rounded up
+		k := min(len(g.Subgroups), share)
+		for _, s := range g.Subgroups[:k] {
+			out = append(out, row("  ", s.Key, s))
+		}
+		left -= k
+	}
+	return out
 }
 
 // bytesize writes n bytes the way people read them: 12.3 MB.
