@@ -1,6 +1,10 @@
 package sample
 
-import "github.com/bouncelens/bouncelens/codes"
+import (
+	"slices"
+
+	"github.com/bouncelens/bouncelens/codes"
+)
 
 // provider is the mail system that receives a lead's mail; it decides the lead's domain and
 // the host names in the reason text.
@@ -50,6 +54,39 @@ type entry struct {
 	fate   fate
 	want   codes.Reason
 	text   string
+}
+
+// episode is a stretch of days on which some of one provider's replies come in bulk, as when
+// a provider blocks the sending IPs after a blocklist listed them, or throttles them: its
+// entries are drawn boost times their weight, and only on its days. Every other entry is spread
+// over the sends of the whole span, as dead addresses trickle in with every send.
+type episode struct {
+	prov    provider
+	reasons []codes.Reason
+	fate    fate // only the entries of this fate
+	start   int  // days before the export the episode begins
+	days    int
+	boost   int
+}
+
+// episodes is the story the sample and the generator tell: what a timeline by provider shows.
+func episodes() []episode {
+	return []episode{
+		// Spamhaus lists the sending IPs; Microsoft blocks them for two days.
+		{prov: pvMicrosoft, reasons: []codes.Reason{codes.Blocked}, fate: fSuspend, start: 19, days: 2, boost: 3},
+		// Microsoft throttles the sending IPs for a week.
+		{prov: pvMicrosoft, reasons: []codes.Reason{codes.RateLimited, codes.BadReputation}, fate: fSoft, start: 47, days: 6, boost: 2},
+	}
+}
+
+// inEpisode returns the episode entry e belongs to, or -1.
+func inEpisode(e entry, eps []episode) int {
+	for i, ep := range eps {
+		if e.prov == ep.prov && e.fate == ep.fate && slices.Contains(ep.reasons, e.want) {
+			return i
+		}
+	}
+	return -1
 }
 
 // catalog lists the bounce reasons the sample and the generator draw from. The weights give

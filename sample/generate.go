@@ -22,10 +22,11 @@ const header = "Id,First Name,Last Name,Email Address,Company Name,Email Invalid
 const eol = "\r\n"
 
 const (
-	numCampaigns = 48 // email sends the bounces come from
-	numVariants  = 8  // variants of the per-send values (IPs, queue ids) within one send
-	multiLinePct = 40 // share of multi-line replies written with their line breaks kept
-	relayPct     = 65 // share of fixed replies a generated export has inside the MTA's report
+	numCampaigns = 48  // email sends the bounces come from
+	spanDays     = 100 // days before the export the sends are spread over
+	numVariants  = 8   // variants of the per-send values (IPs, queue ids) within one send
+	multiLinePct = 40  // share of multi-line replies written with their line breaks kept
+	relayPct     = 65  // share of fixed replies a generated export has inside the MTA's report
 )
 
 // kind is what a piece of a parsed reason template stands for.
@@ -66,10 +67,11 @@ type piece struct {
 // tmpl is a catalog entry parsed for fast expansion.
 type tmpl struct {
 	entry
-	pieces []piece
-	quote  bool // the field must be quoted: commas, quotes or line breaks
-	fixed  bool // the text is the same for every lead: no address, id, host or time in it
-	reply  bool // the text is one line that starts with a reply code, as a remote server sends it
+	episode int // index in episodes, or -1
+	pieces  []piece
+	quote   bool // the field must be quoted: commas, quotes or line breaks
+	fixed   bool // the text is the same for every lead: no address, id, host or time in it
+	reply   bool // the text is one line that starts with a reply code, as a remote server sends it
 }
 
 // parseTemplate splits an entry's text into literals and placeholders.
@@ -154,6 +156,7 @@ type generator struct {
 	from      [2]string
 	ips       [numCampaigns][2]string
 	campaign  [numCampaigns]int64 // unix seconds, ascending
+	episodes  []episode
 	gids      []string
 	msHosts   []string
 	msIDs     []string
@@ -176,13 +179,19 @@ func newGenerator(seed int64, now time.Time) (*generator, error) {
 		nextID: 1000000,
 		ids:    rand.NewPCG(uint64(seed)^0x5851f42d4c957f2d, 0xda942042e4dd58b5),
 	}
+	g.episodes = episodes()
 	for i, e := range catalog() {
 		t, err := parseTemplate(e)
 		if err != nil {
 			return nil, err
 		}
+		t.episode = inEpisode(e, g.episodes)
 		g.tmpls = append(g.tmpls, t)
-		for range e.weight {
+		weight := e.weight
+		if t.episode >= 0 {
+			weight *= g.episodes[t.episode].boost
+		}
+		for range weight {
 			g.pick = append(g.pick, uint16(i))
 		}
 	}
@@ -428,10 +437,10 @@ func (g *generator) buildPools() {
 	s := senders[g.n(len(senders))]
 	g.from = [2]string{s, "email." + s}
 
-	// Sends: most of them over the last year, one 5 hours ago and one 20 hours ago, so a few
+	// Sends: most of them over the span, one 5 hours ago and one 20 hours ago, so a few
 	// suspensions are still in force.
 	for i := range g.campaign {
-		day := g.now/86400 - int64(2+g.n(360))
+		day := g.now/86400 - int64(2+g.n(spanDays-2))
 		g.campaign[i] = day*86400 + 13*3600 + int64(g.n(9*3600))
 	}
 	g.campaign[0] = g.now - 5*3600 - int64(g.n(3600))
@@ -469,7 +478,8 @@ type row struct {
 	local  int    // length of its local part
 	nl     bool   // keep line breaks
 	smtp   int
-	bounce int64
+	sent   int64 // when the send went out (unix seconds)
+	bounce int64 // when the bounce came back
 	relay  relay // how the sending MTA reported the remote server's reply
 }
 
@@ -518,13 +528,13 @@ func (g *generator) appendReason(b []byte, t *tmpl, r *row) []byte {
 		case kFrom:
 			b = append(b, g.from[r.v&1]...)
 		case kDate:
-			b = appendRFC5322(b, g.campaign[r.c]+int64(r.v*17))
+			b = appendRFC5322(b, r.sent+int64(r.v*17))
 		case kGID:
 			b = append(b, g.gids[k]...)
 		case kMS:
 			b = append(b, g.msHosts[k]...)
 			b = append(b, ' ')
-			b = appendDateTime(b, g.campaign[r.c]+int64(r.v*41), 'T')
+			b = appendDateTime(b, r.sent+int64(r.v*41), 'T')
 			b = append(b, '.')
 			b = strconv.AppendInt(b, int64(100+(k*37)%900), 10)
 			b = append(b, "Z "...)
@@ -689,7 +699,8 @@ func (g *generator) appendRow(b []byte, ti int) []byte {
 	g.scratch = e
 	r.email = e
 
-	r.bounce = g.campaign[r.c] + int64(g.n(3600))
+	r.sent = g.sendTime(t, r.c)
+	r.bounce = r.sent + int64(g.n(3600))
 	b = strconv.AppendInt(b, g.nextID, 10)
 	g.nextID += 1 + int64(g.n(30))
 	b = append(b, ',')
@@ -717,13 +728,8 @@ func (g *generator) appendRow(b []byte, ti int) []byte {
 	case fInvalid, fEmpty:
 		b = append(b, "true,"...)
 		b = g.appendReason(b, t, &r)
-		if bl := g.blocks[t.prov]; len(bl) > 0 && r.c > 2 && g.n(40) == 0 {
+		if old, ot := g.olderBlock(t, r); ot != nil {
 			// An older spam block is still on record.
-			old := r
-			old.c = g.n(r.c - 2)
-			old.bounce = g.campaign[old.c] + int64(g.n(3600))
-			ot := &g.tmpls[bl[g.n(len(bl))]]
-			old.relay = g.pickRelay(ot)
 			b = append(b, ",true,"...)
 			b = g.appendReason(b, ot, &old)
 			b = append(b, ',')
@@ -748,7 +754,7 @@ func (g *generator) appendRow(b []byte, ti int) []byte {
 	} else {
 		b = append(b, "false,"...)
 	}
-	created := g.campaign[r.c] - int64(86400+g.n(1800*86400))
+	created := r.sent - int64(86400+g.n(1800*86400))
 	b = appendDateTime(b, created, 'T')
 	b = append(b, "Z,"...)
 	b = appendDateTime(b, r.bounce+int64(g.n(300)), 'T')
@@ -761,6 +767,37 @@ func (g *generator) appendRow(b []byte, ti int) []byte {
 		b = append(b, g.sources[g.n(len(g.sources))]...)
 	}
 	return append(b, eol...)
+}
+
+// sendTime returns when the send behind a bounce of t went out: campaign c's time, or for an
+// entry of an episode a time on one of the episode's days (one send a day, in office hours).
+func (g *generator) sendTime(t *tmpl, c int) int64 {
+	if t.episode < 0 {
+		return g.campaign[c]
+	}
+	ep := &g.episodes[t.episode]
+	day := g.now/86400 - int64(ep.start) + int64(g.n(ep.days))
+	return day*86400 + 14*3600 + (day*37%7)*600
+}
+
+// olderBlock returns, now and then, a spam block the lead r of entry t had before its bounce,
+// still on record in Email Suspended Cause, and the block's entry; a nil entry when there is
+// none.
+func (g *generator) olderBlock(t *tmpl, r row) (row, *tmpl) {
+	bl := g.blocks[t.prov]
+	if len(bl) == 0 || r.c <= 2 || g.n(40) != 0 {
+		return r, nil
+	}
+	old := r
+	old.c = g.n(r.c - 2)
+	ot := &g.tmpls[bl[g.n(len(bl))]]
+	old.sent = g.sendTime(ot, old.c)
+	old.bounce = old.sent + int64(g.n(3600))
+	if old.bounce >= r.bounce {
+		return r, nil
+	}
+	old.relay = g.pickRelay(ot)
+	return old, ot
 }
 
 // write writes the header and one row per entry index.

@@ -14,7 +14,7 @@ type KeyMap struct {
 	Domains, Skipped, Help, Quit, ForceQuit key.Binding
 	CopyReason                              key.Binding
 	Search, NextMatch, PrevMatch            key.Binding
-	Timeline, Stack, Narrow, Reasons        key.Binding
+	Timeline, Stack, Narrow, Burst, Reasons key.Binding
 }
 
 // DefaultKeyMap returns the bindings DESIGN.md lists: arrows and vim keys both work.
@@ -61,6 +61,7 @@ func DefaultKeyMap() KeyMap {
 		Timeline:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "timeline")),
 		Stack:      key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "by action/provider")),
 		Narrow:     key.NewBinding(key.WithKeys("enter", "n"), key.WithHelp("enter/n", "narrow to period")),
+		Burst:      key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "next burst")),
 		Reasons:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "provider's reasons")),
 	}
 }
@@ -75,7 +76,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End, k.Narrow},
 		{k.Enter, k.Back, k.Tab, k.Domains, k.Expand, k.Collapse, k.NextLead, k.PrevLead},
-		{k.Grouping, k.Filter, k.Pick, k.Class, k.Sort, k.SortDir, k.Skipped, k.Timeline, k.Stack, k.Reasons},
+		{k.Grouping, k.Filter, k.Pick, k.Class, k.Sort, k.SortDir, k.Skipped, k.Timeline, k.Stack, k.Burst, k.Reasons},
 		{k.Mark, k.MarkAll, k.Unmark, k.Copy, k.CopyReason, k.Export, k.Search, k.NextMatch},
 		{k.Help, k.Quit, k.ForceQuit},
 	}

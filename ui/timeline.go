@@ -45,6 +45,7 @@ type timelineMsg struct {
 	every   model.Period
 	periods []tlPeriod
 	keys    [numStacks][]string // per stack, the keys most leads first
+	bursts  []model.Burst       // a provider refusing far more than its share, most striking first
 	undated int
 }
 
@@ -57,6 +58,7 @@ func computeTimeline(gen int, ds *model.Dataset, sel []int32) timelineMsg {
 	if first.IsZero() {
 		return m
 	}
+	m.bursts = ds.Bursts(sel, m.every)
 	byAct := ds.Timeline(sel, m.every, model.KeyAction)
 	byProv := ds.Timeline(sel, m.every, model.KeyProvider)
 	byReason := ds.Timeline(sel, m.every, model.KeyReason)
@@ -167,20 +169,23 @@ type timelinePane struct {
 	peak       int
 	pending    bool
 	byProvider bool
+	burst      int // the burst shown and marked, an index in msg.bursts; -1 for none
 	win        window
 	width      int
 	height     int
 }
 
-// SetTimeline replaces the periods and puts the cursor on the busiest one.
+// SetTimeline replaces the periods and puts the cursor on the start of the most striking
+// burst, else on the busiest period.
 func (p *timelinePane) SetTimeline(m timelineMsg) {
-	p.msg, p.pending, p.peak = m, false, 0
+	p.msg, p.pending, p.peak, p.burst = m, false, 0, -1
 	for s := range p.series {
 		p.series[s] = map[string]int{}
 		for i, k := range m.keys[s] {
 			p.series[s][k] = min(i, maxSeries)
 		}
 	}
+	p.layout()
 	p.win.setLen(len(m.periods))
 	p.win.cursor = 0
 	for i := range m.periods {
@@ -189,6 +194,72 @@ func (p *timelinePane) SetTimeline(m timelineMsg) {
 		}
 	}
 	p.win.clamp()
+	if len(m.bursts) > 0 {
+		p.showBurst(0)
+	}
+}
+
+// showBurst marks burst b and puts the cursor on its first period.
+func (p *timelinePane) showBurst(b int) {
+	p.burst = b
+	from := p.msg.bursts[b].From
+	for i := range p.msg.periods {
+		if !p.msg.periods[i].start.Before(from) {
+			p.win.cursor = i
+			break
+		}
+	}
+	// The periods before the burst show too: what it started from.
+	p.win.offset = max(p.win.cursor-p.win.height/3, 0)
+	p.win.clamp()
+}
+
+// inBurst reports whether period i lies in the burst shown.
+func (p *timelinePane) inBurst(i int) bool {
+	if p.burst < 0 || i >= len(p.msg.periods) {
+		return false
+	}
+	b, at := &p.msg.bursts[p.burst], p.msg.periods[i].start
+	return !at.Before(b.From) && at.Before(b.Until)
+}
+
+// burstLine says what the burst shown is: the provider, the reason, how many leads, when, and
+// how far above its share.
+func (p *timelinePane) burstLine() string {
+	b := &p.msg.bursts[p.burst]
+	when := shortPeriod(p.msg.every, b.From)
+	if last := b.Until.Add(-periodLength(p.msg.every)); b.Periods > 1 {
+		to := shortPeriod(p.msg.every, last)
+		if p.msg.every == model.Day && last.Month() == b.From.Month() {
+			to = last.Format("2")
+		}
+		when += "–" + to
+	}
+	head := "Burst"
+	if n := len(p.msg.bursts); n > 1 {
+		head = fmt.Sprintf("Burst %d/%d (z next)", p.burst+1, n)
+	}
+	return fmt.Sprintf("%s: %s %s · %s · %s · %s its share", head, p.sh.text.Line(b.Provider), b.Reason,
+		plural(b.Count, "lead", "leads"), when, ratio(float64(b.Count)/b.Expected))
+}
+
+// shortPeriod spells a period's start briefly: Nov 10 14:00, Nov 10, week of Nov 9.
+func shortPeriod(p model.Period, t time.Time) string {
+	switch p {
+	case model.Hour:
+		return t.Format("Jan 2 15:04")
+	case model.Week:
+		return "week of " + t.Format("Jan 2")
+	}
+	return t.Format("Jan 2")
+}
+
+// ratio spells how many times as many: 2.5×, 13×.
+func ratio(x float64) string {
+	if x < 10 {
+		return fmt.Sprintf("%.1f×", x)
+	}
+	return fmt.Sprintf("%.0f×", x)
 }
 
 func (p *timelinePane) stack() stack {
@@ -214,11 +285,29 @@ func (p *timelinePane) chartWidth() int {
 // SetSize gives the pane its size.
 func (p *timelinePane) SetSize(w, h int) {
 	p.width, p.height = w, h
-	if p.sideBySide() {
-		p.win.setHeight(h - 1)
-	} else {
-		p.win.setHeight(h - 1 - p.detailRows())
+	p.layout()
+}
+
+// layout sizes the chart: the title line, a line for bursts when there are any, the periods,
+// and the details below unless they sit beside.
+func (p *timelinePane) layout() {
+	h := p.height - 1 - p.burstRows()
+	if !p.sideBySide() {
+		h -= p.detailRows()
 	}
+	p.win.setHeight(h)
+}
+
+// burstRows is 1 when there are bursts and room for a line about them beside two periods.
+func (p *timelinePane) burstRows() int {
+	h := p.height - 1
+	if !p.sideBySide() {
+		h -= p.detailRows()
+	}
+	if len(p.msg.bursts) > 0 && h >= 3 {
+		return 1
+	}
+	return 0
 }
 
 // Current returns the period under the cursor, or nil.
@@ -240,7 +329,16 @@ func (p timelinePane) Update(msg tea.Msg) (timelinePane, any) {
 	case p.win.navigate(k, km):
 	case key.Matches(k, km.Stack):
 		p.byProvider = !p.byProvider
+	case key.Matches(k, km.Burst):
+		if n := len(p.msg.bursts); n > 0 {
+			p.showBurst((p.burst + 1) % n)
+		}
 	case key.Matches(k, km.Narrow):
+		if p.inBurst(p.win.cursor) {
+			b := &p.msg.bursts[p.burst]
+			return p, narrowAction{since: b.From, until: b.Until,
+				label: p.sh.text.Line(b.Provider) + " " + b.Reason.String() + " burst"}
+		}
 		if c := p.Current(); c != nil {
 			return p, narrowAction{since: c.start, until: c.start.Add(periodLength(p.msg.every)),
 				label: p.msg.every.String() + " of " + periodLabel(p.msg.every, c.start)}
@@ -309,6 +407,13 @@ func (p timelinePane) chartLines(w int) []string {
 	what := map[model.Period]string{model.Hour: "Hour", model.Day: "Day", model.Week: "Week of"}[p.msg.every]
 	head := "  " + fit(what, labelW) + " " + fitRight("Leads", countW) + " "
 	out = append(out, fit(st.ColumnHead.Render(head)+p.legend(), w))
+	if p.burstRows() > 0 {
+		line := "  " + p.burstLine()
+		if p.burst < 0 {
+			line = "  " + plural(len(p.msg.bursts), "burst", "bursts") + ": z shows them"
+		}
+		out = append(out, st.Label.Render(fit(line, w)))
+	}
 	switch {
 	case p.pending && len(p.msg.periods) == 0:
 		out = append(out, st.Dim.Render(fit("  Counting…", w)))
@@ -319,8 +424,11 @@ func (p timelinePane) chartLines(w int) []string {
 	for i := from; i < to && i < len(p.msg.periods); i++ {
 		per := &p.msg.periods[i]
 		marker := "  "
-		if i == p.win.cursor {
+		switch {
+		case i == p.win.cursor:
 			marker = "▶ "
+		case p.inBurst(i):
+			marker = "┃ "
 		}
 		label := marker + fit(periodLabel(p.msg.every, per.start), labelW) + " " + fitRight(commas(per.total), countW) + " "
 		if i == p.win.cursor {
@@ -328,7 +436,7 @@ func (p timelinePane) chartLines(w int) []string {
 		}
 		out = append(out, fit(label+fit(p.stackedBar(per, barW), barW), w))
 	}
-	for len(out) < p.win.height+1 {
+	for len(out) < p.win.height+1+p.burstRows() {
 		out = append(out, fit("", w))
 	}
 	return out
@@ -368,6 +476,14 @@ func (p *timelinePane) stackedBar(per *tlPeriod, w int) string {
 		drawn = end
 	}
 	return sb.String()
+}
+
+// narrowHint says what enter narrows to.
+func (p *timelinePane) narrowHint() string {
+	if p.inBurst(p.win.cursor) {
+		return "enter: narrow to the burst's " + plural(p.msg.bursts[p.burst].Periods, p.msg.every.String(), p.msg.every.String()+"s")
+	}
+	return "enter: narrow to this " + p.msg.every.String()
 }
 
 // detailLines draws what the current period holds: its leads per series, its top reasons and
@@ -425,7 +541,7 @@ func (p timelinePane) detailLines(w, h int, vertical bool) []string {
 		for _, sec := range [][]string{section(mine, c.by[p.stack()], true, per, w), section("Top reasons", c.reasons, false, per, w), section(otherName, other, false, per, w)} {
 			out = append(out, sec...)
 		}
-		out = append(out, st.Dim.Render("enter: narrow to this "+p.msg.every.String()))
+		out = append(out, st.Dim.Render(p.narrowHint()))
 		for i := range out {
 			out[i] = fit(out[i], w)
 		}

@@ -17,7 +17,7 @@ func timelineRows(t *testing.T, h *harness) map[string]int {
 	t.Helper()
 	rows := map[string]int{}
 	for _, ln := range strings.Split(h.view(), "\n")[headerLines+1:] {
-		ln = strings.TrimPrefix(strings.TrimPrefix(ln, "▶ "), "  ")
+		ln = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(ln, "▶ "), "┃ "), "  ")
 		f := strings.Fields(ln)
 		if len(f) < 2 {
 			continue
@@ -26,8 +26,8 @@ func timelineRows(t *testing.T, h *harness) map[string]int {
 			continue
 		}
 		label, count := f[0], f[1]
-		if h.a.timelineP.msg.every == model.Hour {
-			label, count = f[0]+" "+f[1], f[2]
+		if every := h.a.timelineP.msg.every; every != model.Week && len(f) > 2 {
+			label, count = f[0]+" "+f[1], f[2] // "2026-11-10 14:00", "2026-11-10 Tue"
 		}
 		n, err := strconv.Atoi(strings.ReplaceAll(count, ",", ""))
 		if err != nil {
@@ -87,9 +87,9 @@ func TestTimelineCursorShowsThePeriodsProvidersAndReasons(t *testing.T) {
 		}
 		c := h.a.timelineP.Current()
 		v := h.view()
-		title := "Week of " + periodLabel(model.Week, c.start)
-		if h.a.timelineP.msg.every != model.Week {
-			t.Fatalf("the sample spans weeks, got per %s", h.a.timelineP.msg.every)
+		title := "Day " + periodLabel(model.Day, c.start)
+		if h.a.timelineP.msg.every != model.Day {
+			t.Fatalf("the sample spans 100 days, got per %s", h.a.timelineP.msg.every)
 		}
 		if !strings.Contains(v, title+" · "+plural(c.total, "bounce", "bounces")) {
 			t.Fatalf("details lack %q:\n%s", title, v)
@@ -103,19 +103,79 @@ func TestTimelineCursorShowsThePeriodsProvidersAndReasons(t *testing.T) {
 	}
 }
 
+// TestTimelineShowsWhoStartedBlocking is the history issue's "done means" on the embedded
+// sample: t opens the timeline on the burst (which provider, which reason, since when), and
+// enter narrows every view to the burst's days.
+func TestTimelineShowsWhoStartedBlocking(t *testing.T) {
+	ds := loadSample(t)
+	h := newHarness(t, ds, 80, 24)
+	h.press("t")
+	tp := &h.a.timelineP
+	if len(tp.msg.bursts) == 0 {
+		t.Fatalf("no burst in the sample's timeline:\n%s", h.view())
+	}
+	b := tp.msg.bursts[0]
+	v := h.view()
+	for _, want := range []string{"Burst 1/", b.Provider + " " + b.Reason.String(), plural(b.Count, "lead", "leads"), b.From.Format("Jan 2")} {
+		if !strings.Contains(v, want) {
+			t.Errorf("timeline lacks %q:\n%s", want, v)
+		}
+	}
+	if c := tp.Current(); c == nil || !c.start.Equal(b.From) {
+		t.Fatalf("cursor on %v, want the burst's first day %v", c, b.From)
+	}
+	marked := 0
+	for _, ln := range strings.Split(v, "\n") {
+		if strings.HasPrefix(ln, "┃ ") || strings.HasPrefix(ln, "▶ ") {
+			marked++
+		}
+	}
+	if marked != b.Periods {
+		t.Errorf("%d periods marked, the burst spans %d:\n%s", marked, b.Periods, v)
+	}
+	h.press("enter")
+	f := h.a.opts.Filter
+	if h.a.screen() != scrGroups || !f.Since.Equal(b.From) || !f.Until.Equal(b.Until) {
+		t.Fatalf("enter: screen %d, period [%v, %v), want home narrowed to [%v, %v)", h.a.screen(), f.Since, f.Until, b.From, b.Until)
+	}
+	n := 0
+	for _, i := range h.a.sel {
+		if ds.Provider(i) == b.Provider && ds.Leads[i].Bounce.Reason == b.Reason {
+			n++
+		}
+	}
+	if n != b.Count {
+		t.Errorf("narrowed: %d %s %s leads, the burst said %d", n, b.Provider, b.Reason, b.Count)
+	}
+	// z shows the next burst, and comes back round.
+	h.press("esc", "t", "z")
+	if len(tp.msg.bursts) > 1 && (tp.burst != 1 || !strings.Contains(h.view(), "Burst 2/")) {
+		t.Errorf("z: burst %d shown:\n%s", tp.burst, h.view())
+	}
+	for range len(tp.msg.bursts) - 1 {
+		h.press("z")
+	}
+	if tp.burst != 0 {
+		t.Errorf("z round the %d bursts: burst %d shown", len(tp.msg.bursts), tp.burst)
+	}
+}
+
 func TestTimelineNarrowsEveryViewToThePeriod(t *testing.T) {
 	ds := loadSample(t)
 	h := newHarness(t, ds, 120, 40)
 	all := len(h.a.sel)
-	h.press("t")
+	h.press("t", "home")
+	for h.a.timelineP.Current().total == 0 || h.a.timelineP.inBurst(h.a.timelineP.win.cursor) {
+		h.press("down")
+	}
 	c := *h.a.timelineP.Current()
 	h.press("enter")
 	if h.a.screen() != scrGroups {
 		t.Fatalf("enter: screen %d, want home", h.a.screen())
 	}
 	f := h.a.opts.Filter
-	if !f.Since.Equal(c.start) || !f.Until.Equal(c.start.Add(7*24*time.Hour)) {
-		t.Fatalf("period [%v, %v), want the week of %v", f.Since, f.Until, c.start)
+	if !f.Since.Equal(c.start) || !f.Until.Equal(c.start.Add(24*time.Hour)) {
+		t.Fatalf("period [%v, %v), want the day of %v", f.Since, f.Until, c.start)
 	}
 	if len(h.a.sel) != c.total || c.total == 0 {
 		t.Fatalf("narrowed to %d leads, the bar said %d", len(h.a.sel), c.total)

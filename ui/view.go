@@ -273,7 +273,7 @@ func (a *App) shortHelp() bindings {
 	case scrPicker:
 		return bindings{km.Toggle, km.Apply, km.Cancel, km.ClearAll, km.Up, km.Down}
 	case scrTimeline:
-		return bindings{km.Narrow, km.Stack, km.Back, km.Timeline, km.Pick, km.Class, km.Quit}
+		return bindings{km.Narrow, km.Stack, km.Burst, km.Back, km.Timeline, km.Pick, km.Class, km.Quit}
 	}
 	return bindings{km.Back, km.Quit}
 }
