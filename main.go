@@ -35,7 +35,8 @@ Usage:
                                           --by provider|action|reason|code|domain)
   bouncelens explain [TEXT ...]           parse reasons given as arguments, or one per line on stdin
   bouncelens codes                        the catalog of reply codes and enhanced status codes
-  bouncelens sample [--rows N] [--seed S] a realistic synthetic export on stdout
+  bouncelens sample [--rows N] [--seed S] a realistic synthetic export on stdout (--activity:
+                                          the same leads' bounce log, a Marketo activity extract)
 
 Filters (browse, summary, export, timeline):
   --class hard|soft|success|unknown|all   --code 550   --enhanced 5.1.1
@@ -517,9 +518,10 @@ func runCodes(args []string, stdout, stderr io.Writer) error {
 }
 
 func runSample(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("sample", "bouncelens sample [--rows N] [--seed S]", stderr)
+	fs := newFlags("sample", "bouncelens sample [--activity] [--rows N] [--seed S]", stderr)
 	rows := fs.Int("rows", 0, "generate `N` synthetic leads instead of printing the embedded sample")
 	seed := fs.Int64("seed", 1, "random `SEED` for --rows; the same seed gives the same export")
+	activity := fs.Bool("activity", false, "write the leads' bounce log as a Marketo bulk activity extract (Email Bounced and Email Bounced Soft rows, several per lead) instead of a People export")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -531,9 +533,14 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%w: --rows must not be negative", errUsage)
 	}
 	w := bufio.NewWriter(stdout)
-	if *rows == 0 {
+	switch {
+	case *activity && *rows == 0:
+		err = sample.Activities(w)
+	case *activity:
+		err = sample.GenerateActivities(w, *rows, *seed)
+	case *rows == 0:
 		_, err = w.Write(sample.CSV())
-	} else {
+	default:
 		err = sample.Generate(w, *rows, *seed)
 	}
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -273,5 +274,35 @@ func TestExplainReadsPastAHugeLine(t *testing.T) {
 	rows := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	if len(rows) != 6 || !strings.HasPrefix(rows[2], "554\t5.7.1") || !strings.HasPrefix(rows[3], "452\t4.2.2") || !strings.HasPrefix(rows[4], "\t\t") {
 		t.Errorf("%d rows: %q", len(rows), rows)
+	}
+}
+
+// TestSampleActivityThenTimeline: `sample --activity` writes the sample leads' bounce log,
+// which loads as a Marketo activity extract with every bounce kept, and --min-bounces finds
+// its repeat offenders.
+func TestSampleActivityThenTimeline(t *testing.T) {
+	code, acts, stderr := runCLI(t, "", "sample", "--activity")
+	if code != 0 || !strings.HasPrefix(acts, "marketoGUID,leadId,activityDate,activityTypeId,") {
+		t.Fatalf("sample --activity: exit %d: %s\n%.200s", code, stderr, acts)
+	}
+	path := filepath.Join(t.TempDir(), "activities.csv")
+	if err := os.WriteFile(path, []byte(acts), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Count(acts, "\n") - 1
+	code, out, stderr := runCLI(t, "", "summary", "--format", "json", path)
+	if code != 0 {
+		t.Fatalf("summary: exit %d: %s", code, stderr)
+	}
+	var sum struct{ Leads int }
+	if err := json.Unmarshal([]byte(out), &sum); err != nil || sum.Leads != rows {
+		t.Fatalf("summary: %d leads of %d activity rows (%v)", sum.Leads, rows, err)
+	}
+	code, out, stderr = runCLI(t, "", "summary", "--format", "json", "--min-bounces", "3", path)
+	if code != 0 || json.Unmarshal([]byte(out), &sum) != nil || sum.Leads == 0 || sum.Leads >= rows {
+		t.Fatalf("--min-bounces 3: exit %d, %d of %d leads: %s", code, sum.Leads, rows, stderr)
+	}
+	if code, _, _ := runCLI(t, "", "sample", "--activity", "--rows", "50"); code != 0 {
+		t.Errorf("sample --activity --rows 50: exit %d", code)
 	}
 }

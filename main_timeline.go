@@ -112,6 +112,9 @@ func runTimeline(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 		err = writeTimelineCSV(w, buckets, period)
 	default:
 		err = writeTimelineTable(w, buckets, period, by, first, last, terminalWidth(stdout))
+		if err == nil {
+			err = writeBursts(w, ds.Bursts(sel, period), period)
+		}
 	}
 	if err != nil {
 		return err
@@ -123,6 +126,39 @@ func runTimeline(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 		fmt.Fprintf(stderr, "bouncelens: %d of %d lead(s) have no bounce date (no Email Suspended At or Updated At): left out of the timeline\n", undated, len(sel))
 	}
 	return nil
+}
+
+// writeBursts lists the stretches in which one provider refused far more leads for one reason
+// than its share of those periods' bounces (model.Bursts), under the table.
+func writeBursts(w io.Writer, bursts []model.Burst, every model.Period) error {
+	if len(bursts) == 0 {
+		return nil
+	}
+	fmt.Fprintf(w, "\nBursts: a provider refusing far more than its share of the %ss' bounces\n", every)
+	for _, b := range bursts {
+		when := periodLabel(b.From, every)
+		if every == model.Week {
+			when = "week of " + when
+		}
+		if b.Periods > 1 {
+			when += " to " + periodLabel(b.Until.Add(-periodDuration(every)), every)
+		}
+		if _, err := fmt.Fprintf(w, "  %s %s: %d lead(s), %s, %.1f× its share\n", codes.SafeText(b.Provider), b.Reason, b.Count, when, float64(b.Count)/b.Expected); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// periodDuration is how long a period lasts (UTC has no daylight saving).
+func periodDuration(every model.Period) time.Duration {
+	switch every {
+	case model.Hour:
+		return time.Hour
+	case model.Week:
+		return 7 * 24 * time.Hour
+	}
+	return 24 * time.Hour
 }
 
 // periodLabel writes a period's start: its date, or for hours its RFC 3339 time.

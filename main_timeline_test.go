@@ -177,3 +177,25 @@ func TestMinBounces(t *testing.T) {
 		t.Errorf("--min-bounces -1: exit %d, want 2", code)
 	}
 }
+
+// TestTimelineListsBursts: on the embedded sample, the table ends with the bursts, the
+// Microsoft block first; JSON and CSV stay one bucket per line.
+func TestTimelineListsBursts(t *testing.T) {
+	path := sampleFile(t)
+	code, out, stderr := runCLI(t, "", "timeline", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	_, tail, ok := strings.Cut(out, "\nBursts: ")
+	if !ok {
+		t.Fatalf("no bursts under the table:\n%s", out)
+	}
+	lines := strings.Split(strings.TrimSpace(tail), "\n")
+	if len(lines) < 2 || !strings.HasPrefix(strings.TrimSpace(lines[1]), "Microsoft blocked: ") || !strings.Contains(lines[1], "2026-11-10 to 2026-11-11") {
+		t.Errorf("bursts:\n%s", tail)
+	}
+	code, out, _ = runCLI(t, "", "timeline", "--format", "csv", path)
+	if code != 0 || strings.Contains(out, "Burst") {
+		t.Errorf("csv: exit %d, bursts in it", code)
+	}
+}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"github.com/bouncelens/bouncelens/codes"
+	"github.com/bouncelens/bouncelens/sample"
 )
 
 func TestLoadMarketoActivityExtract(t *testing.T) {
@@ -211,5 +213,46 @@ func TestLoadActivityExtractCancel(t *testing.T) {
 		}
 	case <-time.After(20 * time.Second):
 		t.Fatal("a canceled load of an activity extract does not return")
+	}
+}
+
+// TestLoadGeneratedActivities: the bounce log `bouncelens sample --activity` writes loads with
+// every bounce kept, and each address's bounce count is its number of activities.
+func TestLoadGeneratedActivities(t *testing.T) {
+	var buf bytes.Buffer
+	if err := sample.Activities(&buf); err != nil {
+		t.Fatal(err)
+	}
+	// One activity per line: the JSON attributes escape their line breaks.
+	rows := 0
+	perLead := map[string]int{}
+	for _, line := range strings.Split(buf.String(), "\r\n")[1:] {
+		if f := strings.SplitN(line, ",", 3); len(f) == 3 {
+			perLead[f[1]]++
+			rows++
+		}
+	}
+	ds, err := LoadReader(context.Background(), &buf, "activities.csv", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Leads) != rows || len(ds.Skipped) != 0 {
+		t.Fatalf("%d bounces loaded, %d skipped, of %d rows", len(ds.Leads), len(ds.Skipped), rows)
+	}
+	counts := ds.BounceCounts()
+	repeat := 0
+	for i := range ds.Leads {
+		if want := perLead[ds.Leads[i].ID]; int(counts[i]) != want {
+			t.Fatalf("lead %s (%s): %d bounces counted, %d activities", ds.Leads[i].ID, ds.Leads[i].Email, counts[i], want)
+		}
+		if counts[i] >= 3 {
+			repeat++
+		}
+	}
+	if repeat == 0 {
+		t.Error("no address bounced 3 times or more")
+	}
+	if got := ds.Select(Filter{History: History{MinBounces: 3}}); len(got) != repeat {
+		t.Errorf("--min-bounces 3: %d leads, %d have 3 or more", len(got), repeat)
 	}
 }

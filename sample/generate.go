@@ -170,6 +170,19 @@ type generator struct {
 	// (the embedded sample is written so).
 	varied bool
 	ids    *rand.PCG
+	// last is the lead appendRow wrote last, for the activity extract of the same leads.
+	last lastRow
+}
+
+// lastRow is what appendRow wrote for a lead: its Id, its entry, its row and where in the
+// bytes its reason (CSV-encoded) lies.
+type lastRow struct {
+	id    int64
+	ti    int
+	r     row
+	text  [2]int
+	old   row // an older spam block on record, when oldTi >= 0
+	oldTi int
 }
 
 func newGenerator(seed int64, now time.Time) (*generator, error) {
@@ -701,6 +714,7 @@ func (g *generator) appendRow(b []byte, ti int) []byte {
 
 	r.sent = g.sendTime(t, r.c)
 	r.bounce = r.sent + int64(g.n(3600))
+	g.last = lastRow{id: g.nextID, ti: ti, r: r, oldTi: -1}
 	b = strconv.AppendInt(b, g.nextID, 10)
 	g.nextID += 1 + int64(g.n(30))
 	b = append(b, ',')
@@ -727,9 +741,12 @@ func (g *generator) appendRow(b []byte, ti int) []byte {
 	switch t.fate {
 	case fInvalid, fEmpty:
 		b = append(b, "true,"...)
+		g.last.text[0] = len(b)
 		b = g.appendReason(b, t, &r)
+		g.last.text[1] = len(b)
 		if old, ot := g.olderBlock(t, r); ot != nil {
 			// An older spam block is still on record.
+			g.last.old, g.last.oldTi = old, g.tmplIndex(ot)
 			b = append(b, ",true,"...)
 			b = g.appendReason(b, ot, &old)
 			b = append(b, ',')
@@ -740,13 +757,17 @@ func (g *generator) appendRow(b []byte, ti int) []byte {
 		}
 	case fSuspend:
 		b = append(b, "false,,true,"...)
+		g.last.text[0] = len(b)
 		b = g.appendReason(b, t, &r)
+		g.last.text[1] = len(b)
 		b = append(b, ',')
 		b = appendDateTime(b, r.bounce, ' ')
 		b = append(b, ',')
 	default:
 		b = append(b, "false,"...)
+		g.last.text[0] = len(b)
 		b = g.appendReason(b, t, &r)
+		g.last.text[1] = len(b)
 		b = append(b, ",false,,,"...)
 	}
 	if g.n(25) == 0 {

@@ -56,9 +56,19 @@ func Generate(w io.Writer, rows int, seed int64) error {
 // writeShowcase writes the embedded sample: every catalog entry at least once, the rest
 // drawn by weight, in random order.
 func writeShowcase(w io.Writer) error {
-	g, err := newGenerator(embeddedSeed, ExportedAt())
+	g, order, err := showcase()
 	if err != nil {
 		return err
+	}
+	i := 0
+	return g.write(w, len(order), func() int { i++; return order[i-1] })
+}
+
+// showcase returns the embedded sample's generator and the entry of each of its leads.
+func showcase() (*generator, []int, error) {
+	g, err := newGenerator(embeddedSeed, ExportedAt())
+	if err != nil {
+		return nil, nil, err
 	}
 	order := make([]int, 0, embeddedRows)
 	for i := range g.tmpls {
@@ -71,6 +81,5 @@ func writeShowcase(w io.Writer) error {
 		j := g.n(i + 1)
 		order[i], order[j] = order[j], order[i]
 	}
-	i := 0
-	return g.write(w, len(order), func() int { i++; return order[i-1] })
+	return g, order, nil
 }

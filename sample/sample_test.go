@@ -3,6 +3,7 @@ package sample
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"flag"
 	"io"
 	"os"
@@ -435,4 +436,125 @@ type countWriter int64
 func (c *countWriter) Write(p []byte) (int, error) {
 	*c += countWriter(len(p))
 	return len(p), nil
+}
+
+// activityRecord is one row of a generated activity extract with its attributes read.
+type activityRecord struct {
+	guid, lead, date, typ string
+	attrs                 map[string]string
+}
+
+func readActivities(t *testing.T, data []byte) []activityRecord {
+	t.Helper()
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = 8
+	recs, err := r.ReadAll()
+	if err != nil {
+		t.Fatalf("parsing activity extract: %v", err)
+	}
+	if strings.Join(recs[0], ",") != activityHeader {
+		t.Fatalf("header %q", recs[0])
+	}
+	var out []activityRecord
+	for i, rec := range recs[1:] {
+		a := activityRecord{guid: rec[0], lead: rec[1], date: rec[2], typ: rec[3]}
+		if err := json.Unmarshal([]byte(rec[7]), &a.attrs); err != nil {
+			t.Fatalf("row %d: attributes %q: %v", i+2, rec[7], err)
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// TestActivitiesAreTheSampleLeadsBounceLog: `sample --activity` is the bounce log of the
+// embedded sample's leads: the same ids and addresses, each lead's latest bounce the one the
+// export holds, earlier bounces before it, and some leads that bounced three times or more.
+func TestActivitiesAreTheSampleLeadsBounceLog(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Activities(&buf); err != nil {
+		t.Fatal(err)
+	}
+	acts := readActivities(t, buf.Bytes())
+	leads := map[string][]string{}
+	for _, rec := range readExport(t, CSV()) {
+		leads[rec[colID]] = rec
+	}
+	perLead := map[string][]activityRecord{}
+	guids := map[string]bool{}
+	for _, a := range acts {
+		if guids[a.guid] {
+			t.Errorf("marketoGUID %s repeated", a.guid)
+		}
+		guids[a.guid] = true
+		rec, ok := leads[a.lead]
+		if !ok {
+			t.Fatalf("activity %s: lead %s is not in the export", a.guid, a.lead)
+		}
+		if a.attrs["Email"] != rec[colEmail] {
+			t.Errorf("activity %s: Email %q, the export has %q", a.guid, a.attrs["Email"], rec[colEmail])
+		}
+		if a.typ != "8" && a.typ != "27" {
+			t.Errorf("activity %s: type %s, want 8 or 27", a.guid, a.typ)
+		}
+		if _, err := time.Parse(time.RFC3339, a.date); err != nil {
+			t.Errorf("activity %s: date %q", a.guid, a.date)
+		}
+		if c := a.attrs["Category"]; !strings.Contains("1 2 3 4 9", c) || c == "" || (c == "1" || c == "2") != (a.typ == "8") {
+			t.Errorf("activity %s: category %q for type %s", a.guid, c, a.typ)
+		}
+		perLead[a.lead] = append(perLead[a.lead], a)
+	}
+	if len(perLead) != len(leads) {
+		t.Errorf("%d of %d leads have activities", len(perLead), len(leads))
+	}
+	repeat := 0
+	for id, as := range perLead {
+		for k := 1; k < len(as); k++ {
+			if as[k].date <= as[k-1].date {
+				t.Errorf("lead %s: bounces not oldest first: %s, then %s", id, as[k-1].date, as[k].date)
+			}
+		}
+		// encoding/csv reads a quoted CRLF as LF; the JSON keeps what the server sent.
+		if got, want := strings.ReplaceAll(as[len(as)-1].attrs["Details"], "\r\n", "\n"), reasonText(leads[id]); got != want {
+			t.Errorf("lead %s: latest bounce %.60q, the export holds %.60q", id, got, want)
+		}
+		if len(as) >= 3 {
+			repeat++
+		}
+	}
+	if len(acts) < len(leads)*5/4 || repeat < 5 {
+		t.Errorf("%d bounces of %d leads, %d leads with 3 or more: want many repeats", len(acts), len(leads), repeat)
+	}
+}
+
+func TestGenerateActivities(t *testing.T) {
+	gen := func(rows int, seed int64) []byte {
+		var buf bytes.Buffer
+		if err := GenerateActivities(&buf, rows, seed); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	a := gen(2000, 5)
+	if !bytes.Equal(a, gen(2000, 5)) {
+		t.Error("the same seed gave different bytes")
+	}
+	acts := readActivities(t, a)
+	ids := map[string]bool{}
+	for _, rec := range readExport(t, generate(t, 2000, 5)) {
+		ids[rec[colID]] = true
+	}
+	leads := map[string]bool{}
+	for _, act := range acts {
+		if !ids[act.lead] {
+			t.Fatalf("lead %s is not one of Generate's", act.lead)
+		}
+		leads[act.lead] = true
+	}
+	if len(leads) != 2000 || len(acts) <= 2000 {
+		t.Errorf("%d bounces of %d leads, want every one of the 2000 leads and more bounces than leads", len(acts), len(leads))
+	}
+	if err := GenerateActivities(io.Discard, -1, 1); err == nil {
+		t.Error("GenerateActivities(-1) did not fail")
+	}
 }
