@@ -256,6 +256,9 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 	case fileCountsMsg:
 		if msg.gen == a.loadGen {
 			a.pickerP.counts = &msg
+			if msg.most > 1 {
+				a.leadsP.bounces = msg.bounces
+			}
 		}
 	case selectedMsg:
 		if msg.gen == a.selGen {
@@ -355,6 +358,7 @@ func (a *App) loaded(msg loadedMsg) tea.Cmd {
 		cmds = append(cmds, a.statusP.Set(statusError, plural(n, "row", "rows")+" could not be read: ! lists them"))
 	}
 	gen := a.loadGen
+	a.leadsP.bounces = nil // until counted
 	cmds = append(cmds, a.reselect(), countFile(gen, ds), func() tea.Msg {
 		// Count the distinct addresses, and build the text index now rather than on the
 		// first filter keystroke.
@@ -677,6 +681,7 @@ func (a *App) act(act any) tea.Cmd {
 		if act.clearPeriod {
 			f.Since, f.Until = time.Time{}, time.Time{}
 		}
+		f.MinBounces = act.minBounces
 		return a.reselect()
 	case pickCancelAction:
 		a.pop()

@@ -136,6 +136,10 @@ func sortLeadIndices(ds *model.Dataset, idx []int32, order leadOrder) {
 			return dir * leadDate(&leads[y]).Compare(leadDate(&leads[x]))
 		})
 		return
+	case colBounces:
+		counts := ds.BounceCounts()
+		slices.SortStableFunc(idx, func(x, y int32) int { return dir * int(counts[y]-counts[x]) })
+		return
 	}
 	// Build each key once, not once per comparison.
 	type keyed struct {

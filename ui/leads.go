@@ -23,11 +23,12 @@ const (
 	colVerdict                // action, then reason
 	colState                  // Marketo state
 	colDate                   // suspended or updated date
+	colBounces                // how many times the address bounced (files with repeats only)
 	colReason                 // the bounce text (wide screens only)
 	numLeadCols
 )
 
-var leadColNames = [...]string{"file order", "email", "domain", "name", "company", "verdict", "state", "date", "reason"}
+var leadColNames = [...]string{"file order", "email", "domain", "name", "company", "verdict", "state", "date", "bounces", "reason"}
 
 func (c leadCol) String() string { return leadColNames[c] }
 
@@ -41,9 +42,12 @@ type leadOrder struct {
 // natural reports whether o is the export's own order.
 func (o leadOrder) natural() bool { return o.col == colFile && !o.desc }
 
+// mostFirst reports whether the column sorts most or newest first unless reversed.
+func (c leadCol) mostFirst() bool { return c == colDate || c == colBounces }
+
 // arrow is ▲ for ascending (A to Z, oldest first) and ▼ for descending.
 func (o leadOrder) arrow() string {
-	if o.desc != (o.col == colDate) {
+	if o.desc != o.col.mostFirst() {
 		return "▼"
 	}
 	return "▲"
@@ -84,8 +88,11 @@ type leadsPane struct {
 	marks *marks
 	query string // filter text to highlight
 	verd  *verdicts
-	win   window
-	width int
+	// bounces is, per lead, how many times its address bounced, once counted after loading
+	// and only when some address bounced more than once; nil hides the column.
+	bounces []int32
+	win     window
+	width   int
 }
 
 // SetLeads shows idx (not copied: never modified) titled title.
@@ -149,7 +156,7 @@ func (p leadsPane) Update(msg tea.Msg) (leadsPane, any) {
 }
 
 // leadColumns are the widths of the leads list's columns; 0 hides one.
-type leadColumns struct{ email, name, company, state, date, verdict, reason int }
+type leadColumns struct{ email, name, company, state, date, bounces, verdict, reason int }
 
 // verdictWidth fits "suppress · userunknown" and most reasons.
 const verdictWidth = 24
@@ -161,9 +168,15 @@ func (p *leadsPane) columns() leadColumns {
 	if p.width < 100 {
 		c.date, c.verdict = 0, 22
 	}
+	if p.bounces != nil {
+		c.bounces = 9 // "Bounces ▼"
+	}
 	rest := p.width - 4 - (c.state + 1) - (c.verdict + 1)
 	if c.date > 0 {
 		rest -= c.date + 1
+	}
+	if c.bounces > 0 {
+		rest -= c.bounces + 1
 	}
 	if p.width >= 150 {
 		c.reason = rest * 35 / 100
@@ -189,6 +202,8 @@ func (c leadColumns) shows(col leadCol) bool {
 		return c.company > 0
 	case colDate:
 		return c.date > 0
+	case colBounces:
+		return c.bounces > 0
 	case colReason:
 		return c.reason > 0
 	}
@@ -279,6 +294,9 @@ func (p leadsPane) View() string {
 	if c.date > 0 {
 		head += " " + p.head("Bounced S/U", colDate, c.date)
 	}
+	if c.bounces > 0 {
+		head += " " + p.head("Bounces", colBounces, c.bounces)
+	}
 	if c.reason > 0 {
 		head += " " + p.head("Reason", colReason, c.reason)
 	}
@@ -317,13 +335,17 @@ func (p leadsPane) View() string {
 			}
 			date = fit(date, c.date)
 		}
+		bounces := ""
+		if c.bounces > 0 {
+			bounces = fitRight(itoa(int(p.bounces[li])), c.bounces-1) + " "
+		}
 		reason := ""
 		if c.reason > 0 {
 			reason = fit(p.sh.text.Line(l.Reason), c.reason)
 		}
 		if selected {
 			line := marker + mark + email + " " + name
-			for _, s := range []string{company, verd, state, date, reason} {
+			for _, s := range []string{company, verd, state, date, bounces, reason} {
 				if s != "" {
 					line += " " + s
 				}
@@ -341,6 +363,13 @@ func (p leadsPane) View() string {
 		line += " " + st.Action(act).Render(verd) + " " + st.Dim.Render(state)
 		if date != "" {
 			line += " " + st.Dim.Render(date)
+		}
+		if bounces != "" {
+			if p.bounces[li] >= repeatBounces {
+				line += " " + st.Marked.Render(bounces)
+			} else {
+				line += " " + st.Dim.Render(bounces)
+			}
 		}
 		if reason != "" {
 			line += " " + highlight(reason, p.query, plain, st.Match)

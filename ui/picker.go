@@ -22,9 +22,14 @@ const (
 	pickEnhanced // the command line's enhanced code: can only be cleared
 	pickDomain   // the command line's --domain: can only be cleared
 	pickPeriod   // --since/--until or the timeline's period: can only be cleared
+	pickRepeat   // repeat offenders: addresses that bounced at least value times
 )
 
-var pickSections = [...]string{"Action", "Class", "Reason", "Code", "Enhanced", "Domain", "Period"}
+var pickSections = [...]string{"Action", "Class", "Reason", "Code", "Enhanced", "Domain", "Period", "History"}
+
+// repeatBounces is how many bounces make a repeat offender: the figure practitioners give
+// before a blocked address is worth no further try.
+const repeatBounces = 3
 
 // pickItem is one line of the picker.
 type pickItem struct {
@@ -43,6 +48,9 @@ type fileCountsMsg struct {
 	classes [codes.Success + 1]int
 	actions [model.NumActions]int
 	reasons map[codes.Reason]int
+	bounces []int32 // per lead, its address's bounces (model.Dataset.BounceCounts)
+	repeats int     // leads whose address bounced at least repeatBounces times
+	most    int32   // the most bounces of one address
 }
 
 // countFile counts the file's leads per class, action and reason in a command.
@@ -52,6 +60,13 @@ func countFile(gen int, ds *model.Dataset) tea.Cmd {
 		m := fileCountsMsg{gen: gen, classes: ds.ClassCounts(all), actions: ds.ActionCounts(all), reasons: map[codes.Reason]int{}}
 		for _, g := range ds.GroupsBy(all, model.ByReasons, model.ByCount) {
 			m.reasons[g.Reason] = g.Count
+		}
+		m.bounces = ds.BounceCounts()
+		for _, n := range m.bounces {
+			if n >= repeatBounces {
+				m.repeats++
+			}
+			m.most = max(m.most, n)
 		}
 		return m
 	}
@@ -106,6 +121,15 @@ func (p *pickerPane) Open(f model.Filter, text *textCache) {
 	if f.Domain != "" {
 		p.items = append(p.items, pickItem{kind: pickDomain, name: text.Line(f.Domain), about: "from the command line: uncheck to clear", on: true, count: -1})
 	}
+	if p.counts != nil && p.counts.most > 1 || f.MinBounces > 1 {
+		n := max(f.MinBounces, repeatBounces)
+		it := pickItem{kind: pickRepeat, value: n, name: itoa(n) + "+ bounces", on: f.MinBounces > 1, count: -1,
+			about: "repeat offenders: addresses that bounced " + itoa(n) + " times or more in the files loaded"}
+		if p.counts != nil && n == repeatBounces {
+			it.count = p.counts.repeats
+		}
+		p.items = append(p.items, it)
+	}
 	if !f.Since.IsZero() || !f.Until.IsZero() {
 		name := strings.TrimSpace(sinceUntil(f.History))
 		p.items = append(p.items, pickItem{kind: pickPeriod, name: name, about: "bounce date: uncheck to clear", on: true, count: -1})
@@ -127,6 +151,7 @@ type pickedAction struct {
 	reasons                           []codes.Reason
 	clearCode, clearEnhanced, clearDo bool
 	clearPeriod                       bool
+	minBounces                        int // 0: any number of bounces
 }
 
 // pickCancelAction closes the picker and keeps the filters as they were.
@@ -176,6 +201,8 @@ func (p *pickerPane) picked() pickedAction {
 			out.clearDo = true
 		case it.kind == pickPeriod && !it.on:
 			out.clearPeriod = true
+		case it.kind == pickRepeat && it.on:
+			out.minBounces = it.value
 		}
 	}
 	return out

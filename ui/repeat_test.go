@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bouncelens/bouncelens/model"
+	"github.com/bouncelens/bouncelens/sample"
+)
+
+// loadActivities loads the embedded sample's bounce log (`bouncelens sample --activity`):
+// several bounces per lead.
+func loadActivities(t testing.TB) *model.Dataset {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := sample.Activities(&buf); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := model.LoadReader(context.Background(), &buf, "activities.csv", model.Options{Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ds
+}
+
+// TestRepeatOffenders: on a bounce log, the leads list has a Bounces column (sortable, most
+// first) and the picker a "3+ bounces" filter that keeps the addresses that bounced 3 times
+// or more, and says how many leads that is.
+func TestRepeatOffenders(t *testing.T) {
+	ds := loadActivities(t)
+	counts := ds.BounceCounts()
+	repeats := 0
+	for _, n := range counts {
+		if n >= repeatBounces {
+			repeats++
+		}
+	}
+	if repeats == 0 {
+		t.Fatal("the sample's bounce log has no repeat offender")
+	}
+	h := newHarness(t, ds, 120, 40)
+	h.press("enter")
+	v := h.view()
+	if !strings.Contains(strings.Split(v, "\n")[3], "Bounces") {
+		t.Fatalf("leads list without a Bounces column:\n%s", v)
+	}
+	// Sorted by it, most first: the first row shows the most bounces of any lead listed.
+	for h.a.leadsP.order.col != colBounces {
+		h.press("s")
+	}
+	most := int32(0)
+	for _, i := range h.a.leadsP.idx {
+		most = max(most, counts[i])
+	}
+	first := strings.Fields(strings.Split(h.view(), "\n")[4])
+	if got := first[len(first)-1]; got != strconv.Itoa(int(most)) || !strings.Contains(h.view(), "Bounces ▼") {
+		t.Errorf("sorted by bounces: first row ends %q, want %d, and the title marked ▼:\n%s", got, most, h.view())
+	}
+
+	h.press("esc", "F")
+	pickerRow(t, h, pickRepeat, "3+ bounces")
+	it := h.a.pickerP.items[h.a.pickerP.win.cursor]
+	if it.count != repeats {
+		t.Errorf("picker: 3+ bounces counts %d leads, want %d", it.count, repeats)
+	}
+	h.press("space", "enter")
+	if len(h.a.sel) != repeats || !strings.Contains(h.view(), "min-bounces 3") {
+		t.Fatalf("3+ bounces: %d leads selected, want %d:\n%s", len(h.a.sel), repeats, h.view())
+	}
+	for _, i := range h.a.sel {
+		if counts[i] < repeatBounces {
+			t.Fatalf("lead %s bounced %d times, kept by 3+ bounces", ds.Leads[i].Email, counts[i])
+		}
+	}
+	h.press("F")
+	pickerRow(t, h, pickRepeat, "3+ bounces")
+	h.press("space", "enter")
+	if len(h.a.sel) != len(ds.Leads) {
+		t.Errorf("3+ bounces unchecked: %d of %d leads", len(h.a.sel), len(ds.Leads))
+	}
+}
+
+// A People export where no address repeats has neither the column nor the filter.
+func TestNoRepeatsNoBouncesColumn(t *testing.T) {
+	h := newHarness(t, loadSample(t), 120, 40)
+	h.press("enter")
+	if strings.Contains(strings.Split(h.view(), "\n")[3], "Bounces") {
+		t.Errorf("Bounces column on a file without repeats:\n%s", h.view())
+	}
+	h.press("esc", "F")
+	for _, it := range h.a.pickerP.items {
+		if it.kind == pickRepeat {
+			t.Errorf("picker offers %q on a file without repeats", it.name)
+		}
+	}
+}
