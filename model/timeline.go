@@ -604,3 +604,35 @@ func (ds *Dataset) Provider(i int32) string {
 	}
 	return codes.TextProvider(l.Reason, l.Bounce.Provider)
 }
+
+// Seen is when some leads bounced: the first and the last bounce date (both zero when none has
+// one), and how many bounced in each of len(Cells) equal slices of a span, oldest first.
+type Seen struct {
+	First, Last time.Time
+	Cells       []int32
+}
+
+// SeenOver says when leads bounced, counted in cells equal slices of [from, until] (the span of
+// a selection the leads are part of, so that the cells of several groups line up). Leads
+// without a date, or outside the span, are in no cell.
+func (ds *Dataset) SeenOver(leads []int32, from, until time.Time, cells int) Seen {
+	dates := ds.leadDates()
+	s := Seen{Cells: make([]int32, max(cells, 0))}
+	lo, hi := from.Unix(), until.Unix()
+	width := hi - lo + 1
+	first, last := int64(math.MaxInt64), int64(math.MinInt64)
+	for _, i := range leads {
+		at := dates[i]
+		if at == noDate {
+			continue
+		}
+		first, last = min(first, at), max(last, at)
+		if at >= lo && at <= hi && cells > 0 {
+			s.Cells[(at-lo)*int64(cells)/width]++
+		}
+	}
+	if first <= last {
+		s.First, s.Last = time.Unix(first, 0).UTC(), time.Unix(last, 0).UTC()
+	}
+	return s
+}

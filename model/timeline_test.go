@@ -219,3 +219,29 @@ func TestBounceCountsAndMinBounces(t *testing.T) {
 		t.Errorf("MinBounces 1: %v, want every lead", sel)
 	}
 }
+
+func TestSeenOver(t *testing.T) {
+	ds := timelineDataset()
+	all := ds.All()
+	from, until := ds.Span(all)
+	s := ds.SeenOver(all, from, until, 4)
+	if !s.First.Equal(from) || !s.Last.Equal(until) {
+		t.Errorf("first %v, last %v; Span says %v, %v", s.First, s.Last, from, until)
+	}
+	// Nov 1 23:30 to Nov 4 01:00 in 4 cells of about 12.4 hours: 1, 0, 3 (Nov 3 09:00, 10:00
+	// and 23:00 fall in cells 2 and 3), and Nov 4 in the last.
+	sum := 0
+	for _, n := range s.Cells {
+		sum += int(n)
+	}
+	if sum != 5 || s.Cells[0] != 1 || s.Cells[3] == 0 {
+		t.Errorf("cells %v, want the 5 dated leads, the first in cell 0, the last in cell 3", s.Cells)
+	}
+	// Gmail's one lead: first and last the same; the undated lead alone: no dates, no cells.
+	if g := ds.SeenOver([]int32{4}, from, until, 4); !g.First.Equal(g.Last) || g.Cells[3] != 1 {
+		t.Errorf("one lead: %+v", g)
+	}
+	if u := ds.SeenOver([]int32{5}, from, until, 4); !u.First.IsZero() || u.Cells[0]+u.Cells[1]+u.Cells[2]+u.Cells[3] != 0 {
+		t.Errorf("undated lead: %+v", u)
+	}
+}

@@ -39,6 +39,7 @@ type (
 		counts   [4]int
 		actions  [model.NumActions]int
 		groups   []model.Group
+		seen     [][]model.Seen      // per group, itself then its subgroups: when they bounced
 		domains  []model.DomainGroup // nil when not asked for
 		provs    []providerGroup
 		grouping model.Grouping

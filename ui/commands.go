@@ -34,6 +34,7 @@ func selectAll(gen int, ds *model.Dataset, f model.Filter, by model.SortBy, grou
 	copy(m.counts[:], cc[:])
 	m.actions = ds.ActionCounts(sel)
 	m.groups = ds.GroupsBy(sel, grouping, by)
+	m.seen = groupsSeen(ds, sel, m.groups)
 	if wantDomains {
 		m.domains = ds.Domains(sel)
 		if m.domains == nil {
@@ -44,12 +45,30 @@ func selectAll(gen int, ds *model.Dataset, f model.Filter, by model.SortBy, grou
 	return m
 }
 
+// sparkCells is how many cells a group's sparkline has.
+const sparkCells = 12
+
+// groupsSeen says when each group's leads bounced, the sparklines over the selection's span.
+func groupsSeen(ds *model.Dataset, sel []int32, groups []model.Group) [][]model.Seen {
+	from, until := ds.Span(sel)
+	out := make([][]model.Seen, len(groups))
+	for i := range groups {
+		g := &groups[i]
+		out[i] = make([]model.Seen, 1+len(g.Subgroups))
+		out[i][0] = ds.SeenOver(g.Leads, from, until, sparkCells)
+		for j := range g.Subgroups {
+			out[i][1+j] = ds.SeenOver(g.Subgroups[j].Leads, from, until, sparkCells)
+		}
+	}
+	return out
+}
+
 // selected applies a new selection to every pane.
 func (a *App) selected(msg selectedMsg) {
 	a.selecting = false
 	a.groupsP.pending = false
 	a.sel, a.counts, a.actCounts = msg.sel, msg.counts, msg.actions
-	a.groupsP.SetGroups(msg.groups, msg.grouping)
+	a.groupsP.SetGroups(msg.groups, msg.seen, msg.grouping)
 	if msg.domains != nil {
 		a.domainsP.SetDomains(msg.domains, msg.provs, len(msg.sel))
 		a.domainsStale = false

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -23,6 +24,7 @@ type groupRow struct {
 type groupsPane struct {
 	sh       *shared
 	groups   []model.Group
+	seen     [][]model.Seen // per group, itself then its subgroups; nil when not known
 	grouping model.Grouping
 	folded   map[string]bool // top groups folded the other way from their grouping's default
 	rows     []groupRow
@@ -54,10 +56,10 @@ func (p *groupsPane) setCollapsed(g *model.Group, c bool) {
 }
 
 // SetGroups replaces the groups, keeping the cursor on the same group when it is still there.
-func (p *groupsPane) SetGroups(gs []model.Group, grouping model.Grouping) {
+func (p *groupsPane) SetGroups(gs []model.Group, seen [][]model.Seen, grouping model.Grouping) {
 	keep := p.CurrentKey()
 	same := grouping == p.grouping
-	p.groups, p.grouping = gs, grouping
+	p.groups, p.seen, p.grouping = gs, seen, grouping
 	p.classW, p.actionW = len("Class"), len("Action")
 	for i := range gs {
 		g := &gs[i]
@@ -100,16 +102,68 @@ func (p *groupsPane) SetSize(w, h int) {
 	p.win.setHeight(h - 1 - p.hintLines())
 }
 
-// hintLines is how many lines end the pane with words about the selected row: two in action
-// grouping (one on a short screen), none by code.
+// hintLines is how many lines end the pane with words about the selected row: when its leads
+// bounced, then in action grouping what it means (two lines); on a short screen only the
+// meaning, on a tiny one nothing.
 func (p *groupsPane) hintLines() int {
 	switch {
-	case p.grouping != model.ByActions || p.height < 6:
+	case p.height < 6:
 		return 0
-	case p.height < 14:
+	case p.height < 14 && p.grouping == model.ByActions:
 		return 1
+	case p.height < 14:
+		return 0
+	case p.grouping == model.ByActions:
+		return 3
 	}
-	return 2
+	return 1
+}
+
+// seenOf returns when row r's leads bounced, or nil when not known.
+func (p *groupsPane) seenOf(r groupRow) *model.Seen {
+	if r.top >= len(p.seen) || r.sub+1 >= len(p.seen[r.top]) {
+		return nil
+	}
+	return &p.seen[r.top][r.sub+1]
+}
+
+// seenLine says when the selected row's leads bounced: first and last bounce date.
+func (p *groupsPane) seenLine() string {
+	if p.win.cursor >= len(p.rows) {
+		return ""
+	}
+	r := p.rows[p.win.cursor]
+	s := p.seenOf(r)
+	if s == nil {
+		return ""
+	}
+	label := p.rowKey(r).label(" ▸ ")
+	switch {
+	case s.First.IsZero():
+		return label + ": no bounce date (Email Suspended At or Updated At)"
+	case s.First.Format(time.DateOnly) == s.Last.Format(time.DateOnly):
+		return label + ": bounced on " + s.First.Format(time.DateOnly) + " (UTC)"
+	}
+	return label + ": first bounce " + s.First.Format(time.DateOnly) + ", last " + s.Last.Format(time.DateOnly) + " (UTC)"
+}
+
+// sparkGlyphs draw a sparkline's cells, from one bounce to the most of the row's cells.
+var sparkGlyphs = []rune("▁▂▃▄▅▆▇█")
+
+// sparkline draws cells scaled to their largest: a blank for none.
+func sparkline(cells []int32) string {
+	most := int32(0)
+	for _, n := range cells {
+		most = max(most, n)
+	}
+	out := make([]rune, len(cells))
+	for i, n := range cells {
+		out[i] = ' '
+		if n > 0 {
+			out[i] = sparkGlyphs[int(n-1)*(len(sparkGlyphs)-1)/max(int(most-1), 1)]
+		}
+	}
+	return string(out)
 }
 
 func (p *groupsPane) group(r groupRow) *model.Group {
@@ -202,7 +256,7 @@ func (p groupsPane) Update(msg tea.Msg) (groupsPane, any) {
 }
 
 // groupColumns are the widths of the list's columns at a given width; 0 hides a column.
-type groupColumns struct{ code, count, share, bar, class, action, name int }
+type groupColumns struct{ code, count, share, bar, class, action, spark, name int }
 
 // columns sizes the columns to the mixes in the list. The action mix matters most (it says
 // whether a group holds live leads among dead ones), then the class mix, then the meaning:
@@ -235,7 +289,22 @@ func (p *groupsPane) columns() groupColumns {
 		if c.bar > 0 {
 			n -= c.bar + 1
 		}
+		if c.spark > 0 {
+			n -= c.spark + 1
+		}
 		return n
+	}
+	// The sparkline says when; it takes the share bar's room (the share shows as a number too).
+	if p.seen != nil && p.width >= 100 {
+		if rest() < 24+sparkCells+1 && c.bar > 12 {
+			c.bar = 12
+		}
+		if rest() < 24+sparkCells+1 {
+			c.bar = 0
+		}
+		if rest() >= 24+sparkCells+1 {
+			c.spark = sparkCells
+		}
 	}
 	if rest() < 24 {
 		c.bar = 0
@@ -358,6 +427,9 @@ func (p groupsPane) View() string {
 	if c.action > 0 {
 		head += fit("Action", c.action) + " "
 	}
+	if c.spark > 0 {
+		head += fit("Over time", c.spark) + " "
+	}
 	head += "Meaning"
 	b.WriteString(st.ColumnHead.Render(fit(head, p.width)))
 	from, to := p.win.visible()
@@ -404,8 +476,18 @@ func (p groupsPane) View() string {
 		if c.share > 0 {
 			share = fitRight(fmt.Sprintf("%.1f%%", g.Share*100), c.share) + " "
 		}
+		spark := ""
+		if c.spark > 0 {
+			if s := p.seenOf(r); s != nil {
+				spark = sparkline(s.Cells)
+			}
+			spark = fit(spark, c.spark) + " "
+			if !selected {
+				spark = st.Dim.Render(spark)
+			}
+		}
 		line := marker + code + " " + fitRight(commas(g.Count), c.count) + " " + share + barStr +
-			cls + " " + act + fit(p.meaning(r), c.name)
+			cls + " " + act + spark + fit(p.meaning(r), c.name)
 		if selected {
 			line = st.Selected.Render(fit(line, p.width))
 		}
@@ -415,7 +497,13 @@ func (p groupsPane) View() string {
 		b.WriteString("\n")
 	}
 	if n := p.hintLines(); n > 0 {
-		lines := wrap(p.hint(), p.width)
+		var lines []string
+		if n != 1 || p.grouping != model.ByActions {
+			lines = append(lines, p.seenLine())
+		}
+		if p.grouping == model.ByActions {
+			lines = append(lines, wrap(p.hint(), p.width)...)
+		}
 		for i := range n {
 			s := ""
 			if i < len(lines) {

@@ -98,3 +98,55 @@ func TestNoRepeatsNoBouncesColumn(t *testing.T) {
 		}
 	}
 }
+
+func TestSparkline(t *testing.T) {
+	for _, c := range []struct {
+		cells []int32
+		want  string
+	}{
+		{[]int32{0, 1, 2, 4}, " ▁▃█"},
+		{[]int32{3, 3}, "██"},
+		{[]int32{0, 0}, "  "},
+		{[]int32{1, 0, 8}, "▁ █"},
+	} {
+		if got := sparkline(c.cells); got != c.want {
+			t.Errorf("sparkline(%v) = %q, want %q", c.cells, got, c.want)
+		}
+	}
+}
+
+// TestGroupsSayWhenTheyBounced: each group shows a sparkline over the selection's span, and
+// the line under the list gives the selected group's first and last bounce dates.
+func TestGroupsSayWhenTheyBounced(t *testing.T) {
+	ds := loadSample(t)
+	h := newHarness(t, ds, 150, 40)
+	v := h.view()
+	if !strings.Contains(strings.Split(v, "\n")[3], "Over time") {
+		t.Fatalf("no Over time column at 150 wide:\n%s", v)
+	}
+	g, _ := h.a.groupsP.Current()
+	first, last := ds.Span(g.Leads)
+	want := g.Key + ": first bounce " + first.Format(time.DateOnly) + ", last " + last.Format(time.DateOnly) + " (UTC)"
+	if !strings.Contains(v, want) {
+		t.Errorf("home lacks %q:\n%s", want, v)
+	}
+	// A group that bounced only during the burst has one or two cells drawn, the others blank.
+	for i, r := range h.a.groupsP.rows {
+		gr := h.a.groupsP.group(r)
+		if r.sub < 0 || gr.Key != "5.7.606" {
+			continue
+		}
+		s := h.a.groupsP.seenOf(r)
+		drawn := 0
+		for _, n := range s.Cells {
+			if n > 0 {
+				drawn++
+			}
+		}
+		if drawn == 0 || drawn > 2 || !strings.Contains(strings.Split(v, "\n")[4+i], strings.TrimSpace(sparkline(s.Cells))) {
+			t.Errorf("5.7.606 (the burst's code): cells %v, row %q", s.Cells, strings.Split(v, "\n")[4+i])
+		}
+		return
+	}
+	t.Fatal("no 5.7.606 row in the sample's home screen")
+}
