@@ -42,12 +42,14 @@ type (
 		seen     [][]model.Seen      // per group, itself then its subgroups: when they bounced
 		domains  []model.DomainGroup // nil when not asked for
 		provs    []providerGroup
+		domSeen  domainsSeen
 		grouping model.Grouping
 	}
 	domainsMsg struct {
 		gen     int
 		domains []model.DomainGroup
 		provs   []providerGroup
+		seen    domainsSeen
 	}
 	leadsSortedMsg struct {
 		gen int
@@ -268,7 +270,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		}
 	case domainsMsg:
 		if msg.gen == a.selGen {
-			a.domainsP.SetDomains(msg.domains, msg.provs, len(a.sel))
+			a.domainsP.SetDomains(msg.domains, msg.provs, msg.seen, len(a.sel))
 			a.domainsStale = false
 		}
 	case leadsSortedMsg:

@@ -41,6 +41,7 @@ func selectAll(gen int, ds *model.Dataset, f model.Filter, by model.SortBy, grou
 			m.domains = []model.DomainGroup{}
 		}
 		m.provs = groupProviders(ds, m.domains)
+		m.domSeen = seenOfDomains(ds, sel, m.domains, m.provs)
 	}
 	return m
 }
@@ -63,6 +64,21 @@ func groupsSeen(ds *model.Dataset, sel []int32, groups []model.Group) [][]model.
 	return out
 }
 
+// domainsSeen is when each domain's and each provider's leads bounced.
+type domainsSeen struct{ domains, providers []model.Seen }
+
+func seenOfDomains(ds *model.Dataset, sel []int32, domains []model.DomainGroup, provs []providerGroup) domainsSeen {
+	from, until := ds.Span(sel)
+	s := domainsSeen{domains: make([]model.Seen, len(domains)), providers: make([]model.Seen, len(provs))}
+	for i := range domains {
+		s.domains[i] = ds.SeenOver(domains[i].Leads, from, until, sparkCells)
+	}
+	for i := range provs {
+		s.providers[i] = ds.SeenOver(provs[i].Leads, from, until, sparkCells)
+	}
+	return s
+}
+
 // selected applies a new selection to every pane.
 func (a *App) selected(msg selectedMsg) {
 	a.selecting = false
@@ -70,7 +86,7 @@ func (a *App) selected(msg selectedMsg) {
 	a.sel, a.counts, a.actCounts = msg.sel, msg.counts, msg.actions
 	a.groupsP.SetGroups(msg.groups, msg.seen, msg.grouping)
 	if msg.domains != nil {
-		a.domainsP.SetDomains(msg.domains, msg.provs, len(msg.sel))
+		a.domainsP.SetDomains(msg.domains, msg.provs, msg.domSeen, len(msg.sel))
 		a.domainsStale = false
 	} else {
 		a.domainsStale = true
@@ -122,7 +138,8 @@ func (a *App) loadDomains() tea.Cmd {
 		if d == nil {
 			d = []model.DomainGroup{}
 		}
-		return domainsMsg{gen: gen, domains: d, provs: groupProviders(ds, d)}
+		provs := groupProviders(ds, d)
+		return domainsMsg{gen: gen, domains: d, provs: provs, seen: seenOfDomains(ds, sel, d, provs)}
 	}
 }
 

@@ -112,6 +112,7 @@ type domainsPane struct {
 	sh        *shared
 	domains   []model.DomainGroup // most leads first, as the model gives them
 	providers []providerGroup
+	seen      domainsSeen
 	rows      []domRow
 	open      map[string]bool // the providers expanded, by name
 	total     int
@@ -126,9 +127,9 @@ type domainsPane struct {
 
 // SetDomains replaces the domains and their providers; total is the size of the selection, for
 // the shares.
-func (p *domainsPane) SetDomains(ds []model.DomainGroup, provs []providerGroup, total int) {
+func (p *domainsPane) SetDomains(ds []model.DomainGroup, provs []providerGroup, seen domainsSeen, total int) {
 	cur := p.rowName()
-	p.domains, p.providers, p.total = ds, provs, total
+	p.domains, p.providers, p.seen, p.total = ds, provs, seen, total
 	p.rebuild()
 	p.win.cursor = 0
 	for i, r := range p.rows {
@@ -421,6 +422,21 @@ func (p domainsPane) listLines(w int) []string {
 	return out
 }
 
+// currentSeen is when the leads of the row under the cursor bounced, or nil when not known.
+func (p *domainsPane) currentSeen() *model.Seen {
+	if p.win.cursor >= len(p.rows) {
+		return nil
+	}
+	r := p.rows[p.win.cursor]
+	switch {
+	case r.dom >= 0 && r.dom < len(p.seen.domains):
+		return &p.seen.domains[r.dom]
+	case r.dom < 0 && r.prov < len(p.seen.providers):
+		return &p.seen.providers[r.prov]
+	}
+	return nil
+}
+
 // reasonLines draws why the current row bounces in w cells and exactly h lines; with the focus,
 // the reason under its cursor is marked.
 func (p domainsPane) reasonLines(w, h int) []string {
@@ -434,6 +450,9 @@ func (p domainsPane) reasonLines(w, h int) []string {
 		}
 	}
 	out := []string{st.Section.Render(fit(title, min(w, lipgloss.Width(title)))) + fit("", w-min(w, lipgloss.Width(title)))}
+	if s := p.currentSeen(); s != nil && h > 3 {
+		out = append(out, st.Dim.Render(fit("  "+sparkline(s.Cells)+"  "+seenSpan(s), w)))
+	}
 	barW := 12
 	if w >= 70 {
 		barW = 16

@@ -137,14 +137,31 @@ func (p *groupsPane) seenLine() string {
 	if s == nil {
 		return ""
 	}
-	label := p.rowKey(r).label(" ▸ ")
+	return p.rowKey(r).label(" ▸ ") + ": " + seenText(s)
+}
+
+// seenSpan is seenText in short: Sep 1 – Nov 29, 2026.
+func seenSpan(s *model.Seen) string {
 	switch {
 	case s.First.IsZero():
-		return label + ": no bounce date (Email Suspended At or Updated At)"
+		return "no bounce date"
 	case s.First.Format(time.DateOnly) == s.Last.Format(time.DateOnly):
-		return label + ": bounced on " + s.First.Format(time.DateOnly) + " (UTC)"
+		return s.First.Format("Jan 2, 2006")
+	case s.First.Year() == s.Last.Year():
+		return s.First.Format("Jan 2") + " – " + s.Last.Format("Jan 2, 2006")
 	}
-	return label + ": first bounce " + s.First.Format(time.DateOnly) + ", last " + s.Last.Format(time.DateOnly) + " (UTC)"
+	return s.First.Format("Jan 2, 2006") + " – " + s.Last.Format("Jan 2, 2006")
+}
+
+// seenText says when leads bounced: first and last bounce date.
+func seenText(s *model.Seen) string {
+	switch {
+	case s.First.IsZero():
+		return "no bounce date (Email Suspended At or Updated At)"
+	case s.First.Format(time.DateOnly) == s.Last.Format(time.DateOnly):
+		return "bounced on " + s.First.Format(time.DateOnly) + " (UTC)"
+	}
+	return "first bounce " + s.First.Format(time.DateOnly) + ", last " + s.Last.Format(time.DateOnly) + " (UTC)"
 }
 
 // sparkGlyphs draw a sparkline's cells, from one bounce to the most of the row's cells.

@@ -150,3 +150,19 @@ func TestGroupsSayWhenTheyBounced(t *testing.T) {
 	}
 	t.Fatal("no 5.7.606 row in the sample's home screen")
 }
+
+// The domain view says when the provider or domain under the cursor bounced.
+func TestDomainsSayWhenTheyBounced(t *testing.T) {
+	ds := loadSample(t)
+	h := newHarness(t, ds, 120, 40)
+	h.press("d", "down")
+	d := h.a.domainsP.Current()
+	if d == nil {
+		t.Fatal("no row in the domain view")
+	}
+	first, last := ds.Span(d.Leads)
+	s := model.Seen{First: first, Last: last}
+	if want := seenSpan(&s); !strings.Contains(h.view(), want) {
+		t.Errorf("domain view lacks %q for %s:\n%s", want, d.Domain, h.view())
+	}
+}
