@@ -67,7 +67,7 @@ func (ds *Dataset) Bursts(sel []int32, every Period) []Burst {
 
 	// First pass: every period's bounces and every pair's total.
 	perPeriod := make([]int, periods)
-	totals := map[int]int{}
+	totals := make([]int, len(provNames)*nReasons)
 	for _, i := range sel {
 		if at := dates[i]; at != noDate {
 			perPeriod[(periodOf(at, every)-first)/unit]++
@@ -75,17 +75,17 @@ func (ds *Dataset) Bursts(sel []int32, every Period) []Burst {
 		}
 	}
 	// Second pass: per period counts of the pairs big enough to burst.
-	series := map[int][]int{}
+	series := make([][]int32, len(totals))
 	for p, n := range totals {
 		if n >= minBurst {
-			series[p] = make([]int, periods)
+			series[p] = make([]int32, periods)
 		}
 	}
 	all := 0
 	for _, i := range sel {
 		if at := dates[i]; at != noDate {
 			all++
-			if s, ok := series[pairOf(i)]; ok {
+			if s := series[pairOf(i)]; s != nil {
 				s[(periodOf(at, every)-first)/unit]++
 			}
 		}
@@ -96,6 +96,9 @@ func (ds *Dataset) Bursts(sel []int32, every Period) []Burst {
 	}
 	var out []Burst
 	for pair, s := range series {
+		if s == nil {
+			continue
+		}
 		total := totals[pair]
 		if b, ok := bestStretch(s, cum, total, all); ok {
 			b.Provider = provNames[pair/nReasons]
@@ -126,7 +129,7 @@ type stretch struct {
 // bestStretch returns the stretch of s (one pair's counts per period) with the highest
 // log-likelihood ratio, given cum (all bounces, cumulated per period), the pair's total and
 // every bounce's count; ok is false when no stretch clears the limits.
-func bestStretch(s, cum []int, total, all int) (best stretch, ok bool) {
+func bestStretch(s []int32, cum []int, total, all int) (best stretch, ok bool) {
 	share := float64(total) / float64(all)
 	for from := range s {
 		if s[from] == 0 {
@@ -134,7 +137,7 @@ func bestStretch(s, cum []int, total, all int) (best stretch, ok bool) {
 		}
 		c := 0
 		for to := from; to < len(s) && to < from+maxBurstPeriods; to++ {
-			c += s[to]
+			c += int(s[to])
 			if s[to] == 0 {
 				continue
 			}

@@ -192,6 +192,28 @@ func BenchmarkTimeline(b *testing.B) {
 			}
 		})
 	}
+	b.Run("Bursts/day", func(b *testing.B) {
+		ds.Bursts(sel, Day) // the per-lead dates and providers, built once per dataset
+		b.ReportAllocs()
+		for b.Loop() {
+			ds.Bursts(sel, Day)
+		}
+	})
+	// The sparklines of the home screen's groups: every lead once for its group, once for its
+	// subgroup.
+	groups := ds.Groups(sel, ByCount)
+	from, until := ds.Span(sel)
+	b.Run("SeenOver/groups", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for i := range groups {
+				ds.SeenOver(groups[i].Leads, from, until, 12)
+				for j := range groups[i].Subgroups {
+					ds.SeenOver(groups[i].Subgroups[j].Leads, from, until, 12)
+				}
+			}
+		}
+	})
 }
 
 func TestBounceCountsAndMinBounces(t *testing.T) {
