@@ -1,5 +1,10 @@
 package codes
 
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
 // maxCandidates bounds how many codes of each kind Parse remembers in one text; later ones are
 // ignored. Real reasons hold a handful at most (Gmail repeats its code on every line).
 const maxCandidates = 24
@@ -27,7 +32,9 @@ type span struct {
 // a subject 0-7 (the registry's) and a detail of one to three digits without a leading zero.
 // Look-alikes are skipped: IPv4 and IPv6 addresses, version numbers (v2.5.1, Postfix 2.5.1),
 // dates, Yahoo's 4.16.55.1 and [#4.16.5], numbers inside URLs, tags such as IB504 or sa.2.2, ports,
-// process ids ("smtp[451]") and sizes. Codes may touch typographic quotes and CJK punctuation.
+// process ids ("smtp[451]") and sizes. Codes may touch the spaces and punctuation of any script
+// (quotes, brackets, dashes, full-width colons: "returned ‘554", "《550 5.1.1》"), but not letters,
+// symbols or marks of a number (№, %, ′), nor a separator with a digit beyond it ("12：550", "10–550").
 // A 4xx or 5xx code glued to a capitalised word is read only where a reply starts (the start of
 // the text, after "smtp;" or after ": "): NetEase's "421HL:ICC", "451Requested mail action".
 func Parse(text string) Code {
@@ -226,7 +233,7 @@ func quotedBefore(text string, pos, from int) bool {
 		case c == '\'' || c == '"' || c == '<' || c == '`' || c == '#':
 			return true
 		case c >= 0x80:
-			return punctBefore(text, k+1)
+			return punctBefore(text, k+1, false)
 		case c == ' ' || c == '-' || isDigit(c):
 			k--
 		default:
@@ -237,23 +244,36 @@ func quotedBefore(text string, pos, from int) bool {
 }
 
 // basicBefore returns the index of the basic code written right before the enhanced code at pos
-// ("550 5.1.1", "550-5.1.1", "554-'5.1.0", "501 #5.1.1", "550: 5.2.2"), or -1.
+// ("550 5.1.1", "550-5.1.1", "554-'5.1.0", "501 #5.1.1", "550: 5.2.2", "550 ‘5.1.1", "550：5.1.1"):
+// one to three spaces, dashes, quotes, opening brackets, colons or '#' between them, or -1.
 func basicBefore(text string, bs []span, pos int) int {
 	for i := len(bs) - 1; i >= 0; i-- {
 		b := bs[i]
 		if b.end > pos {
 			continue
 		}
-		gap := pos - b.end
-		if gap < 1 || gap > 3 {
+		if pos-b.end < 1 || pos-b.end > 12 {
 			return -1
 		}
-		for k := b.end; k < pos; k++ {
-			switch text[k] {
-			case ' ', '-', '\'', '"', ':', '#', '(', '[', '\t':
-			default:
+		chars := 0
+		for k := b.end; k < pos; chars++ {
+			if c := text[k]; c < 0x80 {
+				switch c {
+				case ' ', '-', '\'', '"', ':', '#', '(', '[', '\t':
+				default:
+					return -1
+				}
+				k++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[k:pos])
+			if !unicode.IsSpace(r) && !unicode.In(r, unicode.Ps, unicode.Pi, unicode.Pf, unicode.Pd) && r != '：' && r != '﹕' {
 				return -1
 			}
+			k += size
+		}
+		if chars > 3 {
+			return -1
 		}
 		return i
 	}
@@ -281,7 +301,7 @@ func enhancedAt(text string, i int) (span, bool) {
 	if i > 0 {
 		switch p := text[i-1]; {
 		case p >= 0x80:
-			if !punctBefore(text, i) {
+			if !punctBefore(text, i, true) {
 				return span{}, false
 			}
 		case isAlpha(p) || p == '.' || p == '/' || p == '_':
@@ -352,7 +372,7 @@ func basicAt(text string, i int) (span, bool) {
 	if i > 0 {
 		switch p := text[i-1]; {
 		case p >= 0x80:
-			if !punctBefore(text, i) {
+			if !punctBefore(text, i, false) || hyphenBefore(text, i) {
 				return span{}, false
 			}
 		case p == '_' && i > 1 && text[i-2] == ':' && i+3 < n && (text[i+3] == '_' || text[i+3] == ' '):
@@ -573,35 +593,86 @@ func eqFold(s, w string) bool {
 	return true
 }
 
-// punctBefore reports whether the UTF-8 character that ends right before text[i] is a quote mark,
-// a bracket, a colon or a space of another script ("returned ‘554 5.2.0", "错误：550", "「550」"):
-// a code may follow it, while a letter (é, 的) makes the digits part of a word.
-func punctBefore(text string, i int) bool {
-	k := i - 1
-	for k > 0 && k > i-4 && text[k]&0xc0 == 0x80 {
-		k--
+// punctBefore reports whether the character that ends right before text[i] (not ASCII) may
+// touch a code that starts at i: a space or punctuation of any script ("returned ‘554 5.2.0",
+// "错误：550", "「550」", "《550》"), but not a letter (é, 的), a symbol (№, €) or a mark that
+// belongs to a number (§, %, ′), nor a separator with a digit on its other side ("12：550",
+// "1，550", "10–550"); a colon may stand between a reply code and an enhanced code
+// ("550：5.1.1") when enhanced is set.
+func punctBefore(text string, i int, enhanced bool) bool {
+	r, size := utf8.DecodeLastRuneInString(text[:i])
+	if !codeBoundary(r) {
+		return false
 	}
-	return isCodePunct(text[k:i])
+	k := i - size
+	if k == 0 || !isDigit(text[k-1]) || !separator(r) {
+		return true
+	}
+	return enhanced && isColon(r)
 }
 
-// punctAt reports whether the UTF-8 character that starts at text[j] is punctuation or a space
-// (see punctBefore).
+// isColon reports whether r is a full-width, small or vertical colon.
+func isColon(r rune) bool { return r == '：' || r == '﹕' || r == '︰' }
+
+// punctAt reports whether the character that starts at text[j] (not ASCII) may end a code that
+// ends at j (see punctBefore); a colon may be followed by a digit ("550：5.1.1").
 func punctAt(text string, j int) bool {
-	e := j + 1
-	for e < len(text) && e < j+4 && text[e]&0xc0 == 0x80 {
-		e++
+	r, size := utf8.DecodeRuneInString(text[j:])
+	if !codeBoundary(r) {
+		return false
 	}
-	return isCodePunct(text[j:e])
+	e := j + size
+	return e == len(text) || !isDigit(text[e]) || !separator(r) || isColon(r)
 }
 
-// isCodePunct reports whether the one encoded character c may touch a code: typographic quotes,
-// guillemets, CJK brackets and full-width punctuation, and non-ASCII spaces.
-func isCodePunct(c string) bool {
-	switch c {
-	case "\u2018", "\u2019", "\u201a", "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", "\u2039", "\u203a",
-		"\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\u3000", "\u2013", "\u2014",
-		"\u3001", "\u3002", "\u300c", "\u300d", "\u300e", "\u300f", "\u3010", "\u3011", "\u3008", "\u3009",
-		"\uff08", "\uff09", "\uff1a", "\uff1b", "\uff0c", "\uff3b", "\uff3d":
+// codeBoundary reports whether the non-ASCII character r separates a code from the text around
+// it: a space (including zero-width ones), an opening or closing bracket or quote, a dash, or
+// other punctuation that is not part of a number or a word.
+func codeBoundary(r rune) bool {
+	switch {
+	case r == utf8.RuneError:
+		return false
+	case unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff':
+		return true
+	case unicode.In(r, unicode.Ps, unicode.Pe, unicode.Pi, unicode.Pf, unicode.Pd):
+		return true
+	case r == '＜' || r == '＞' || r == '﹤' || r == '﹥' || (r >= '❛' && r <= '❞'):
+		return true // full-width angle brackets and ornamental quotes, which Unicode files as symbols
+	case unicode.Is(unicode.Po, r):
+		return !numberMark(r)
+	}
+	return false
+}
+
+// numberMark reports whether the punctuation r belongs to the number or word it touches, as
+// ASCII's '%', '#', '@', '&', '/' and '_' do: section and per-mille signs, primes, decimal and
+// thousands separators, and the full-width and small forms of those ASCII marks.
+func numberMark(r rune) bool {
+	switch r {
+	case '§', '¶', '·', '‰', '‱', '′', '″', '‴', '‵', '‶', '‷', '⁗', '‧', '٪', '٫', '٬', '⸱',
+		'＃', '％', '＆', '＊', '＠', '／', '＼', '﹟', '﹠', '﹡', '﹨', '﹪', '﹫':
+		return true
+	}
+	return false
+}
+
+// separator reports whether r joins two numbers when digits stand on both sides of it: a dash
+// ("10–550"), or a full-width or ideographic full stop, comma, colon or semicolon, or an ellipsis
+// or middle dot ("12：550", "1，550"). The ideographic enumeration comma '、' lists, it never joins.
+func separator(r rune) bool {
+	switch r {
+	case '．', '。', '｡', '，', '﹐', '﹒', '：', '﹕', '︰', '；', '﹔', '・', '･', '…', '‥':
+		return true
+	}
+	return unicode.Is(unicode.Pd, r)
+}
+
+// hyphenBefore reports whether a hyphen (not a dash) ends right before text[i]: like ASCII's '-',
+// it joins a reply code to the word before it ("IB‐550").
+func hyphenBefore(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	switch r {
+	case '\u2010', '\u2011', '\ufe63', '\uff0d':
 		return true
 	}
 	return false

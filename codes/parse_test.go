@@ -121,6 +121,41 @@ func TestParse(t *testing.T) {
 		{"exchange_specific_kept", "#< #5.1.1 smtp;550 Requested action not taken>", "550", "5.1.1"},
 		{"empty", "", "", ""},
 
+		// Codes touching Unicode punctuation and spaces: any script's brackets, quotes, dashes,
+		// spaces and sentence punctuation are boundaries; letters, symbols, number marks and a
+		// separator with a digit on its other side are not.
+		// Adobe Campaign's Chinese docs quoting Apple's reply (code search id 5837513318).
+		{"cjk_double_angle_brackets", "Apple服务器会弹出以下响应： 《550 5.1.1》 <email address>:用户查找成功，但未找到用户记录。”", "550", "5.1.1"},
+		// Adobe Campaign's Chinese docs (code search id 6280445780).
+		{"curly_quotes_and_fullwidth_colon", "“550 5.1.1 ‘电子邮件地址’：用户查找成功，但未找到用户记录。”", "550", "5.1.1"},
+		{"code_then_curly_quote", "“550‘电子邮件地址’收件人被拒绝”", "550", ""},
+		// Microsoft's Exchange Online docs, localised pages (code search id 11106278810).
+		{"curly_double_quotes_in_sentence", "it might block email forwarding with the “550 5.7.520 Access denied, Your organization does not allow external forwarding” error.", "550", "5.7.520"},
+		// An Exchange NDR pasted into a mailing list, indented with a no-break space (code search id 27753893546).
+		{"nbsp_indent", "\u00a0 Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup'", "550", "5.1.10"},
+		// The Exchange Online NDR of heldout9.tsv line 156 with its quotes made full-width, angled or
+		// ornamental, as CJK input methods and word processors write them.
+		{"fullwidth_quotes", "Remote Server returned ＂550 5.7.520 Access denied, Your organization does not allow external forwarding.＂", "550", "5.7.520"},
+		{"fullwidth_angle_brackets", "Remote Server returned ＜550 5.7.520 Access denied＞", "550", "5.7.520"},
+		{"tortoise_shell_brackets", "Remote Server returned 〔550 5.7.520 Access denied〕", "550", "5.7.520"},
+		{"ornamental_quotes", "Remote Server returned ❝550 5.7.520 Access denied❞", "550", "5.7.520"},
+		{"vertical_colon", "Remote Server returned︰550 5.7.520 Access denied", "550", "5.7.520"},
+		{"ellipsis_before", "Remote Server returned…550 5.7.520 Access denied", "550", "5.7.520"},
+		{"punctuation_space", "Remote Server returned\u2008550 5.7.520 Access denied", "550", "5.7.520"},
+		{"zero_width_space", "Remote Server returned\u200b550 5.7.520 Access denied", "550", "5.7.520"},
+		{"curly_quote_between_codes", "503 Error: need RCPT command 550‘5.7.1’ blocked", "550", "5.7.1"},
+		{"fullwidth_colon_between_codes", "503 Error: need RCPT command 550：5.7.1 blocked", "550", "5.7.1"},
+		// Look-alikes: a range in a Taiwanese F1 article (code search id 71620141638), a film title's
+		// number glued to a letter (code search id 71158261273), and numbers joined by full-width or
+		// Unicode separators, signs and hyphens.
+		{"range_with_en_dash", "2022–2025 年是 Formula1.com 引述的內燃機「550–560 kW」加上 MGU-K 120 kW（675 kW）", "", ""},
+		{"after_title_glued_letter", "启动 `apicode` 时会播一段《流浪地球》550W 风格的冷青自检序列", "", ""},
+		{"fullwidth_time", "12：30：550", "", ""},
+		{"fullwidth_thousands", "1，550 and 550，000", "", ""},
+		{"fullwidth_version", "v2．554 and 10．5.1.1", "", ""},
+		{"number_signs", "№550 §550 550％ 550‰ ＃550 550′ ·550", "", ""},
+		{"unicode_hyphen_joins_word", "IB‐550", "", ""},
+
 		// Look-alikes that are not codes.
 		{"ipv4", "Connection refused by 192.168.250.251 and 10.5.1.1", "", ""},
 		{"ipv4_bracket", "[203.0.113.225]", "", ""},
