@@ -519,7 +519,9 @@ func inURL(text string, i int) bool {
 }
 
 // unitAfter reports whether the number ending at text[j] is followed by a unit ("500 KB",
-// "421 seconds"): a size or a duration, not a reply code.
+// "421 seconds", "552 ms"): a size or a duration, not a reply code. A unit is written as units
+// are in a sentence: a word in lower case, or a byte size in any case; a capitalised word starts
+// the reply's own text ("552 MS Office file ...", "452 Recipients pool maxed out").
 func unitAfter(text string, j int) bool {
 	if j >= len(text) || text[j] != ' ' {
 		return false
@@ -534,10 +536,10 @@ func unitAfter(text string, j int) bool {
 	}
 	switch w := text[k:e]; len(w) {
 	case 2:
-		return eqFold(w, "kb") || eqFold(w, "mb") || eqFold(w, "gb") || eqFold(w, "ms")
+		return eqFold(w, "kb") || eqFold(w, "mb") || eqFold(w, "gb") || w == "ms"
 	default:
 		for _, u := range units {
-			if eqFold(w, u) {
+			if w == u {
 				return true
 			}
 		}

@@ -156,6 +156,23 @@ func TestParse(t *testing.T) {
 		{"number_signs", "№550 §550 550％ 550‰ ＃550 550′ ·550", "", ""},
 		{"unicode_hyphen_joins_word", "IB‐550", "", ""},
 
+		// What may follow a reply code: a unit is written in lower case (or as a byte size in any
+		// case); a capitalised word after the code is the reply's text.
+		// Broadcom (MessageLabs) KB 162445, "Outbound Mail returned by MAILER-DAEMON@messagelabs.com"
+		// (already read on main: the compound "MS-Office" is no unit).
+		{"messagelabs_ms_office", "552 MS-Office file containing VBA macros found inside of the email", "552", ""},
+		{"messagelabs_size", "552 Message size exceeds fixed limit", "552", ""},
+		// The same reply with a space for the hyphen: "MS" is Microsoft, milliseconds are "ms".
+		{"ms_office_spaced", "552 MS Office file containing VBA macros found inside of the email", "552", ""},
+		// An SMTP server's reply in its C source (code search id 29229696384).
+		{"capitalised_unit_word_is_text", "452 Recipients pool maxed out", "452", ""},
+		// smtplib's refusal as a script prints it (code search id 57414384465).
+		{"recipients_refused", "[BUG-EMAIL] provider response status: 550 Recipients refused", "550", ""},
+		// Units in lower case stay units: a timer in a Chinese dev note (code search id 68830394473),
+		// a chat log's count (code search id 52636443300).
+		{"lower_case_ms", "载荷到达后 iframe realm 一直在跑：550 ms 的自续定时器链持续到测试结束", "", ""},
+		{"lower_case_messages", "We built it together in a single extended session — 552 messages, from initial research", "", ""},
+
 		// Look-alikes that are not codes.
 		{"ipv4", "Connection refused by 192.168.250.251 and 10.5.1.1", "", ""},
 		{"ipv4_bracket", "[203.0.113.225]", "", ""},
