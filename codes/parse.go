@@ -24,7 +24,8 @@ type span struct {
 // only when nothing else is there), 4.x.x and 5.x.x before 2.x.x, and the inner remote reply
 // before a relay's wrapper ("5.3.0 - Other mail system problem 554-'5.1.0 Sender denied'", "...
 // -> 550 5.1.1", Exchange's "<host #5.4.4 smtp; 550 5.4.4 ...>"; Exchange's "#5.0.0 smtp;" placeholder
-// is no code at all when the quoted reply has none), and a server's code before Postfix's "dsn="
+// is no code at all: the quoted reply's own code wins, even an X.0.0, and without one there is
+// none), and a server's code before Postfix's "dsn="
 // summary (a dsn= value counts only when a delimiter ends it: "dsn=5.1.1, status=bounced"). The basic code is the one written right before that enhanced code, else the first
 // 4xx/5xx reply code, else the first 2xx. Reply codes are 2xx (those RFC 5321 and its extensions
 // define), 4xx and 5xx with a second digit 0-5, and the common 571; 3xx replies (354, 334) are
@@ -71,16 +72,19 @@ func Parse(text string) Code {
 	var code Code
 	if w := wrapperIndex(text, enh[:ne]); w >= 0 {
 		// Exchange's "<host #5.4.4 smtp; 550 5.4.4 Unable to relay>": the reply quoted after the
-		// diagnostic type is the server's own; the code before it is Exchange's summary.
+		// diagnostic type is the server's own; the code before it is Exchange's summary. The
+		// server's code wins unless it is an X.0.0 and the summary says more; the placeholder
+		// "#5.0.0" never wins ("#< #5.0.0 smtp;554 5.0.0 Service unavailable> #SMTP#").
 		inner := diagnosticType(text, enh[w].end)
-		if i := chooseEnhanced(text, enh[w+1:ne]); i >= 0 && enhancedRank(enh[w+1+i].enh) <= 1 {
+		placeholder := diagnosticWrapper(text, enh[w])
+		if i := chooseEnhanced(text, enh[w+1:ne]); i >= 0 && (enhancedRank(enh[w+1+i].enh) <= 1 || placeholder && enhancedRank(enh[w+1+i].enh) == 2) {
 			s := enh[w+1+i]
 			code.Enhanced = s.enh
 			if b := basicBefore(text, bas[:nb], s.start); b >= 0 {
 				code.Basic = bas[b].basic
 				return code
 			}
-		} else if !diagnosticWrapper(text, enh[w]) {
+		} else if !placeholder {
 			code.Enhanced = enh[w].enh // a summary that says more than the quoted reply ("#5.1.1 smtp;550 ...")
 		}
 		code.Basic = firstBasicFrom(bas[:nb], inner)
