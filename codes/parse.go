@@ -208,8 +208,8 @@ func enhancedRank(e Enhanced) int {
 }
 
 // isWrapper reports whether es[i] is a relay's summary of an inner reply: it is followed by " - "
-// (Marketo/StrongMail "5.3.0 - Other mail system problem 554-'5.1.0 ...'") or by "->" before the
-// next code (Exchange "5.1.351 ... -> 550 5.1.1 ...").
+// (Marketo/StrongMail "5.3.0 - Other mail system problem 554-'5.1.0 ...'") or by "->" (or "→")
+// before the next code (Exchange "5.1.351 ... -> 550 5.1.1 ...").
 func isWrapper(text string, es []span, i int) bool {
 	if i+1 >= len(es) {
 		return false
@@ -220,8 +220,8 @@ func isWrapper(text string, es []span, i int) bool {
 	}
 	limit := es[i+1].start
 	for k := end; k+1 < limit; k++ {
-		if text[k] == '-' && text[k+1] == '>' {
-			return true
+		if text[k] == '-' && text[k+1] == '>' || text[k] == 0xe2 && k+2 < limit && text[k+1] == 0x86 && text[k+2] == 0x92 {
+			return true // "->" or "→"
 		}
 	}
 	return false
@@ -636,8 +636,8 @@ func punctAt(text string, j int) bool {
 }
 
 // codeBoundary reports whether the non-ASCII character r separates a code from the text around
-// it: a space (including zero-width ones), an opening or closing bracket or quote, a dash, or
-// other punctuation that is not part of a number or a word.
+// it: a space (including zero-width ones), an opening or closing bracket or quote, a dash, an
+// arrow, or other punctuation that is not part of a number or a word.
 func codeBoundary(r rune) bool {
 	switch {
 	case r == utf8.RuneError:
@@ -646,8 +646,8 @@ func codeBoundary(r rune) bool {
 		return true
 	case unicode.In(r, unicode.Ps, unicode.Pe, unicode.Pi, unicode.Pf, unicode.Pd):
 		return true
-	case r == '＜' || r == '＞' || r == '﹤' || r == '﹥' || (r >= '❛' && r <= '❞'):
-		return true // full-width angle brackets and ornamental quotes, which Unicode files as symbols
+	case r == '＜' || r == '＞' || r == '﹤' || r == '﹥' || (r >= '❛' && r <= '❞') || (r >= '←' && r <= '⇿'):
+		return true // full-width angle brackets, ornamental quotes and arrows, which Unicode files as symbols
 	case unicode.Is(unicode.Po, r):
 		return !numberMark(r)
 	}

@@ -143,6 +143,8 @@ func TestParse(t *testing.T) {
 		{"ellipsis_before", "Remote Server returned…550 5.7.520 Access denied", "550", "5.7.520"},
 		{"punctuation_space", "Remote Server returned\u2008550 5.7.520 Access denied", "550", "5.7.520"},
 		{"zero_width_space", "Remote Server returned\u200b550 5.7.520 Access denied", "550", "5.7.520"},
+		// exchange_arrow's reply with a typographic arrow.
+		{"unicode_arrow", "Remote Server returned '550 5.1.351 Remote server returned unknown recipient or mailbox unavailable →550 5.1.1 User unknown'", "550", "5.1.1"},
 		{"curly_quote_between_codes", "503 Error: need RCPT command 550‘5.7.1’ blocked", "550", "5.7.1"},
 		{"fullwidth_colon_between_codes", "503 Error: need RCPT command 550：5.7.1 blocked", "550", "5.7.1"},
 		// Look-alikes: a range in a Taiwanese F1 article (code search id 71620141638), a film title's
@@ -153,7 +155,7 @@ func TestParse(t *testing.T) {
 		{"fullwidth_time", "12：30：550", "", ""},
 		{"fullwidth_thousands", "1，550 and 550，000", "", ""},
 		{"fullwidth_version", "v2．554 and 10．5.1.1", "", ""},
-		{"number_signs", "№550 §550 550％ 550‰ ＃550 550′ ·550", "", ""},
+		{"number_signs", "№550 §550 550％ 550‰ ＃550 550′ ·550 −550 ±550 550° 550€", "", ""},
 		{"unicode_hyphen_joins_word", "IB‐550", "", ""},
 
 		// Exchange's wrappers: "#X.Y.Z smtp;" summarises the reply quoted after it; the quoted
