@@ -129,6 +129,12 @@ func TestParse(t *testing.T) {
 		// Adobe Campaign's Chinese docs (code search id 6280445780).
 		{"curly_quotes_and_fullwidth_colon", "“550 5.1.1 ‘电子邮件地址’：用户查找成功，但未找到用户记录。”", "550", "5.1.1"},
 		{"code_then_curly_quote", "“550‘电子邮件地址’收件人被拒绝”", "550", ""},
+		// A blog post about Recoverable Items quotas (code search id 14701088122): a closing curly
+		// quote, then an ASCII one, then the code.
+		{"curly_then_ascii_quote", "the sender was receiving this error message ”'554 5.2.0 STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded; Failed to process message due to a permanent exception with message.”", "554", "5.2.0"},
+		// Microsoft's delegate-validation article (code search id 3891048976), with the typographic
+		// quotes and ellipsis a word processor makes of it.
+		{"curly_quote_and_ellipsis", "Remote Server returned ‘554 5.2.0 STOREDRV.Deliver.Exception:DelegateUserValidationException; Failed to process message due to a permanent exception…’", "554", "5.2.0"},
 		// Microsoft's Exchange Online docs, localised pages (code search id 11106278810).
 		{"curly_double_quotes_in_sentence", "it might block email forwarding with the “550 5.7.520 Access denied, Your organization does not allow external forwarding” error.", "550", "5.7.520"},
 		// An Exchange NDR pasted into a mailing list, indented with a no-break space (code search id 27753893546).
@@ -228,6 +234,9 @@ func TestParse(t *testing.T) {
 		{"version_v", "relay v2.5.1 rejected", "", ""},
 		{"version_word", "Version 4.2.1 of the filter", "", ""},
 		{"version_class3", "Postfix 3.4.5", "", ""},
+		{"version_after_v", "relay v2.554 rejected", "", ""},
+		{"time_hh_code", "deferred 12:550 later", "", ""},
+		{"id_field", "queued as id=550123", "", ""},
 		{"date_dotted", "on 2024.05.12 at 10:45:21", "", ""},
 		{"date_european", "am 12.05.2024 um 10:45", "", ""},
 		{"time", "at 14:55:21 +0200", "", ""},
