@@ -33,7 +33,9 @@ type span struct {
 // a subject 0-7 (the registry's) and a detail of one to three digits without a leading zero.
 // Look-alikes are skipped: IPv4 and IPv6 addresses, version numbers (v2.5.1, Postfix 2.5.1),
 // dates, Yahoo's 4.16.55.1 and [#4.16.5], numbers inside URLs, tags such as IB504 or sa.2.2, ports,
-// process ids ("smtp[451]") and sizes. Codes may touch the spaces and punctuation of any script
+// process ids ("smtp[451]"), field values ("id=550"; a reply code after "word=" counts only with
+// an enhanced code after it, as Office 365's message trace writes "{LED=550 5.1.8 ...}") and
+// sizes. Codes may touch the spaces and punctuation of any script
 // (quotes, brackets, dashes, full-width colons: "returned ‘554", "《550 5.1.1》"), but not letters,
 // symbols or marks of a number (№, %, ′), nor a separator with a digit beyond it ("12：550", "10–550").
 // A 4xx or 5xx code glued to a capitalised word is read only where a reply starts (the start of
@@ -391,8 +393,11 @@ func basicAt(text string, i int) (span, bool) {
 		case p == '[' && i > 1 && isAlnum(text[i-2]) && i+3 < n && text[i+3] == ']':
 			return span{}, false // a process id: "postfix/smtp[459]:"
 		case p == '#' || p == '=':
-			if i > 1 && (isAlnum(text[i-2]) || text[i-2] == '/' || text[i-2] == '=') || inURL(text, i-1) {
+			if inURL(text, i-1) {
 				return span{}, false
+			}
+			if i > 1 && (isAlnum(text[i-2]) || text[i-2] == '/' || text[i-2] == '=') && (p == '#' || !enhancedFollows(text, i+3)) {
+				return span{}, false // "id=550123", "AUP#554"; but a field holding a reply: "{LED=550 5.1.8 Access denied}"
 			}
 		case p == ':':
 			if i > 1 && (isDigit(text[i-2]) || text[i-2] == ']' || text[i-2] == ':') {
@@ -437,6 +442,19 @@ func basicAt(text string, i int) (span, bool) {
 		}
 	}
 	return span{start: i, end: j, basic: code}, true
+}
+
+// enhancedFollows reports whether a space and an enhanced status code follow position j: the
+// three digits before j are then a reply's code ("LED=550 5.1.8", Office 365's message trace).
+func enhancedFollows(text string, j int) bool {
+	if j+2 >= len(text) || text[j] != ' ' || text[j+2] != '.' {
+		return false
+	}
+	if c := text[j+1]; c != '2' && c != '4' && c != '5' {
+		return false
+	}
+	_, ok := enhancedAt(text, j+1)
+	return ok
 }
 
 // replyStart reports whether text[i] is where a reply starts: the start of the text, or after a

@@ -203,6 +203,16 @@ func TestParse(t *testing.T) {
 		{"postfix_queue_id_glued_digits", "Aug 23 10:32:57 qs1 postfix/smtp[3799]: 450D318E2F87: to=<my@example.co.uk>, relay=none, delay=0.11, delays=0.1/0/0/0, dsn=4.4.3, status=deferred (Host or domain name not found. Name service error for name=example.co.uk type=MX: Host not found, try again)", "", "4.4.3"},
 		{"postfix_queue_id_glued_hex", "Aug 23 10:32:57 qs1 postfix/smtp[3799]: 450ABCDEF: to=<my@example.co.uk>, relay=none, dsn=4.4.3, status=deferred (Host not found, try again)", "", "4.4.3"},
 
+		// Office 365's message trace writes the reply as a field, "{LED=550 5.1.8 ...}": a reply
+		// code after "word=" counts when an enhanced code follows it.
+		// A German admin guide with a message trace (code search id 57415192812).
+		{"o365_trace_led", "Status         : [{LED=550 5.1.8 Access denied, bad outbound sender AS(42000001) [XX1PEPF00000000.eurprd02.prod.outlook.com]};{MSG=};{FQDN=10.0.0.40};{IP=10.0.0.40};{LRT=11.08.2026 09:47:13}]", "550", "5.1.8"},
+		// A SharePoint blog's Get-MessageTrackingLog output (code search id 36617029706).
+		{"exchange_tracking_led", "RecipientStatus         : {[{LRT=};{LED=550 5.7.1 RESOLVER.RST.AuthRequired; authentication required};{FQDN=};{IP=}]}", "550", "5.7.1"},
+		// A Russian admin's message trace (code search id 57690742397).
+		{"o365_trace_led_storedrv", "RecipientStatus : {[{LED=554 5.2.0 STOREDRV.Deliver.Exception:MessageSubmissionExceededException.MapiExceptionMaxSubmissionExceeded; Failed to process message due to a permanent exception with message Cannot save changes made to an item to store.", "554", "5.2.0"},
+		{"field_number_without_enhanced", "queued with id=550 and size=552 at 12:00", "", ""},
+
 		// What may follow a reply code: a unit is written in lower case (or as a byte size in any
 		// case); a capitalised word after the code is the reply's text.
 		// Broadcom (MessageLabs) KB 162445, "Outbound Mail returned by MAILER-DAEMON@messagelabs.com"
