@@ -35,9 +35,10 @@ type span struct {
 // dates, Yahoo's 4.16.55.1 and [#4.16.5], numbers inside URLs, tags such as IB504 or sa.2.2, ports,
 // process ids ("smtp[451]"), field values ("id=550"; a reply code after "word=" counts only with
 // an enhanced code after it, as Office 365's message trace writes "{LED=550 5.1.8 ...}") and
-// sizes. Codes may touch the spaces and punctuation of any script
-// (quotes, brackets, dashes, full-width colons: "returned ‘554", "《550 5.1.1》"), but not letters,
-// symbols or marks of a number (№, %, ′), nor a separator with a digit beyond it ("12：550", "10–550").
+// sizes ("552 ms", but "552 MS Office"). Codes may touch the spaces and punctuation of any script
+// (quotes, brackets, dashes, arrows, full-width colons: "returned ‘554", "《550 5.1.1》"), but not
+// letters, symbols or marks of a number (№, %, ′), nor a separator with a digit beyond it
+// ("12：550", "10–550").
 // A 4xx or 5xx code glued to a capitalised word is read only where a reply starts (the start of
 // the text, after "smtp;" or after ": "): NetEase's "421HL:ICC", "451Requested mail action";
 // a word with a digit or of four hex letters makes an id ("postfix/smtp[3799]: 450D318E2F87:").
