@@ -25,11 +25,12 @@ type span struct {
 // before a relay's wrapper ("5.3.0 - Other mail system problem 554-'5.1.0 Sender denied'", "...
 // -> 550 5.1.1", Exchange's "<host #5.4.4 smtp; 550 5.4.4 ...>"; Exchange's "#5.0.0 smtp;" placeholder
 // is no code at all: the quoted reply's own code wins, even an X.0.0, and without one there is
-// none), and a server's code before Postfix's "dsn="
-// summary (a dsn= value counts only when a delimiter ends it: "dsn=5.1.1, status=bounced"). The basic code is the one written right before that enhanced code, else the first
-// 4xx/5xx reply code, else the first 2xx. Reply codes are 2xx (those RFC 5321 and its extensions
-// define), 4xx and 5xx with a second digit 0-5, and the common 571; 3xx replies (354, 334) are
-// steps of a dialogue, not outcomes, and are never reported. Enhanced codes have class 2, 4 or 5,
+// none), and a server's code before Postfix's "dsn=" summary (a dsn= value counts only when a
+// delimiter ends it: "dsn=5.1.1, status=bounced"). The basic code is the one written right
+// before that enhanced code, else the first 4xx/5xx reply code, else the first 2xx. Reply codes
+// are 2xx (those RFC 5321 and its extensions define), 4xx and 5xx with a second digit 0-5, and
+// the common 571; 3xx replies (354, 334) are steps of a dialogue, not outcomes, and are never
+// reported. Enhanced codes have class 2, 4 or 5,
 // a subject 0-7 (the registry's) and a detail of one to three digits without a leading zero.
 // Look-alikes are skipped: IPv4 and IPv6 addresses, version numbers (v2.5.1, Postfix 2.5.1),
 // dates, Yahoo's 4.16.55.1 and [#4.16.5], numbers inside URLs, tags such as IB504 or sa.2.2, ports,
