@@ -184,6 +184,12 @@ func TestParse(t *testing.T) {
 		{"exchange_placeholder_inner_x00", "#< #5.0.0 smtp;554 5.0.0 Service unavailable> #SMTP#", "554", "5.0.0"},
 		{"exchange_specific_summary_over_inner_x00", "#< #5.1.1 smtp;554 5.0.0 Service unavailable> #SMTP#", "554", "5.1.1"},
 
+		// Exchange Online's own "5.0.350 Remote server returned an error -> <reply>": like 5.1.351 in
+		// the corpus (lines 203-208), the summary is kept when the quoted reply has no enhanced code
+		// (Microsoft KB 4467875, code search id 3681076646; an LKML bounce, code search id 7853711065).
+		{"exchange_online_5_0_350", "550 5.0.350 Remote server returned an error -> 550 x-dg-ref header is too long.", "550", "5.0.350"},
+		{"exchange_online_5_0_350_account_closed", "Error:\t550 5.0.350 Remote server returned an error -> 550 account closed - please contact info@pengutronix.de instead", "550", "5.0.350"},
+
 		// Postfix log lines: the enhanced code is the dsn= field's value when the server quoted
 		// none, the basic code the server's reply; a dsn= value counts only when a delimiter ends it.
 		// A Go test of a Postfix log parser (code search id 59787199160).
