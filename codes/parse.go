@@ -253,40 +253,41 @@ func quotedBefore(text string, pos, from int) bool {
 }
 
 // basicBefore returns the index of the basic code written right before the enhanced code at pos
-// ("550 5.1.1", "550-5.1.1", "554-'5.1.0", "501 #5.1.1", "550: 5.2.2", "550 ‘5.1.1", "550：5.1.1"):
-// one to three spaces, dashes, quotes, opening brackets, colons or '#' between them, or -1.
+// ("550 5.1.1", "550-5.1.1", "554-'5.1.0", "501 #5.1.1", "550: 5.2.2", "550 ‘5.1.1", "550：5.1.1"),
+// or -1.
 func basicBefore(text string, bs []span, pos int) int {
 	for i := len(bs) - 1; i >= 0; i-- {
-		b := bs[i]
-		if b.end > pos {
-			continue
-		}
-		if pos-b.end < 1 || pos-b.end > 12 {
-			return -1
-		}
-		chars := 0
-		for k := b.end; k < pos; chars++ {
-			if c := text[k]; c < 0x80 {
-				switch c {
-				case ' ', '-', '\'', '"', ':', '#', '(', '[', '\t':
-				default:
-					return -1
-				}
-				k++
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(text[k:pos])
-			if !unicode.IsSpace(r) && !unicode.In(r, unicode.Ps, unicode.Pi, unicode.Pf, unicode.Pd) && r != '：' && r != '﹕' {
+		if b := bs[i]; b.end <= pos {
+			if pos-b.end < 1 || pos-b.end > 12 || !codeGap(text[b.end:pos]) {
 				return -1
 			}
-			k += size
+			return i
 		}
-		if chars > 3 {
-			return -1
-		}
-		return i
 	}
 	return -1
+}
+
+// codeGap reports whether gap may stand between a reply code and its enhanced code: one to three
+// spaces, dashes, quotes, opening brackets, colons or '#', of any script.
+func codeGap(gap string) bool {
+	chars := 0
+	for k := 0; k < len(gap); chars++ {
+		if c := gap[k]; c < 0x80 {
+			switch c {
+			case ' ', '-', '\'', '"', ':', '#', '(', '[', '\t':
+			default:
+				return false
+			}
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(gap[k:])
+		if !unicode.IsSpace(r) && !unicode.In(r, unicode.Ps, unicode.Pi, unicode.Pf, unicode.Pd) && !isColon(r) {
+			return false
+		}
+		k += size
+	}
+	return chars <= 3
 }
 
 // firstBasic returns the first 4xx or 5xx code, else the first 2xx code, else 0.
