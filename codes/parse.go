@@ -1,5 +1,10 @@
 package codes
 
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
 // maxCandidates bounds how many codes of each kind Parse remembers in one text; later ones are
 // ignored. Real reasons hold a handful at most (Gmail repeats its code on every line).
 const maxCandidates = 24
@@ -19,17 +24,25 @@ type span struct {
 // only when nothing else is there), 4.x.x and 5.x.x before 2.x.x, and the inner remote reply
 // before a relay's wrapper ("5.3.0 - Other mail system problem 554-'5.1.0 Sender denied'", "...
 // -> 550 5.1.1", Exchange's "<host #5.4.4 smtp; 550 5.4.4 ...>"; Exchange's "#5.0.0 smtp;" placeholder
-// is no code at all when the quoted reply has none), and a server's code before Postfix's "dsn="
-// summary. The basic code is the one written right before that enhanced code, else the first
-// 4xx/5xx reply code, else the first 2xx. Reply codes are 2xx (those RFC 5321 and its extensions
-// define), 4xx and 5xx with a second digit 0-5, and the common 571; 3xx replies (354, 334) are
-// steps of a dialogue, not outcomes, and are never reported. Enhanced codes have class 2, 4 or 5,
+// is no code at all: the quoted reply's own code wins, even an X.0.0, and without one there is
+// none), and a server's code before Postfix's "dsn=" summary (a dsn= value counts only when a
+// delimiter ends it: "dsn=5.1.1, status=bounced"). The basic code is the one written right
+// before that enhanced code, else the first 4xx/5xx reply code, else the first 2xx. Reply codes
+// are 2xx (those RFC 5321 and its extensions define), 4xx and 5xx with a second digit 0-5, and
+// the common 571; 3xx replies (354, 334) are steps of a dialogue, not outcomes, and are never
+// reported. Enhanced codes have class 2, 4 or 5,
 // a subject 0-7 (the registry's) and a detail of one to three digits without a leading zero.
 // Look-alikes are skipped: IPv4 and IPv6 addresses, version numbers (v2.5.1, Postfix 2.5.1),
 // dates, Yahoo's 4.16.55.1 and [#4.16.5], numbers inside URLs, tags such as IB504 or sa.2.2, ports,
-// process ids ("smtp[451]") and sizes. Codes may touch typographic quotes and CJK punctuation.
+// process ids ("smtp[451]"), field values ("id=550"; a reply code after "word=" counts only with
+// an enhanced code after it, as Office 365's message trace writes "{LED=550 5.1.8 ...}") and
+// sizes ("552 ms", but "552 MS Office"). Codes may touch the spaces and punctuation of any script
+// (quotes, brackets, dashes, arrows, full-width colons: "returned ‘554", "《550 5.1.1》"), but not
+// letters, symbols or marks of a number (№, %, ′), nor a separator with a digit beyond it
+// ("12：550", "10–550").
 // A 4xx or 5xx code glued to a capitalised word is read only where a reply starts (the start of
-// the text, after "smtp;" or after ": "): NetEase's "421HL:ICC", "451Requested mail action".
+// the text, after "smtp;" or after ": "): NetEase's "421HL:ICC", "451Requested mail action";
+// a word with a digit or of four hex letters makes an id ("postfix/smtp[3799]: 450D318E2F87:").
 func Parse(text string) Code {
 	var enh, bas [maxCandidates]span
 	ne, nb := 0, 0
@@ -63,16 +76,19 @@ func Parse(text string) Code {
 	var code Code
 	if w := wrapperIndex(text, enh[:ne]); w >= 0 {
 		// Exchange's "<host #5.4.4 smtp; 550 5.4.4 Unable to relay>": the reply quoted after the
-		// diagnostic type is the server's own; the code before it is Exchange's summary.
+		// diagnostic type is the server's own; the code before it is Exchange's summary. The
+		// server's code wins unless it is an X.0.0 and the summary says more; the placeholder
+		// "#5.0.0" never wins ("#< #5.0.0 smtp;554 5.0.0 Service unavailable> #SMTP#").
 		inner := diagnosticType(text, enh[w].end)
-		if i := chooseEnhanced(text, enh[w+1:ne]); i >= 0 && enhancedRank(enh[w+1+i].enh) <= 1 {
+		placeholder := diagnosticWrapper(text, enh[w])
+		if i := chooseEnhanced(text, enh[w+1:ne]); i >= 0 && (enhancedRank(enh[w+1+i].enh) <= 1 || placeholder && enhancedRank(enh[w+1+i].enh) == 2) {
 			s := enh[w+1+i]
 			code.Enhanced = s.enh
 			if b := basicBefore(text, bas[:nb], s.start); b >= 0 {
 				code.Basic = bas[b].basic
 				return code
 			}
-		} else if !diagnosticWrapper(text, enh[w]) {
+		} else if !placeholder {
 			code.Enhanced = enh[w].enh // a summary that says more than the quoted reply ("#5.1.1 smtp;550 ...")
 		}
 		code.Basic = firstBasicFrom(bas[:nb], inner)
@@ -196,8 +212,8 @@ func enhancedRank(e Enhanced) int {
 }
 
 // isWrapper reports whether es[i] is a relay's summary of an inner reply: it is followed by " - "
-// (Marketo/StrongMail "5.3.0 - Other mail system problem 554-'5.1.0 ...'") or by "->" before the
-// next code (Exchange "5.1.351 ... -> 550 5.1.1 ...").
+// (Marketo/StrongMail "5.3.0 - Other mail system problem 554-'5.1.0 ...'") or by "->" (or "→")
+// before the next code (Exchange "5.1.351 ... -> 550 5.1.1 ...").
 func isWrapper(text string, es []span, i int) bool {
 	if i+1 >= len(es) {
 		return false
@@ -208,8 +224,8 @@ func isWrapper(text string, es []span, i int) bool {
 	}
 	limit := es[i+1].start
 	for k := end; k+1 < limit; k++ {
-		if text[k] == '-' && text[k+1] == '>' {
-			return true
+		if text[k] == '-' && text[k+1] == '>' || text[k] == 0xe2 && k+2 < limit && text[k+1] == 0x86 && text[k+2] == 0x92 {
+			return true // "->" or "→"
 		}
 	}
 	return false
@@ -226,7 +242,7 @@ func quotedBefore(text string, pos, from int) bool {
 		case c == '\'' || c == '"' || c == '<' || c == '`' || c == '#':
 			return true
 		case c >= 0x80:
-			return punctBefore(text, k+1)
+			return punctBefore(text, k+1, false)
 		case c == ' ' || c == '-' || isDigit(c):
 			k--
 		default:
@@ -237,27 +253,41 @@ func quotedBefore(text string, pos, from int) bool {
 }
 
 // basicBefore returns the index of the basic code written right before the enhanced code at pos
-// ("550 5.1.1", "550-5.1.1", "554-'5.1.0", "501 #5.1.1", "550: 5.2.2"), or -1.
+// ("550 5.1.1", "550-5.1.1", "554-'5.1.0", "501 #5.1.1", "550: 5.2.2", "550 ‘5.1.1", "550：5.1.1"),
+// or -1.
 func basicBefore(text string, bs []span, pos int) int {
 	for i := len(bs) - 1; i >= 0; i-- {
-		b := bs[i]
-		if b.end > pos {
-			continue
-		}
-		gap := pos - b.end
-		if gap < 1 || gap > 3 {
-			return -1
-		}
-		for k := b.end; k < pos; k++ {
-			switch text[k] {
-			case ' ', '-', '\'', '"', ':', '#', '(', '[', '\t':
-			default:
+		if b := bs[i]; b.end <= pos {
+			if pos-b.end < 1 || pos-b.end > 12 || !codeGap(text[b.end:pos]) {
 				return -1
 			}
+			return i
 		}
-		return i
 	}
 	return -1
+}
+
+// codeGap reports whether gap may stand between a reply code and its enhanced code: one to three
+// spaces, dashes, quotes, opening brackets, colons or '#', of any script.
+func codeGap(gap string) bool {
+	chars := 0
+	for k := 0; k < len(gap); chars++ {
+		if c := gap[k]; c < 0x80 {
+			switch c {
+			case ' ', '-', '\'', '"', ':', '#', '(', '[', '\t':
+			default:
+				return false
+			}
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(gap[k:])
+		if !unicode.IsSpace(r) && !unicode.In(r, unicode.Ps, unicode.Pi, unicode.Pf, unicode.Pd) && !isColon(r) {
+			return false
+		}
+		k += size
+	}
+	return chars <= 3
 }
 
 // firstBasic returns the first 4xx or 5xx code, else the first 2xx code, else 0.
@@ -281,7 +311,7 @@ func enhancedAt(text string, i int) (span, bool) {
 	if i > 0 {
 		switch p := text[i-1]; {
 		case p >= 0x80:
-			if !punctBefore(text, i) {
+			if !punctBefore(text, i, true) {
 				return span{}, false
 			}
 		case isAlpha(p) || p == '.' || p == '/' || p == '_':
@@ -328,6 +358,9 @@ func enhancedAt(text string, i int) (span, bool) {
 			return span{}, false // 4.16.55.1-like dotted numbers, IPs, hosts
 		}
 	}
+	if field && !fieldEnd(text, j) {
+		return span{}, false
+	}
 	if versionWordBefore(text, i) {
 		return span{}, false
 	}
@@ -352,7 +385,7 @@ func basicAt(text string, i int) (span, bool) {
 	if i > 0 {
 		switch p := text[i-1]; {
 		case p >= 0x80:
-			if !punctBefore(text, i) {
+			if !punctBefore(text, i, false) || hyphenBefore(text, i) {
 				return span{}, false
 			}
 		case p == '_' && i > 1 && text[i-2] == ':' && i+3 < n && (text[i+3] == '_' || text[i+3] == ' '):
@@ -363,8 +396,11 @@ func basicAt(text string, i int) (span, bool) {
 		case p == '[' && i > 1 && isAlnum(text[i-2]) && i+3 < n && text[i+3] == ']':
 			return span{}, false // a process id: "postfix/smtp[459]:"
 		case p == '#' || p == '=':
-			if i > 1 && (isAlnum(text[i-2]) || text[i-2] == '/' || text[i-2] == '=') || inURL(text, i-1) {
+			if inURL(text, i-1) {
 				return span{}, false
+			}
+			if i > 1 && (isAlnum(text[i-2]) || text[i-2] == '/' || text[i-2] == '=') && (p == '#' || !enhancedFollows(text, i+3)) {
+				return span{}, false // "id=550123", "AUP#554"; but a field holding a reply: "{LED=550 5.1.8 Access denied}"
 			}
 		case p == ':':
 			if i > 1 && (isDigit(text[i-2]) || text[i-2] == ']' || text[i-2] == ':') {
@@ -388,7 +424,7 @@ func basicAt(text string, i int) (span, bool) {
 		case a == '_' && underscored:
 		case isAlpha(a) || a == '_' || a == '/' || a == '@' || a == '%':
 			// NetEase glues its tag to the reply code: "421HL:ICC ...", "451Requested mail action".
-			if a < 'A' || a > 'Z' || code < 400 || !replyStart(text, i) {
+			if a < 'A' || a > 'Z' || code < 400 || !replyStart(text, i) || gluedID(text, j) {
 				return span{}, false
 			}
 		case a == '.' || a == ',':
@@ -409,6 +445,19 @@ func basicAt(text string, i int) (span, bool) {
 		}
 	}
 	return span{start: i, end: j, basic: code}, true
+}
+
+// enhancedFollows reports whether a space and an enhanced status code follow position j: the
+// three digits before j are then a reply's code ("LED=550 5.1.8", Office 365's message trace).
+func enhancedFollows(text string, j int) bool {
+	if j+2 >= len(text) || text[j] != ' ' || text[j+2] != '.' {
+		return false
+	}
+	if c := text[j+1]; c != '2' && c != '4' && c != '5' {
+		return false
+	}
+	_, ok := enhancedAt(text, j+1)
+	return ok
 }
 
 // replyStart reports whether text[i] is where a reply starts: the start of the text, or after a
@@ -499,7 +548,9 @@ func inURL(text string, i int) bool {
 }
 
 // unitAfter reports whether the number ending at text[j] is followed by a unit ("500 KB",
-// "421 seconds"): a size or a duration, not a reply code.
+// "421 seconds", "552 ms"): a size or a duration, not a reply code. A unit is written as units
+// are in a sentence: a word in lower case, or a byte size in any case; a capitalised word starts
+// the reply's own text ("552 MS Office file ...", "452 Recipients pool maxed out").
 func unitAfter(text string, j int) bool {
 	if j >= len(text) || text[j] != ' ' {
 		return false
@@ -514,10 +565,10 @@ func unitAfter(text string, j int) bool {
 	}
 	switch w := text[k:e]; len(w) {
 	case 2:
-		return eqFold(w, "kb") || eqFold(w, "mb") || eqFold(w, "gb") || eqFold(w, "ms")
+		return eqFold(w, "kb") || eqFold(w, "mb") || eqFold(w, "gb") || w == "ms"
 	default:
 		for _, u := range units {
-			if eqFold(w, u) {
+			if w == u {
 				return true
 			}
 		}
@@ -573,38 +624,122 @@ func eqFold(s, w string) bool {
 	return true
 }
 
-// punctBefore reports whether the UTF-8 character that ends right before text[i] is a quote mark,
-// a bracket, a colon or a space of another script ("returned ‘554 5.2.0", "错误：550", "「550」"):
-// a code may follow it, while a letter (é, 的) makes the digits part of a word.
-func punctBefore(text string, i int) bool {
-	k := i - 1
-	for k > 0 && k > i-4 && text[k]&0xc0 == 0x80 {
-		k--
+// punctBefore reports whether the character that ends right before text[i] (not ASCII) may
+// touch a code that starts at i: a space or punctuation of any script ("returned ‘554 5.2.0",
+// "错误：550", "「550」", "《550》"), but not a letter (é, 的), a symbol (№, €) or a mark that
+// belongs to a number (§, %, ′), nor a separator with a digit on its other side ("12：550",
+// "1，550", "10–550"); a colon may stand between a reply code and an enhanced code
+// ("550：5.1.1") when enhanced is set.
+func punctBefore(text string, i int, enhanced bool) bool {
+	r, size := utf8.DecodeLastRuneInString(text[:i])
+	if !codeBoundary(r) {
+		return false
 	}
-	return isCodePunct(text[k:i])
+	k := i - size
+	if k == 0 || !isDigit(text[k-1]) || !separator(r) {
+		return true
+	}
+	return enhanced && isColon(r)
 }
 
-// punctAt reports whether the UTF-8 character that starts at text[j] is punctuation or a space
-// (see punctBefore).
+// isColon reports whether r is a full-width, small or vertical colon.
+func isColon(r rune) bool { return r == '：' || r == '﹕' || r == '︰' }
+
+// punctAt reports whether the character that starts at text[j] (not ASCII) may end a code that
+// ends at j (see punctBefore); a colon may be followed by a digit ("550：5.1.1").
 func punctAt(text string, j int) bool {
-	e := j + 1
-	for e < len(text) && e < j+4 && text[e]&0xc0 == 0x80 {
-		e++
+	r, size := utf8.DecodeRuneInString(text[j:])
+	if !codeBoundary(r) {
+		return false
 	}
-	return isCodePunct(text[j:e])
+	e := j + size
+	return e == len(text) || !isDigit(text[e]) || !separator(r) || isColon(r)
 }
 
-// isCodePunct reports whether the one encoded character c may touch a code: typographic quotes,
-// guillemets, CJK brackets and full-width punctuation, and non-ASCII spaces.
-func isCodePunct(c string) bool {
-	switch c {
-	case "\u2018", "\u2019", "\u201a", "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb", "\u2039", "\u203a",
-		"\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", "\u3000", "\u2013", "\u2014",
-		"\u3001", "\u3002", "\u300c", "\u300d", "\u300e", "\u300f", "\u3010", "\u3011", "\u3008", "\u3009",
-		"\uff08", "\uff09", "\uff1a", "\uff1b", "\uff0c", "\uff3b", "\uff3d":
+// codeBoundary reports whether the non-ASCII character r separates a code from the text around
+// it: a space (including zero-width ones), an opening or closing bracket or quote, a dash, an
+// arrow, or other punctuation that is not part of a number or a word.
+func codeBoundary(r rune) bool {
+	switch {
+	case r == utf8.RuneError:
+		return false
+	case unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff':
+		return true
+	case unicode.In(r, unicode.Ps, unicode.Pe, unicode.Pi, unicode.Pf, unicode.Pd):
+		return true
+	case r == '＜' || r == '＞' || r == '﹤' || r == '﹥' || (r >= '❛' && r <= '❞') || (r >= '←' && r <= '⇿'):
+		return true // full-width angle brackets, ornamental quotes and arrows, which Unicode files as symbols
+	case unicode.Is(unicode.Po, r):
+		return !numberMark(r)
+	}
+	return false
+}
+
+// numberMark reports whether the punctuation r belongs to the number or word it touches, as
+// ASCII's '%', '#', '@', '&', '/' and '_' do: section and per-mille signs, primes, decimal and
+// thousands separators, and the full-width and small forms of those ASCII marks.
+func numberMark(r rune) bool {
+	switch r {
+	case '§', '¶', '·', '‰', '‱', '′', '″', '‴', '‵', '‶', '‷', '⁗', '‧', '٪', '٫', '٬', '⸱',
+		'＃', '％', '＆', '＊', '＠', '／', '＼', '﹟', '﹠', '﹡', '﹨', '﹪', '﹫':
 		return true
 	}
 	return false
+}
+
+// separator reports whether r joins two numbers when digits stand on both sides of it: a dash
+// ("10–550"), or a full-width or ideographic full stop, comma, colon or semicolon, or an ellipsis
+// or middle dot ("12：550", "1，550"). The ideographic enumeration comma '、' lists, it never joins.
+func separator(r rune) bool {
+	switch r {
+	case '．', '。', '｡', '，', '﹐', '﹒', '：', '﹕', '︰', '；', '﹔', '・', '･', '…', '‥':
+		return true
+	}
+	return unicode.Is(unicode.Pd, r)
+}
+
+// hyphenBefore reports whether a hyphen (not a dash) ends right before text[i]: like ASCII's '-',
+// it joins a reply code to the word before it ("IB‐550").
+func hyphenBefore(text string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	switch r {
+	case '\u2010', '\u2011', '\ufe63', '\uff0d':
+		return true
+	}
+	return false
+}
+
+// fieldEnd reports whether a log field's value ends at text[j]: at the end of the text, or at a
+// space, a comma or semicolon, a closing bracket or a quote ("dsn=5.1.1, status=bounced"). A
+// value that goes on ("dsn=5.1.1/x", "dsn=5.1.1=") is not a code.
+func fieldEnd(text string, j int) bool {
+	if j == len(text) {
+		return true
+	}
+	switch c := text[j]; c {
+	case ' ', '\t', '\r', '\n', ',', ';', ')', ']', '>', '"', '\'':
+		return true
+	case '.':
+		return j+1 == len(text) || text[j+1] == ' ' || text[j+1] == '\n'
+	}
+	return false
+}
+
+// gluedID reports whether the word glued to a reply code at text[j] makes the whole an id, not a
+// NetEase-style tag ("421HL:ICC"): it holds a digit ("550AB12C3D", Postfix's queue ids) or is four
+// or more hex letters ("450ABCDEF:").
+func gluedID(text string, j int) bool {
+	hex := true
+	k := j
+	for ; k < len(text) && isAlnum(text[k]); k++ {
+		if isDigit(text[k]) {
+			return true
+		}
+		if !isHex(text[k]) {
+			hex = false
+		}
+	}
+	return hex && k-j >= 4
 }
 
 // dsnBefore reports whether the '=' at text[k] ends the word "dsn" (Postfix's log field).

@@ -18,6 +18,10 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add("550-5.1.1 a 550-5.1.1 b 550 5.1.1 c")
 	f.Add("[2001:db8::220:5.1.1]:443 4.16.55.1 v2.5.1 #554")
+	// Unicode boundaries, Postfix fields and queue ids, Exchange's placeholder.
+	f.Add("《550 5.1.1》 ＂550＂ 550：5.7.1 12：550 1，550 10–550 №550 →550 5.1.1 \u200b550 IB‐550")
+	f.Add("dsn=5.1.1/x dsn=5.1.1, postfix/smtp[1]: 450D318E2F87: 552 MS Office 552 ms")
+	f.Add("#< #5.0.0 smtp;554 5.0.0 Service unavailable> #SMTP#")
 	// Providers' own codes, which Classify reads from the text.
 	f.Add("554 AUP#I-1220 blocked; 550 AUP#CXBL; mail.i.ua/err/10/ IB104 OFR006_102 LPN416 RCP-P1")
 	f.Add("aup#o1 aup#-99999 i.ua/err/999/ ib ib1 ofr_ lpn- ouk rcp-")
