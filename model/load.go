@@ -88,6 +88,8 @@ type loader struct {
 	seenBytes int64      // decoded bytes merged so far
 	sized     bool       // Dataset.Leads was sized from estBytes
 	growMu    sync.Mutex // held while Dataset.Leads is placed into or replaced, and by refills
+
+	activityFiles []bool // per file index: a Marketo activity file, joined with the lead exports
 }
 
 // reserve makes room for n more leads. Once a few MB are read, it sizes Dataset.Leads for the
@@ -138,6 +140,7 @@ func newLoader(opts Options) *loader {
 // finish completes the dataset; it fails when rows were read but none could be.
 func (ld *loader) finish() (*Dataset, error) {
 	ds := ld.ds
+	ld.joinActivities()
 	if len(ds.Leads) == 0 && len(ds.Skipped) > 0 {
 		n, first := len(ds.Skipped), ds.Skipped[0]
 		return nil, &ParseError{File: first.File, Err: fmt.Errorf("no row could be read: %d unreadable row%s, the first: %v", n, plural(n), first)}
@@ -307,6 +310,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	if al := activityExtract(header); al != nil { // a Marketo activity extract: its bounces, as People rows
 		var finish func(*error)
 		br, header, finish = ld.activities(br, al, delim, line, name)
+		ld.markActivity(idx)
 		defer finish(&err)
 	}
 	lay, err := newLayout(header, ld.fields, &ds.ExtraColumns, &ld.opts)

@@ -48,11 +48,13 @@ type Dataset struct {
 	Now          time.Time     // the clock "suspended now" is measured against: Options.Now, else the export's newest date (never after now)
 
 	// Rows counts the data rows read from every file: len(Leads) + len(Skipped) + the rows
-	// that are not bounces left out (without Options.All). Blank rows and repeated headers are
-	// not rows. Totals has the other counts.
+	// that are not bounces left out (without Options.All) + the lead-export rows joined to
+	// their activity bounces. Blank rows and repeated headers are not rows. Totals has the other
+	// counts.
 	Rows int
 
 	notBounced, noAddress      int
+	joined                     int // lead-export rows left out, joined to their lead's activity bounces (join.go)
 	blankRows, repeatedHeaders int
 	reasonCols, emailCols      []string
 	codeCols                   []string

@@ -1,0 +1,168 @@
+package model
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// extraOf returns the lead's value of the kept column name, or "(no column)".
+func extraOf(ds *Dataset, l *Lead, name string) string {
+	for c, n := range ds.ExtraColumns {
+		if n == name {
+			if c < len(l.Extra) {
+				return l.Extra[c]
+			}
+			return ""
+		}
+	}
+	return "(no column)"
+}
+
+// bounceByGUID returns the lead made of the activity with that marketoGUID, or nil.
+func bounceByGUID(ds *Dataset, guid string) *Lead {
+	for i := range ds.Leads {
+		if extraOf(ds, &ds.Leads[i], "Marketo GUID") == guid {
+			return &ds.Leads[i]
+		}
+	}
+	return nil
+}
+
+func TestJoinActivityExtractWithPeopleExport(t *testing.T) {
+	for _, files := range [][]string{
+		{"people-join.csv", "activities-join.csv"},
+		{"activities-join.csv", "people-join.csv"},
+	} {
+		t.Run(strings.Join(files, "+"), func(t *testing.T) {
+			ds, err := loadFiles(t, testOptions(), files...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkTotals(t, ds)
+			tot := ds.Totals()
+			// Six bounce rows (two rows of other activity types are counted, not read); three
+			// of the four lead rows are those of leads with activity bounces.
+			if len(ds.Leads) != 7 || tot.Joined != 3 || ds.Rows != 10 || len(ds.Skipped) != 0 {
+				t.Fatalf("%d leads, %d joined, %d rows, %d skipped; want 7, 3, 10, 0", len(ds.Leads), tot.Joined, ds.Rows, len(ds.Skipped))
+			}
+			note := "people-join.csv: 3 lead row(s) joined to their activity bounces"
+			if !strings.Contains(strings.Join(tot.Notes, "\n"), note) {
+				t.Errorf("notes %q, want %q", tot.Notes, note)
+			}
+			want := []struct {
+				guid, id, first, last, email, company, title, source string
+				unsubscribed                                         bool
+			}{
+				{"201", "7001", "Ann", "Lee", "ann.lee@gmail.com", "Acme, Inc.", "VP Sales", "Webinar", false},
+				{"203", "7001", "Ann", "Lee", "ann.lee@gmail.com", "Acme, Inc.", "VP Sales", "Webinar", false},
+				{"206", "7001", "Ann", "Lee", "ann.lee@gmail.com", "Acme, Inc.", "VP Sales", "Webinar", false},
+				{"202", "7002", "Bob", "Ng", "bob@acme-corp.com", "Acme Corp", "Buyer", "Trade Show", true},
+				// No Email attribute: the address comes from the lead row; the id is trimmed.
+				{"205", " 7004 ", "Dee", "Ray", "dee@example.com", "Ray & Co", "Analyst", "List Import", false},
+				// A lead the lead export does not have stays as it is.
+				{"208", "7008", "", "", "hal@example.net", "", "", "", false},
+			}
+			for _, w := range want {
+				l := bounceByGUID(ds, w.guid)
+				if l == nil {
+					t.Errorf("no bounce of activity %s", w.guid)
+					continue
+				}
+				got := []string{l.ID, l.FirstName, l.LastName, l.Email, l.Company, extraOf(ds, l, "Job Title"), extraOf(ds, l, "Lead Source")}
+				exp := []string{w.id, w.first, w.last, w.email, w.company, w.title, w.source}
+				if strings.Join(got, "|") != strings.Join(exp, "|") || l.Unsubscribed != w.unsubscribed {
+					t.Errorf("activity %s: %q unsubscribed %v, want %q %v", w.guid, got, l.Unsubscribed, exp, w.unsubscribed)
+				}
+				if l.NoAddress() {
+					t.Errorf("activity %s still counted without an address", w.guid)
+				}
+				if a := extraOf(ds, l, "Marketo Activity"); !strings.HasPrefix(a, "Email Bounced") {
+					t.Errorf("activity %s: its own column lost: %q", w.guid, a)
+				}
+			}
+			if tot.NoAddress != 0 {
+				t.Errorf("%d leads without an address, want 0 (the bounce without Email took its lead's)", tot.NoAddress)
+			}
+			// The bounce text is the activity's, not the lead row's.
+			if l := bounceByGUID(ds, "201"); l != nil && !strings.Contains(l.Reason, "does not exist") {
+				t.Errorf("reason %q", l.Reason)
+			}
+			// The lead row with no activity bounce is its own one bounce.
+			var own []*Lead
+			for i := range ds.Leads {
+				if !strings.HasPrefix(extraOf(ds, &ds.Leads[i], "Marketo Activity"), "Email Bounced") {
+					own = append(own, &ds.Leads[i])
+				}
+			}
+			if len(own) != 1 || own[0].ID != "7003" || own[0].FirstName != "Cé" || own[0].Reason != "550 5.1.1 no such user" {
+				t.Errorf("lead rows kept: %+v, want only 7003's", own)
+			}
+			if n := len(ds.Activities); n != 1 || ds.Activities[0].Bounces != 6 || ds.Activities[0].OtherRows() != 2 {
+				t.Errorf("activities %+v", ds.Activities)
+			}
+			// Groups and selections see the joined leads.
+			if n := len(ds.All()); n != 7 {
+				t.Errorf("All() has %d leads, want 7", n)
+			}
+			if s := TotalsText(ds, ds.All()); !strings.Contains(s, "3 lead row(s) joined to their activity bounces") {
+				t.Errorf("totals text does not count the joined rows:\n%s", s)
+			}
+		})
+	}
+}
+
+func TestJoinNeedsBothKinds(t *testing.T) {
+	ds, err := loadFiles(t, testOptions(), "people-join.csv", "people.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTotals(t, ds)
+	if len(ds.Leads) != 7 || ds.Totals().Joined != 0 {
+		t.Errorf("%d leads, %d joined: two lead exports are not joined", len(ds.Leads), ds.Totals().Joined)
+	}
+	ds, err = loadFiles(t, testOptions(), "activities-join.csv", "marketo-activities.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTotals(t, ds)
+	if ds.Totals().Joined != 0 || len(ds.Leads) != 6+5 {
+		t.Errorf("%d leads, %d joined: two activity extracts are not joined", len(ds.Leads), ds.Totals().Joined)
+	}
+}
+
+func TestJoinNotBouncedLeadRow(t *testing.T) {
+	dir := t.TempDir()
+	people := filepath.Join(dir, "people.csv")
+	data := "Id,First Name,Last Name,Email Address,Company Name,Email Invalid,Email Invalid Cause\n" +
+		"7008,Hal,Ko,hal@example.net,Ko Inc,false,\n"
+	if err := os.WriteFile(people, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	acts := filepath.Join("testdata", "activities-join.csv")
+	// With --all the lead row that is not a bounce is a lead: joined, it is left out and
+	// counted once, as joined.
+	opts := testOptions()
+	opts.All = true
+	ds, err := Load(context.Background(), []string{acts, people}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTotals(t, ds)
+	tot := ds.Totals()
+	if l := bounceByGUID(ds, "208"); l == nil || l.FirstName != "Hal" || l.Company != "Ko Inc" || tot.Joined != 1 || tot.NotBounced != 0 || len(ds.Leads) != 6 {
+		t.Errorf("--all: joined %d, not bounced %d, %d leads, bounce %+v", tot.Joined, tot.NotBounced, len(ds.Leads), l)
+	}
+	// Without it the row is left out as not bounced, before any join.
+	ds, err = Load(context.Background(), []string{acts, people}, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTotals(t, ds)
+	tot = ds.Totals()
+	if l := bounceByGUID(ds, "208"); l == nil || l.FirstName != "" || tot.Joined != 0 || tot.NotBounced != 1 || len(ds.Leads) != 6 {
+		t.Errorf("joined %d, not bounced %d, %d leads, bounce %+v", tot.Joined, tot.NotBounced, len(ds.Leads), l)
+	}
+}
