@@ -307,9 +307,9 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	if err != nil {
 		return &ParseError{File: name, Line: line, Err: err}
 	}
-	if al := activityExtract(header); al != nil { // a Marketo activity extract: its bounces, as People rows
+	if rows := activityFile(header); rows != nil { // a Marketo activity file: its bounces, as People rows
 		var finish func(*error)
-		br, header, finish = ld.activities(br, al, delim, line, name)
+		br, header, finish = ld.activities(br, rows, delim, line, name)
 		ld.markActivity(idx)
 		defer finish(&err)
 	}
