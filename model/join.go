@@ -2,6 +2,8 @@ package model
 
 import (
 	"fmt"
+	"os"
+	"slices"
 	"strings"
 )
 
@@ -24,8 +26,18 @@ func (ld *loader) isActivity(file uint16) bool {
 	return int(file) < len(ld.activityFiles) && ld.activityFiles[file]
 }
 
-// joinActivities joins the bounces of the load's activity files with its lead exports' rows.
+// joinActivities joins the bounces of the load's activity files with its lead exports' rows,
+// then leaves out the lead rows joined and those kept for the join only.
 func (ld *loader) joinActivities() {
+	rows, joined := ld.joinBounces()
+	if len(joined) > 0 || ld.joining {
+		ld.leaveOutJoined(rows, joined)
+	}
+}
+
+// joinBounces gives each bounce of an activity file what it lacks of its lead's row, and
+// returns the lead rows by id and those joined.
+func (ld *loader) joinBounces() (map[string]int32, map[int32]bool) {
 	ds := ld.ds
 	activity, other := false, false
 	for i := range ds.Files {
@@ -36,12 +48,9 @@ func (ld *loader) joinActivities() {
 		}
 	}
 	if !activity || !other {
-		return
+		return nil, nil
 	}
 	rows := ld.leadRowsByID()
-	if len(rows) == 0 {
-		return
-	}
 	joined := make(map[int32]bool) // lead rows whose lead has an activity bounce, by first row
 	for i := range ds.Leads {
 		l := &ds.Leads[i]
@@ -55,9 +64,7 @@ func (ld *loader) joinActivities() {
 		ds.fillFromLeadRow(l, &ds.Leads[r])
 		joined[r] = true
 	}
-	if len(joined) > 0 {
-		ld.leaveOutJoined(rows, joined)
-	}
+	return rows, joined
 }
 
 // leadRowsByID maps each lead id of the lead exports to its first row in Dataset.Leads.
@@ -129,7 +136,8 @@ func mergeExtra(own, lead []string) []string {
 }
 
 // leaveOutJoined removes from the leads every lead-export row of a lead joined to its activity
-// bounces, counts them, and notes how many each file had.
+// bounces (counted as joined, noted per file) and every row kept for the join only (counted,
+// as before, as not bounced).
 func (ld *loader) leaveOutJoined(rows map[string]int32, joined map[int32]bool) {
 	ds := ld.ds
 	perFile := make(map[uint16]int)
@@ -137,18 +145,23 @@ func (ld *loader) leaveOutJoined(rows map[string]int32, joined map[int32]bool) {
 	w := 0
 	for i := range ds.Leads {
 		l := &ds.Leads[i]
+		isJoined := false
 		if !ld.isActivity(l.File) {
-			if r, ok := rows[strings.TrimSpace(l.ID)]; ok && joined[r] {
+			r, ok := rows[strings.TrimSpace(l.ID)]
+			isJoined = ok && joined[r]
+		}
+		if isJoined || l.flags&flagJoinOnly != 0 {
+			if isJoined {
 				perFile[l.File]++
 				ds.joined++
 				if l.NotBounced() {
 					ds.notBounced-- // counted as joined instead
 				}
-				if l.NoAddress() {
-					ds.noAddress--
-				}
-				continue
 			}
+			if l.NoAddress() {
+				ds.noAddress--
+			}
+			continue
 		}
 		ds.Leads[w] = ds.Leads[i]
 		if keepMeta {
@@ -167,5 +180,50 @@ func (ld *loader) leaveOutJoined(rows map[string]int32, joined map[int32]bool) {
 		if n := perFile[uint16(f)]; n > 0 {
 			ds.notes = append(ds.notes, fmt.Sprintf("%s: %d lead row(s) joined to their activity bounces", ds.Files[f], n))
 		}
+	}
+}
+
+// isActivityFile reports whether the named file is a Marketo activity file, from its header. It
+// reads regular files only (stdin and pipes are read once, by the load).
+func isActivityFile(name string) bool {
+	if name == "-" {
+		return false
+	}
+	if fi, err := os.Stat(name); err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	br, err := decode(f)
+	if err != nil {
+		return false
+	}
+	header, _, _, err := readHeader(br)
+	return err == nil && activityFile(header) != nil
+}
+
+// layoutOptions are the options file idx is laid out with: in a load that joins, a lead export
+// with an Id column and no bounce reason column is read for the join.
+func (ld *loader) layoutOptions(header []string, idx int) *Options {
+	if !ld.joining || ld.isActivity(uint16(idx)) || !slices.ContainsFunc(header, isLeadID) {
+		return &ld.opts
+	}
+	opts := ld.opts
+	opts.leadRows = true
+	return &opts
+}
+
+func isLeadID(h string) bool {
+	n := normalize(h)
+	return n == "id" || n == "leadid"
+}
+
+// noteLeadRows notes a file read for the join only: it has no bounce reason column.
+func (ld *loader) noteLeadRows(lay *layout, name string) {
+	if lay.reason < 0 && lay.invalid < 0 && lay.suspend < 0 && lay.other < 0 && !lay.hasRole(roleCode) {
+		ld.ds.notes = append(ld.ds.notes, fmt.Sprintf("%s has no bounce reason column: its rows are read for the names and columns of their leads' activity bounces only", name))
 	}
 }

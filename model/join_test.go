@@ -133,36 +133,87 @@ func TestJoinNeedsBothKinds(t *testing.T) {
 	}
 }
 
+// writeLeadExport writes a lead export into a temporary directory and returns its path.
+func writeLeadExport(t *testing.T, data string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "leads.csv")
+	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 func TestJoinNotBouncedLeadRow(t *testing.T) {
-	dir := t.TempDir()
-	people := filepath.Join(dir, "people.csv")
-	data := "Id,First Name,Last Name,Email Address,Company Name,Email Invalid,Email Invalid Cause\n" +
-		"7008,Hal,Ko,hal@example.net,Ko Inc,false,\n"
-	if err := os.WriteFile(people, []byte(data), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	// 7008's row is not a bounce (no cause, not invalid); 7100's neither, and it has no bounce.
+	people := writeLeadExport(t, "Id,First Name,Last Name,Email Address,Company Name,Email Invalid,Email Invalid Cause\n"+
+		"7008,Hal,Ko,hal@example.net,Ko Inc,false,\n"+
+		"7100,Ida,Lu,,Lu AG,false,\n")
 	acts := filepath.Join("testdata", "activities-join.csv")
-	// With --all the lead row that is not a bounce is a lead: joined, it is left out and
-	// counted once, as joined.
-	opts := testOptions()
-	opts.All = true
-	ds, err := Load(context.Background(), []string{acts, people}, opts)
-	if err != nil {
-		t.Fatal(err)
+	for _, all := range []bool{false, true} {
+		opts := testOptions()
+		opts.All = all
+		ds, err := Load(context.Background(), []string{acts, people}, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkTotals(t, ds)
+		tot := ds.Totals()
+		// The row that is not a bounce still gives its fields, and is counted once, as joined.
+		if l := bounceByGUID(ds, "208"); l == nil || l.FirstName != "Hal" || l.Company != "Ko Inc" || tot.Joined != 1 {
+			t.Errorf("all=%v: joined %d, bounce %+v", all, tot.Joined, l)
+		}
+		// 7100's row is what it always was: left out as not bounced, or, with --all, kept.
+		wantLeads, wantNoAddress := 6, 1 // 205 has no Email and no lead row
+		if all {
+			wantLeads, wantNoAddress = 7, 2
+		}
+		if tot.NotBounced != 1 || len(ds.Leads) != wantLeads || tot.NoAddress != wantNoAddress {
+			t.Errorf("all=%v: not bounced %d, %d leads, %d without address; want 1, %d, %d", all, tot.NotBounced, len(ds.Leads), tot.NoAddress, wantLeads, wantNoAddress)
+		}
 	}
-	checkTotals(t, ds)
-	tot := ds.Totals()
-	if l := bounceByGUID(ds, "208"); l == nil || l.FirstName != "Hal" || l.Company != "Ko Inc" || tot.Joined != 1 || tot.NotBounced != 0 || len(ds.Leads) != 6 {
-		t.Errorf("--all: joined %d, not bounced %d, %d leads, bounce %+v", tot.Joined, tot.NotBounced, len(ds.Leads), l)
+}
+
+func TestJoinLeadExportWithoutReasonColumn(t *testing.T) {
+	// A plain lead list (Id, names, company, Job Title, no bounce column) joins an activity file.
+	people := writeLeadExport(t, "Id,First Name,Last Name,Email Address,Company Name,Job Title\n"+
+		"7001,Ann,Lee,ann@acme.example,\"Acme, Inc.\",VP Sales\n"+
+		"7004,Dee,Ray,dee@example.com,Ray & Co,Analyst\n"+
+		"7100,Ida,Lu,ida@example.com,Lu AG,CFO\n")
+	for _, files := range [][]string{
+		{people, filepath.Join("testdata", "activities-join.csv")},
+		{filepath.Join("testdata", "marketo-activity-log.csv"), people},
+	} {
+		ds, err := Load(context.Background(), files, testOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkTotals(t, ds)
+		tot := ds.Totals()
+		if tot.Joined != 2 || tot.NotBounced != 1 {
+			t.Errorf("%v: joined %d, not bounced %d; want 2 and 1 (7100 has no bounce)", files, tot.Joined, tot.NotBounced)
+		}
+		for i := range ds.Leads {
+			l := &ds.Leads[i]
+			switch strings.TrimSpace(l.ID) {
+			case "7001":
+				if l.FirstName != "Ann" || extraOf(ds, l, "Job Title") != "VP Sales" {
+					t.Errorf("%v: 7001 %+v", files, l)
+				}
+			case "7004":
+				if l.Email != "dee@example.com" || l.Company != "Ray & Co" {
+					t.Errorf("%v: 7004 %+v", files, l)
+				}
+			case "7100":
+				t.Errorf("%v: 7100, no bounce anywhere, is a lead", files)
+			}
+		}
+		if notes := strings.Join(tot.Notes, "\n"); !strings.Contains(notes, "leads.csv has no bounce reason column") {
+			t.Errorf("notes %q", notes)
+		}
 	}
-	// Without it the row is left out as not bounced, before any join.
-	ds, err = Load(context.Background(), []string{acts, people}, testOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkTotals(t, ds)
-	tot = ds.Totals()
-	if l := bounceByGUID(ds, "208"); l == nil || l.FirstName != "" || tot.Joined != 0 || tot.NotBounced != 1 || len(ds.Leads) != 6 {
-		t.Errorf("joined %d, not bounced %d, %d leads, bounce %+v", tot.Joined, tot.NotBounced, len(ds.Leads), l)
+	// Without an activity file, a lead list is not a bounce export.
+	_, err := Load(context.Background(), []string{people, filepath.Join("testdata", "people.csv")}, testOptions())
+	if err == nil || !strings.Contains(err.Error(), "no bounce reason column") {
+		t.Errorf("lead list without an activity file: %v", err)
 	}
 }

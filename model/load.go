@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -35,6 +36,7 @@ func Load(ctx context.Context, files []string, opts Options) (*Dataset, error) {
 		return nil, fmt.Errorf("too many files (%d)", len(files))
 	}
 	ld := newLoader(opts)
+	ld.joining = len(files) > 1 && slices.ContainsFunc(files, isActivityFile)
 	for _, name := range files {
 		if name != "-" {
 			ld.estBytes += decodedSize(name)
@@ -90,6 +92,7 @@ type loader struct {
 	growMu    sync.Mutex // held while Dataset.Leads is placed into or replaced, and by refills
 
 	activityFiles []bool // per file index: a Marketo activity file, joined with the lead exports
+	joining       bool   // the load holds an activity file and other files: lead rows that are not bounces are kept for the join
 }
 
 // reserve makes room for n more leads. Once a few MB are read, it sizes Dataset.Leads for the
@@ -313,7 +316,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 		ld.markActivity(idx)
 		defer finish(&err)
 	}
-	lay, err := newLayout(header, ld.fields, &ds.ExtraColumns, &ld.opts)
+	lay, err := newLayout(header, ld.fields, &ds.ExtraColumns, ld.layoutOptions(header, idx))
 	if err != nil {
 		pe := err.(*ParseError)
 		pe.File = name
@@ -321,6 +324,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 		return pe
 	}
 	ld.noteColumns(lay)
+	ld.noteLeadRows(lay, name)
 	fileStart := len(ds.Leads)
 
 	ctx, cancel := context.WithCancel(ctx)

@@ -147,6 +147,8 @@ type Options struct {
 	Strict       bool             // stop at the first bad row instead of skipping it
 	Now          func() time.Time // clock for "suspended now"; nil means the export's newest date, or time.Now when it is later
 	Progress     func(Progress)   // called now and then while loading; may be nil
+
+	leadRows bool // a file without a bounce reason column is read too, its rows for the join only
 }
 
 // SuspendedNow reports whether Marketo suspends the lead at ds.Now: Email Suspended At within

@@ -34,6 +34,10 @@ const (
 // nTimeSlots is how many time fields Lead has (leadField.slot).
 const nTimeSlots = 3
 
+// flagJoinOnly marks a row that is not a bounce, kept (without Options.All) only until the join
+// of a load with an activity file, for the fields its lead's bounces may take (join.go).
+const flagJoinOnly = flagAmbiguous << nTimeSlots
+
 // NotBounced reports whether the lead's row holds no bounce: no reason text, no bounce flag
 // (Email Invalid, Email Suspended), no code, or an event that is not a bounce (delivered,
 // open). Such leads are kept only with Options.All; their class is Success (not a bounce) and
