@@ -178,9 +178,22 @@ func (ld *loader) leaveOutJoined(rows map[string]int32, joined map[int32]bool) {
 	}
 	for f := range ds.Files {
 		if n := perFile[uint16(f)]; n > 0 {
-			ds.notes = append(ds.notes, fmt.Sprintf("%s: %d lead row(s) joined to their activity bounces", ds.Files[f], n))
+			j := JoinReport{File: ds.Files[f], Rows: n}
+			ds.Joins = append(ds.Joins, j)
+			ds.notes = append(ds.notes, j.Summary())
 		}
 	}
+}
+
+// JoinReport says how many rows of a lead export were joined to their leads' activity bounces.
+type JoinReport struct {
+	File string
+	Rows int
+}
+
+// Summary says it in one line.
+func (j JoinReport) Summary() string {
+	return fmt.Sprintf("%s: %d lead row(s) joined to their activity bounces", j.File, j.Rows)
 }
 
 // isActivityFile reports whether the named file is a Marketo activity file, from its header. It

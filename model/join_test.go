@@ -48,6 +48,9 @@ func TestJoinActivityExtractWithPeopleExport(t *testing.T) {
 			if len(ds.Leads) != 7 || tot.Joined != 3 || ds.Rows != 10 || len(ds.Skipped) != 0 {
 				t.Fatalf("%d leads, %d joined, %d rows, %d skipped; want 7, 3, 10, 0", len(ds.Leads), tot.Joined, ds.Rows, len(ds.Skipped))
 			}
+			if len(ds.Joins) != 1 || ds.Joins[0].Rows != 3 || !strings.HasSuffix(ds.Joins[0].File, "people-join.csv") {
+				t.Errorf("joins %+v", ds.Joins)
+			}
 			note := "people-join.csv: 3 lead row(s) joined to their activity bounces"
 			if !strings.Contains(strings.Join(tot.Notes, "\n"), note) {
 				t.Errorf("notes %q, want %q", tot.Notes, note)

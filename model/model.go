@@ -65,6 +65,9 @@ type Dataset struct {
 
 	// Activities says, per Marketo activity extract loaded, its bounces and the rows of other activity types it skipped.
 	Activities []ActivityReport
+	// Joins says, per lead export joined with the activity files, how many of its rows were
+	// joined to their leads' activity bounces (and left out of the leads).
+	Joins []JoinReport
 
 	reasons []string    // distinct reason texts, indexed by the rid in meta
 	search  searchIndex // built on the first text match
