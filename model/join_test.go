@@ -220,3 +220,46 @@ func TestJoinLeadExportWithoutReasonColumn(t *testing.T) {
 		t.Errorf("lead list without an activity file: %v", err)
 	}
 }
+
+// FuzzJoin checks that a lead export and an activity extract of any rows load together without
+// a panic and that the totals add up, joined rows included.
+func FuzzJoin(f *testing.F) {
+	f.Add("7001,Ann,ann@a.example,550 5.1.1 unknown\n7002,Bob,,\n", `1,7001,2026-11-03T09:00:00Z,8,,,,"{""Details"":""550 5.1.1 x"",""Email"":""a@b.com""}"`+"\n")
+	f.Add(" 7001 ,Ann,,\n7001,Dup,d@e.com,452 full\n", `2, 7001,2026-11-03,27,,,,"{""Details"":""""}"`+"\n3,7002,x,1,,,,{}\n")
+	f.Fuzz(func(t *testing.T, leads, activities string) {
+		dir := t.TempDir()
+		people := filepath.Join(dir, "people.csv")
+		acts := filepath.Join(dir, "acts.csv")
+		if err := os.WriteFile(people, []byte("Id,First Name,Email Address,Email Invalid Cause\n"+leads), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		header := "marketoGUID,leadId,activityDate,activityTypeId,campaignId,primaryAttributeValueId,primaryAttributeValue,attributes\n"
+		if err := os.WriteFile(acts, []byte(header+activities), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		for _, all := range []bool{false, true} {
+			opts := testOptions()
+			opts.All = all
+			ds, err := Load(context.Background(), []string{people, acts}, opts)
+			if err != nil {
+				continue
+			}
+			checkTotals(t, ds)
+			if tot := ds.Totals(); tot.NoAddress < 0 || tot.NotBounced < 0 || tot.Joined < 0 {
+				t.Fatalf("negative counts %+v", tot)
+			}
+			noAddress := 0
+			for i := range ds.Leads {
+				if ds.Leads[i].flags&flagJoinOnly != 0 {
+					t.Fatalf("lead %d kept for the join only is still a lead", i)
+				}
+				if ds.Leads[i].NoAddress() {
+					noAddress++
+				}
+			}
+			if tot := ds.Totals(); tot.NoAddress != noAddress {
+				t.Fatalf("%d leads without an address counted, %d found", tot.NoAddress, noAddress)
+			}
+		}
+	})
+}
