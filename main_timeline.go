@@ -59,11 +59,15 @@ func (lf *loadFlags) history(r *model.History) error {
 	return nil
 }
 
-// reportActivities says, for each Marketo activity extract loaded, how many bounces it held and
-// how many rows of other activity types were skipped.
+// reportActivities says, for each Marketo activity file loaded, how many bounces it held and
+// how many rows of other activity types were skipped, and, for each lead export joined with
+// them, how many of its rows were joined.
 func reportActivities(ds *model.Dataset, stderr io.Writer) {
 	for _, r := range ds.Activities {
 		fmt.Fprintf(stderr, "bouncelens: %s\n", codes.SafeText(r.Summary()))
+	}
+	for _, j := range ds.Joins {
+		fmt.Fprintf(stderr, "bouncelens: %s\n", codes.SafeText(j.Summary()))
 	}
 }
 

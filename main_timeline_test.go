@@ -164,6 +164,21 @@ func TestTimelineActivityExtract(t *testing.T) {
 	}
 }
 
+func TestSummaryJoinsActivityLogWithPeopleExport(t *testing.T) {
+	acts := filepath.Join("model", "testdata", "marketo-activity-log.csv")
+	people := filepath.Join("model", "testdata", "people-join.csv")
+	code, out, errOut := runCLI(t, "", "summary", "--format", "json", acts, people)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "Marketo activity log: 5 bounce(s)") || !strings.Contains(errOut, "people-join.csv: 3 lead row(s) joined to their activity bounces") {
+		t.Errorf("stderr does not report the log and the join: %q", errOut)
+	}
+	if !strings.Contains(out, `"joined": 3`) || !strings.Contains(out, `"all_leads": 6`) {
+		t.Errorf("summary:\n%s", out)
+	}
+}
+
 func TestMinBounces(t *testing.T) {
 	path := filepath.Join("model", "testdata", "marketo-activities.csv")
 	code, out, errOut := runCLI(t, "", "export", "--format", "emails", "--min-bounces", "2", path)

@@ -3,6 +3,7 @@ package model
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -12,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+
+	"github.com/bouncelens/bouncelens/codes"
 )
 
 // A Marketo bulk activity extract (research/formats.md section 1.3) has one row per activity:
@@ -35,11 +38,34 @@ const (
 	activityBouncedSoft = "27"
 )
 
-// ActivityReport says what a Marketo activity extract held.
+// ActivityReport says what a Marketo activity file (a bulk activity extract or an activity log
+// exported from the UI) held.
 type ActivityReport struct {
 	File    string
+	Kind    string         // "activity extract" or "activity log"
 	Bounces int            // Email Bounced and Email Bounced Soft rows kept, one lead each
-	Other   map[string]int // rows of other activity types skipped, per activityTypeId
+	Other   map[string]int // rows of other activity types skipped, per activity type (an id or a name)
+}
+
+// maxOtherTypes bounds the activity types a report counts one by one; the rest are counted
+// together, under otherTypes.
+const maxOtherTypes = 64
+
+const otherTypes = "other types"
+
+// countOther counts a row of another activity type.
+func (r *ActivityReport) countOther(typ string) {
+	typ = strings.TrimSpace(codes.SafeText(oneLine(typ)))
+	switch {
+	case typ == "":
+		typ = "none"
+	case len(typ) > 60:
+		typ = strings.ToValidUTF8(typ[:60], "") + "..."
+	}
+	if _, ok := r.Other[typ]; !ok && len(r.Other) >= maxOtherTypes {
+		typ = otherTypes
+	}
+	r.Other[typ]++
 }
 
 // OtherRows counts the rows of other activity types.
@@ -51,26 +77,77 @@ func (r *ActivityReport) OtherRows() int {
 	return n
 }
 
-// Summary says in one line what the extract held.
+// Summary says in one line what the activity file held.
 func (r *ActivityReport) Summary() string {
-	s := fmt.Sprintf("%s: Marketo activity extract: %d bounce(s) (Email Bounced, Email Bounced Soft)", r.File, r.Bounces)
+	kind := r.Kind
+	if kind == "" {
+		kind = "activity extract"
+	}
+	s := fmt.Sprintf("%s: Marketo %s: %d bounce(s) (Email Bounced, Email Bounced Soft)", r.File, kind, r.Bounces)
 	if n := r.OtherRows(); n > 0 {
 		types := make([]string, 0, len(r.Other))
 		for t := range r.Other {
 			types = append(types, t)
 		}
-		slices.SortFunc(types, func(a, b string) int {
-			x, _ := strconv.Atoi(a)
-			y, _ := strconv.Atoi(b)
-			return x - y
-		})
+		slices.SortFunc(types, compareTypes)
 		var parts []string
 		for _, t := range types {
-			parts = append(parts, fmt.Sprintf("type %s: %d", t, r.Other[t]))
+			if _, err := strconv.Atoi(t); err == nil {
+				parts = append(parts, fmt.Sprintf("type %s: %d", t, r.Other[t]))
+			} else {
+				parts = append(parts, fmt.Sprintf("%s: %d", t, r.Other[t]))
+			}
 		}
 		s += fmt.Sprintf("; skipped %d row(s) of other activity types (%s)", n, strings.Join(parts, ", "))
 	}
 	return s
+}
+
+// compareTypes orders activity type ids by number, before names in alphabetical order; the
+// types counted together come last.
+func compareTypes(a, b string) int {
+	if a == otherTypes || b == otherTypes {
+		return cmp.Compare(b2i(a == otherTypes), b2i(b == otherTypes))
+	}
+	x, errx := strconv.Atoi(a)
+	y, erry := strconv.Atoi(b)
+	switch {
+	case errx == nil && erry == nil:
+		return cmp.Compare(x, y)
+	case errx == nil:
+		return -1
+	case erry == nil:
+		return 1
+	}
+	return strings.Compare(a, b)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// activityRows turns the rows of one kind of Marketo activity file into People rows.
+type activityRows interface {
+	kind() string
+	columns() []string
+	// row returns the People row written for a bounce row, or the activity type of a row of
+	// another type.
+	row(fields []string) (out []string, other string, err error)
+}
+
+// activityFile returns how to read a Marketo activity file with this header, or nil when it is
+// not one.
+func activityFile(header []string) activityRows {
+	if al := activityExtract(header); al != nil {
+		return al
+	}
+	if ll := activityLog(header); ll != nil {
+		return ll
+	}
+	return nil
 }
 
 // activityColumns are the columns the loader sees instead of the extract's.
@@ -112,9 +189,61 @@ func activityExtract(header []string) *activityLayout {
 	return al
 }
 
-// activityConverter turns one extract into People rows, in a goroutine.
+func (al *activityLayout) kind() string { return "activity extract" }
+
+func (al *activityLayout) columns() []string { return activityColumns }
+
+// row reads a row of the extract: a bounce's People row, with the text from the Details
+// attribute (or the subcategory's meaning), or the activityTypeId of another activity.
+func (al *activityLayout) row(fields []string) ([]string, string, error) {
+	typ := strings.TrimSpace(field(fields, al.typ))
+	if typ == "" {
+		return nil, "none", nil
+	}
+	if typ != activityBounced && typ != activityBouncedSoft {
+		return nil, typ, nil
+	}
+	attrs, err := parseAttributes(field(fields, al.attrs))
+	if err != nil {
+		return nil, "", fmt.Errorf("attributes: %v", err)
+	}
+	details := attrs.get("details")
+	category, subcategory := attrs.get("category"), attrs.get("subcategory")
+	if details == "" {
+		details = subcategoryText(subcategory)
+	}
+	activity := "Email Bounced"
+	invalid := "false"
+	if typ == activityBouncedSoft {
+		activity = "Email Bounced Soft"
+	} else if category == "2" {
+		invalid = "true" // Marketo sets Email Invalid on a category 2 hard bounce
+	}
+	return []string{
+		oneLine(field(fields, al.lead)), oneLine(attrs.get("email")), details,
+		oneLine(field(fields, al.date)), invalid, activity, oneLine(category), oneLine(subcategory),
+		oneLine(field(fields, al.primary)), oneLine(field(fields, al.campaign)), oneLine(field(fields, al.guid)),
+	}, "", nil
+}
+
+// fitLines makes a row span at most span line breaks, joining the lines of its cells when it
+// would span more.
+func fitLines(row []string, span int) {
+	n := 0
+	for _, c := range row {
+		n += strings.Count(c, "\n")
+	}
+	if n <= span {
+		return
+	}
+	for k, c := range row {
+		row[k] = oneLine(c)
+	}
+}
+
+// activityConverter turns one activity file into People rows, in a goroutine.
 type activityConverter struct {
-	lay     *activityLayout
+	rows    activityRows
 	name    string
 	first   int // line of the first data row
 	strict  bool
@@ -130,10 +259,10 @@ type activityConverter struct {
 // row on line first) and returns what the loader reads instead, with its header, and the
 // function to call when the load of the file ends: it records the report and the rows the
 // conversion skipped, and explains an extract without bounces.
-func (ld *loader) activities(br *bufio.Reader, lay *activityLayout, delim byte, first int, name string) (*bufio.Reader, []string, func(*error)) {
+func (ld *loader) activities(br *bufio.Reader, rows activityRows, delim byte, first int, name string) (*bufio.Reader, []string, func(*error)) {
 	pr, pw := io.Pipe()
-	ac := &activityConverter{lay: lay, name: name, first: first, strict: ld.opts.Strict, pr: pr,
-		done: make(chan struct{}), report: ActivityReport{File: name, Other: map[string]int{}}}
+	ac := &activityConverter{rows: rows, name: name, first: first, strict: ld.opts.Strict, pr: pr,
+		done: make(chan struct{}), report: ActivityReport{File: name, Kind: rows.kind(), Other: map[string]int{}}}
 	go func() {
 		defer close(ac.done)
 		err := ac.convert(br, delim, pw)
@@ -151,10 +280,10 @@ func (ld *loader) activities(br *bufio.Reader, lay *activityLayout, delim byte, 
 		ds.Rows += ac.failed
 		ds.Activities = append(ds.Activities, ac.report)
 		if ac.report.Bounces == 0 && ac.failed == 0 {
-			*errp = &ParseError{File: name, Err: fmt.Errorf("is a Marketo activity extract without Email Bounced (8) or Email Bounced Soft (27) rows (%d row(s) of other activity types)", ac.report.OtherRows())}
+			*errp = &ParseError{File: name, Err: fmt.Errorf("is a Marketo %s without Email Bounced (8) or Email Bounced Soft (27) rows (%d row(s) of other activity types)", rows.kind(), ac.report.OtherRows())}
 		}
 	}
-	return bufio.NewReaderSize(pr, 64<<10), activityColumns, finish
+	return bufio.NewReaderSize(pr, 64<<10), rows.columns(), finish
 }
 
 // convert reads every row of the extract and writes the bounces to w.
@@ -200,45 +329,21 @@ func (ac *activityConverter) convert(br io.Reader, delim byte, w io.Writer) erro
 		if len(fields) == 1 && fields[0] == "" {
 			continue
 		}
-		typ := strings.TrimSpace(field(fields, ac.lay.typ))
-		if typ != activityBounced && typ != activityBouncedSoft {
-			if typ == "" {
-				typ = "none"
-			}
-			ac.report.Other[typ]++
+		row, other, err := ac.rows.row(fields)
+		if other != "" {
+			ac.report.countOther(other)
 			continue
 		}
-		attrs, err := parseAttributes(field(fields, ac.lay.attrs))
 		if err != nil {
-			if e := ac.skip(start, start, fmt.Errorf("attributes: %v", err)); e != nil {
+			if e := ac.skip(start, start, err); e != nil {
 				return e
 			}
 			continue
 		}
 		// The row may span several lines; the one written must not span more.
-		lastLine, _ := cr.FieldPos(len(fields) - 1)
-		span := lastLine - 1 + ac.first - start + strings.Count(fields[len(fields)-1], "\n")
-		details := attrs.get("details")
-		category, subcategory := attrs.get("category"), attrs.get("subcategory")
-		if details == "" {
-			details = subcategoryText(subcategory)
-		}
-		if strings.Count(details, "\n") > span {
-			details = strings.Join(strings.Fields(details), " ")
-		}
-		activity := "Email Bounced"
-		invalid := "false"
-		if typ == activityBouncedSoft {
-			activity = "Email Bounced Soft"
-		} else if category == "2" {
-			invalid = "true" // Marketo sets Email Invalid on a category 2 hard bounce
-		}
+		fitLines(row, next-1-start)
 		rec.Reset()
-		cw.Write([]string{
-			oneLine(field(fields, ac.lay.lead)), oneLine(attrs.get("email")), details,
-			oneLine(field(fields, ac.lay.date)), invalid, activity, oneLine(category), oneLine(subcategory),
-			oneLine(field(fields, ac.lay.primary)), oneLine(field(fields, ac.lay.campaign)), oneLine(field(fields, ac.lay.guid)),
-		})
+		cw.Write(row)
 		cw.Flush()
 		for ; out < start; out++ {
 			bw.WriteByte('\n')

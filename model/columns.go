@@ -221,7 +221,7 @@ func newLayout(header []string, fields []leadField, extraCols *[]string, opts *O
 		return nil, &ParseError{Line: 1, Err: fmt.Errorf("no email column (want \"Email Address\" or \"email\"; the header has %s)", quoteList(header))}
 	}
 	lay.setRoles(norms)
-	if lay.reason < 0 && lay.invalid < 0 && lay.suspend < 0 && lay.other < 0 && !lay.hasRole(roleCode) {
+	if lay.reason < 0 && lay.invalid < 0 && lay.suspend < 0 && lay.other < 0 && !lay.hasRole(roleCode) && !opts.leadRows {
 		return nil, &ParseError{Line: 1, Err: fmt.Errorf("no bounce reason column (want \"Email Invalid Cause\", \"Email Suspended Cause\" or a column named like bounce or reason; the header has %s); name one with --reason-column", quoteList(header))}
 	}
 	return lay, nil

@@ -23,6 +23,11 @@
 //   - the merge, in file order, collects unreadable rows (ParseError with file, line and
 //     column), counts rows and reports Progress a few times a second.
 //
+// A Marketo activity file (a bulk activity extract, or an activity log exported from the UI) is
+// converted in front of the loader into People rows, one per bounce, each on its own line
+// (activity.go, activity_log.go). A load that holds one and a lead export joins them on the lead
+// id in one pass after every file is read (join.go).
+//
 // The lead array and the other large blocks are asked to lie on huge pages (Linux, madvise):
 // on a virtual machine, first touching memory 4 KiB at a time costs more than parsing it.
 //

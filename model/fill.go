@@ -622,7 +622,10 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, rowKind, er
 	if !bounced {
 		w.j.stats.notBounced++
 		if !w.ld.opts.All {
-			return 0, rowNotBounced, nil
+			if !w.ld.joining || l.ID == "" {
+				return 0, rowNotBounced, nil
+			}
+			l.flags |= flagJoinOnly // kept until the join, for its fields (join.go)
 		}
 		l.flags |= flagNotBounced
 		l.Bounce.Class = codes.Success // not a bounce; no code is made up

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -35,6 +36,7 @@ func Load(ctx context.Context, files []string, opts Options) (*Dataset, error) {
 		return nil, fmt.Errorf("too many files (%d)", len(files))
 	}
 	ld := newLoader(opts)
+	ld.joining = len(files) > 1 && slices.ContainsFunc(files, isActivityFile)
 	for _, name := range files {
 		if name != "-" {
 			ld.estBytes += decodedSize(name)
@@ -88,6 +90,9 @@ type loader struct {
 	seenBytes int64      // decoded bytes merged so far
 	sized     bool       // Dataset.Leads was sized from estBytes
 	growMu    sync.Mutex // held while Dataset.Leads is placed into or replaced, and by refills
+
+	activityFiles []bool // per file index: a Marketo activity file, joined with the lead exports
+	joining       bool   // the load holds an activity file and other files: lead rows that are not bounces are kept for the join
 }
 
 // reserve makes room for n more leads. Once a few MB are read, it sizes Dataset.Leads for the
@@ -138,6 +143,7 @@ func newLoader(opts Options) *loader {
 // finish completes the dataset; it fails when rows were read but none could be.
 func (ld *loader) finish() (*Dataset, error) {
 	ds := ld.ds
+	ld.joinActivities()
 	if len(ds.Leads) == 0 && len(ds.Skipped) > 0 {
 		n, first := len(ds.Skipped), ds.Skipped[0]
 		return nil, &ParseError{File: first.File, Err: fmt.Errorf("no row could be read: %d unreadable row%s, the first: %v", n, plural(n), first)}
@@ -304,12 +310,13 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	if err != nil {
 		return &ParseError{File: name, Line: line, Err: err}
 	}
-	if al := activityExtract(header); al != nil { // a Marketo activity extract: its bounces, as People rows
+	if rows := activityFile(header); rows != nil { // a Marketo activity file: its bounces, as People rows
 		var finish func(*error)
-		br, header, finish = ld.activities(br, al, delim, line, name)
+		br, header, finish = ld.activities(br, rows, delim, line, name)
+		ld.markActivity(idx)
 		defer finish(&err)
 	}
-	lay, err := newLayout(header, ld.fields, &ds.ExtraColumns, &ld.opts)
+	lay, err := newLayout(header, ld.fields, &ds.ExtraColumns, ld.layoutOptions(header, idx))
 	if err != nil {
 		pe := err.(*ParseError)
 		pe.File = name
@@ -317,6 +324,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 		return pe
 	}
 	ld.noteColumns(lay)
+	ld.noteLeadRows(lay, name)
 	fileStart := len(ds.Leads)
 
 	ctx, cancel := context.WithCancel(ctx)

@@ -31,7 +31,8 @@ func loadFiles(t *testing.T, opts Options, names ...string) (*Dataset, error) {
 	return Load(context.Background(), paths, opts)
 }
 
-// checkTotals asserts that every row read is a lead or a skipped row.
+// checkTotals asserts that every row read is a lead, a skipped row, a row left out as not
+// bounced or a lead row joined to its activity bounces.
 func checkTotals(t *testing.T, ds *Dataset) {
 	t.Helper()
 	tot := ds.Totals()
@@ -41,8 +42,8 @@ func checkTotals(t *testing.T, ds *Dataset) {
 			left--
 		}
 	}
-	if ds.Rows != len(ds.Leads)+len(ds.Skipped)+left || tot.Rows != ds.Rows || tot.Leads != len(ds.Leads) {
-		t.Errorf("rows %d != leads %d + skipped %d + not bounced left out %d", ds.Rows, len(ds.Leads), len(ds.Skipped), left)
+	if ds.Rows != len(ds.Leads)+len(ds.Skipped)+left+tot.Joined || tot.Rows != ds.Rows || tot.Leads != len(ds.Leads) {
+		t.Errorf("rows %d != leads %d + skipped %d + not bounced left out %d + joined %d", ds.Rows, len(ds.Leads), len(ds.Skipped), left, tot.Joined)
 	}
 }
 

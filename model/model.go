@@ -48,11 +48,13 @@ type Dataset struct {
 	Now          time.Time     // the clock "suspended now" is measured against: Options.Now, else the export's newest date (never after now)
 
 	// Rows counts the data rows read from every file: len(Leads) + len(Skipped) + the rows
-	// that are not bounces left out (without Options.All). Blank rows and repeated headers are
-	// not rows. Totals has the other counts.
+	// that are not bounces left out (without Options.All) + the lead-export rows joined to
+	// their activity bounces. Blank rows and repeated headers are not rows. Totals has the other
+	// counts.
 	Rows int
 
 	notBounced, noAddress      int
+	joined                     int // lead-export rows left out, joined to their lead's activity bounces (join.go)
 	blankRows, repeatedHeaders int
 	reasonCols, emailCols      []string
 	codeCols                   []string
@@ -63,6 +65,9 @@ type Dataset struct {
 
 	// Activities says, per Marketo activity extract loaded, its bounces and the rows of other activity types it skipped.
 	Activities []ActivityReport
+	// Joins says, per lead export joined with the activity files, how many of its rows were
+	// joined to their leads' activity bounces (and left out of the leads).
+	Joins []JoinReport
 
 	reasons []string    // distinct reason texts, indexed by the rid in meta
 	search  searchIndex // built on the first text match
@@ -145,6 +150,8 @@ type Options struct {
 	Strict       bool             // stop at the first bad row instead of skipping it
 	Now          func() time.Time // clock for "suspended now"; nil means the export's newest date, or time.Now when it is later
 	Progress     func(Progress)   // called now and then while loading; may be nil
+
+	leadRows bool // a file without a bounce reason column is read too, its rows for the join only
 }
 
 // SuspendedNow reports whether Marketo suspends the lead at ds.Now: Email Suspended At within

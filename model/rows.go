@@ -34,6 +34,10 @@ const (
 // nTimeSlots is how many time fields Lead has (leadField.slot).
 const nTimeSlots = 3
 
+// flagJoinOnly marks a row that is not a bounce, kept (without Options.All) only until the join
+// of a load with an activity file, for the fields its lead's bounces may take (join.go).
+const flagJoinOnly = flagAmbiguous << nTimeSlots
+
 // NotBounced reports whether the lead's row holds no bounce: no reason text, no bounce flag
 // (Email Invalid, Email Suspended), no code, or an event that is not a bounce (delivered,
 // open). Such leads are kept only with Options.All; their class is Success (not a bounce) and
@@ -449,12 +453,13 @@ func noteKind(k fieldKind) string {
 // Totals are the counts of a load, for the summary and the browser's header.
 type Totals struct {
 	Files           int      // files read
-	Rows            int      // data rows read: Leads + Skipped + the not-bounced rows left out (blank rows and repeated headers aside)
+	Rows            int      // data rows read: Leads + Skipped + the not-bounced rows left out + Joined (blank rows and repeated headers aside)
 	Leads           int      // leads kept (len(Dataset.Leads)), NoAddress and, with Options.All, NotBounced ones included
 	Distinct        int      // distinct email addresses among the leads, compared case-insensitively
 	NotBounced      int      // rows that hold no bounce (Lead.NotBounced): left out unless Options.All
 	NoAddress       int      // leads kept whose email cell holds no address (Lead.NoAddress): never exported
 	Skipped         int      // rows that could not be read (Dataset.Skipped)
+	Joined          int      // lead-export rows left out because their lead's activity bounces took their fields
 	BlankRows       int      // rows of bare delimiters, skipped
 	RepeatedHeaders int      // header rows met again inside a file, skipped
 	ReasonColumn    []string // the columns the bounce reasons were read from, as the files name them
@@ -473,7 +478,7 @@ func (ds *Dataset) Uncounted() (notBounced, noAddress int) {
 func (ds *Dataset) Totals() Totals {
 	t := Totals{
 		Files: len(ds.Files), Rows: ds.Rows, Leads: len(ds.Leads), Skipped: len(ds.Skipped),
-		NotBounced: ds.notBounced, NoAddress: ds.noAddress, BlankRows: ds.blankRows,
+		NotBounced: ds.notBounced, NoAddress: ds.noAddress, Joined: ds.joined, BlankRows: ds.blankRows,
 		RepeatedHeaders: ds.repeatedHeaders, ReasonColumn: ds.reasonCols, CodeColumn: ds.codeCols, EmailColumn: ds.emailCols,
 	}
 	seen := make(map[string]struct{}, len(ds.Leads))

@@ -140,6 +140,7 @@ type summaryJSON struct {
 	NotBounced      int            `json:"not_bounced"`
 	NoAddress       int            `json:"no_address"`
 	Skipped         int            `json:"skipped"`
+	Joined          int            `json:"joined"`
 	BlankRows       int            `json:"blank_rows"`
 	RepeatedHeaders int            `json:"repeated_headers"`
 	ReasonColumns   []string       `json:"reason_columns"`
@@ -238,7 +239,7 @@ func (ds *Dataset) WriteSummary(w io.Writer, sel []int32, groups []Group, opts S
 		t := ds.Totals()
 		out := summaryJSON{Files: safeAll(ds.Files), By: opts.By.String(), Rows: t.Rows, AllLeads: t.Leads,
 			Leads: len(sel), Distinct: ds.DistinctLeads(sel), NotBounced: t.NotBounced, NoAddress: t.NoAddress,
-			Skipped: t.Skipped, BlankRows: t.BlankRows, RepeatedHeaders: t.RepeatedHeaders,
+			Skipped: t.Skipped, Joined: t.Joined, BlankRows: t.BlankRows, RepeatedHeaders: t.RepeatedHeaders,
 			ReasonColumns: safeAll(t.ReasonColumn), EmailColumns: safeAll(t.EmailColumn),
 			CodeColumns: safeAll(t.CodeColumn), Notes: safeAll(t.Notes),
 			Classes: classMix(ds.ClassCounts(sel)), Actions: actionMix(ds.ActionCounts(sel)),
@@ -281,6 +282,7 @@ func TotalsText(ds *Dataset, sel []int32) string {
 		n    int
 		what string
 	}{{t.NotBounced, "not bounced"}, {t.NoAddress, "without an address"}, {t.Skipped, "unreadable"},
+		{t.Joined, "lead row(s) joined to their activity bounces"},
 		{t.BlankRows, "blank row(s)"}, {t.RepeatedHeaders, "repeated header(s)"}} {
 		if c.n > 0 {
 			fmt.Fprintf(&b, " · %s %s", Commas(c.n), c.what)
