@@ -535,7 +535,7 @@ func runSample(args []string, stdout, stderr io.Writer) error {
 	w := bufio.NewWriter(stdout)
 	switch {
 	case *activity && *rows == 0:
-		err = sample.Activities(w)
+		_, err = w.Write(sample.ActivityCSV())
 	case *activity:
 		err = sample.GenerateActivities(w, *rows, *seed)
 	case *rows == 0:

@@ -152,7 +152,7 @@ func activityFile(header []string) activityRows {
 
 // activityColumns are the columns the loader sees instead of the extract's.
 var activityColumns = []string{
-	"Id", "Email Address", "Email Invalid Cause", "Email Suspended At", "Email Invalid",
+	"Id", "Email Address", "Email Invalid Cause", "Email Suspended At", "Email Invalid", "Email Suspended",
 	"Marketo Activity", "Marketo Category", "Marketo Subcategory", "Marketo Email", "Marketo Campaign Id", "Marketo GUID",
 }
 
@@ -213,15 +213,18 @@ func (al *activityLayout) row(fields []string) ([]string, string, error) {
 		details = subcategoryText(subcategory)
 	}
 	activity := "Email Bounced"
-	invalid := "false"
-	if typ == activityBouncedSoft {
+	invalid, suspended := "false", "false"
+	switch {
+	case typ == activityBouncedSoft:
 		activity = "Email Bounced Soft"
-	} else if category == "2" {
+	case category == "2":
 		invalid = "true" // Marketo sets Email Invalid on a category 2 hard bounce
+	case category == "1":
+		suspended = "true" // and suspends the address for 24 hours on a category 1 (spam block)
 	}
 	return []string{
 		oneLine(field(fields, al.lead)), oneLine(attrs.get("email")), details,
-		oneLine(field(fields, al.date)), invalid, activity, oneLine(category), oneLine(subcategory),
+		oneLine(field(fields, al.date)), invalid, suspended, activity, oneLine(category), oneLine(subcategory),
 		oneLine(field(fields, al.primary)), oneLine(field(fields, al.campaign)), oneLine(field(fields, al.guid)),
 	}, "", nil
 }

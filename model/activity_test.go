@@ -54,7 +54,7 @@ func TestLoadMarketoActivityExtract(t *testing.T) {
 	for k, w := range want {
 		l := &ds.Leads[k]
 		at, from := ds.BounceDate(l)
-		if l.Email != w.email || l.ID != w.id || l.Line != w.line || !at.Equal(w.at) || from != "Email Suspended At" {
+		if l.Email != w.email || l.ID != w.id || l.Line != w.line || !at.Equal(w.at) || from != ActivityDate {
 			t.Errorf("lead %d: %s id %s line %d at %v (%s), want %s id %s line %d at %v", k, l.Email, l.ID, l.Line, at, from, w.email, w.id, w.line, w.at)
 		}
 		if l.Bounce.Reason != w.reason || l.Bounce.Class != w.class && w.class != codes.Unknown {
@@ -254,5 +254,28 @@ func TestLoadGeneratedActivities(t *testing.T) {
 	}
 	if got := ds.Select(Filter{History: History{MinBounces: 3}}); len(got) != repeat {
 		t.Errorf("--min-bounces 3: %d leads, %d have 3 or more", len(got), repeat)
+	}
+}
+
+// A bounce of an activity file is dated by its activity and is "suspended now" only when it is
+// a recent category 1 block, the one kind Marketo suspends for: a recent soft bounce is not.
+func TestActivityBouncesSuspendOnlyOnBlocks(t *testing.T) {
+	extract := "marketoGUID,leadId,activityDate,activityTypeId,campaignId,primaryAttributeValueId,primaryAttributeValue,attributes\n" +
+		`1,7,2026-11-29T10:00:00Z,8,1,1,N.Email,"{""Category"":""1"",""Details"":""554 5.7.1 blocked using Spamhaus"",""Email"":""a@x.com""}"` + "\n" +
+		`2,8,2026-11-29T11:00:00Z,27,1,1,N.Email,"{""Category"":""3"",""Details"":""452 4.2.2 mailbox full"",""Email"":""b@x.com""}"` + "\n" +
+		`3,9,2026-11-29T12:00:00Z,8,1,1,N.Email,"{""Category"":""2"",""Details"":""550 5.1.1 user unknown"",""Email"":""c@x.com""}"` + "\n"
+	ds, err := LoadReader(context.Background(), strings.NewReader(extract), "a.csv", Options{Now: func() time.Time { return time.Date(2026, 11, 29, 18, 0, 0, 0, time.UTC) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"a@x.com": true, "b@x.com": false, "c@x.com": false}
+	for i := range ds.Leads {
+		l := &ds.Leads[i]
+		if got := ds.SuspendedNow(l); got != want[l.Email] {
+			t.Errorf("%s: suspended now %v, want %v", l.Email, got, want[l.Email])
+		}
+		if _, from := ds.BounceDate(l); from != ActivityDate {
+			t.Errorf("%s: dated by %q", l.Email, from)
+		}
 	}
 }

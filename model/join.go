@@ -1,7 +1,9 @@
 package model
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -210,7 +212,14 @@ func isActivityFile(name string) bool {
 		return false
 	}
 	defer f.Close()
-	br, err := decode(f)
+	return isActivityReader(f)
+}
+
+// isActivityData reports whether data is a Marketo activity extract or log.
+func isActivityData(data []byte) bool { return isActivityReader(bytes.NewReader(data)) }
+
+func isActivityReader(r io.Reader) bool {
+	br, err := decode(r)
 	if err != nil {
 		return false
 	}

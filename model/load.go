@@ -69,6 +69,32 @@ func LoadReader(ctx context.Context, r io.Reader, name string, opts Options) (*D
 	return ld.finish()
 }
 
+// Input is one export held in memory: its name, used in errors and in Dataset.Files, and its
+// bytes.
+type Input struct {
+	Name string
+	Data []byte
+}
+
+// LoadBytes reads exports held in memory and merges them as Load merges files: an activity
+// extract or log among several is joined with the lead exports.
+func LoadBytes(ctx context.Context, inputs []Input, opts Options) (*Dataset, error) {
+	if len(inputs) == 0 {
+		return nil, errors.New("no file to load")
+	}
+	ld := newLoader(opts)
+	ld.joining = len(inputs) > 1 && slices.ContainsFunc(inputs, func(in Input) bool { return isActivityData(in.Data) })
+	for _, in := range inputs {
+		ld.estBytes += int64(len(in.Data))
+	}
+	for i, in := range inputs {
+		if err := ld.read(ctx, bytes.NewReader(in.Data), in.Name, i, int64(len(in.Data))); err != nil {
+			return nil, err
+		}
+	}
+	return ld.finish()
+}
+
 // regularSize is the size of r when it is a regular file (stdin redirected from a file), else 0.
 func regularSize(r io.Reader) int64 {
 	if f, ok := r.(*os.File); ok {
@@ -144,6 +170,13 @@ func newLoader(opts Options) *loader {
 func (ld *loader) finish() (*Dataset, error) {
 	ds := ld.ds
 	ld.joinActivities()
+	if len(ld.activityFiles) > 0 {
+		for i := range ds.Leads {
+			if ld.isActivity(ds.Leads[i].File) {
+				ds.Leads[i].flags |= flagActivity
+			}
+		}
+	}
 	if len(ds.Leads) == 0 && len(ds.Skipped) > 0 {
 		n, first := len(ds.Skipped), ds.Skipped[0]
 		return nil, &ParseError{File: first.File, Err: fmt.Errorf("no row could be read: %d unreadable row%s, the first: %v", n, plural(n), first)}

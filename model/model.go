@@ -155,8 +155,11 @@ type Options struct {
 }
 
 // SuspendedNow reports whether Marketo suspends the lead at ds.Now: Email Suspended At within
-// the last 24 hours.
+// the last 24 hours (for a bounce of an activity file, the date of a category 1 block).
 func (ds *Dataset) SuspendedNow(l *Lead) bool {
+	if l.flags&flagActivity != 0 && !l.EmailSuspended {
+		return false
+	}
 	at := l.EmailSuspendedAt
 	if at.IsZero() || at.After(ds.Now) {
 		return false

@@ -338,6 +338,10 @@ func (ds *Dataset) hasIDs(leads []int32) bool {
 	return false
 }
 
+// ActivityDate is the name BounceDate gives the date of a bounce read from a Marketo activity
+// file.
+const ActivityDate = "activityDate"
+
 func basicKeyOrEmpty(b uint16) string {
 	if b == 0 {
 		return ""
@@ -346,8 +350,12 @@ func basicKeyOrEmpty(b uint16) string {
 }
 
 // BounceDate is the date a lead bounced as far as its export says, and which column it came
-// from: Email Suspended At, else Updated At (a People export has no bounce date of its own).
+// from: a Marketo activity's activityDate, else Email Suspended At, else Updated At (a People
+// export has no bounce date of its own).
 func (ds *Dataset) BounceDate(l *Lead) (time.Time, string) {
+	if l.flags&flagActivity != 0 && !l.EmailSuspendedAt.IsZero() {
+		return l.EmailSuspendedAt, ActivityDate
+	}
 	if !l.EmailSuspendedAt.IsZero() {
 		return l.EmailSuspendedAt, "Email Suspended At"
 	}

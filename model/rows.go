@@ -38,6 +38,10 @@ const nTimeSlots = 3
 // of a load with an activity file, for the fields its lead's bounces may take (join.go).
 const flagJoinOnly = flagAmbiguous << nTimeSlots
 
+// flagActivity marks a bounce read from a Marketo activity file: its Email Suspended At is the
+// activity's date, a suspension only when Email Suspended is set too (a category 1 block).
+const flagActivity = flagJoinOnly << 1
+
 // NotBounced reports whether the lead's row holds no bounce: no reason text, no bounce flag
 // (Email Invalid, Email Suspended), no code, or an event that is not a bounce (delivered,
 // open). Such leads are kept only with Options.All; their class is Success (not a bounce) and

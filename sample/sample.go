@@ -13,6 +13,9 @@ import (
 // Name is the file name the embedded sample is shown under.
 const Name = "sample-export.csv"
 
+// ActivityName is the file name the embedded sample's bounce log is shown under.
+const ActivityName = "sample-activities.csv"
+
 // ExportedAt returns when the embedded sample and generated exports were taken: their dates
 // lie before it, and a few suspensions (Email Suspended At) lie within the 24 hours before
 // it. Measure "suspended now" against it to see the sample as its users would have.
@@ -30,10 +33,19 @@ const (
 //go:embed export.csv
 var exportCSV []byte
 
+//go:embed activities.csv
+var activitiesCSV []byte
+
 // CSV returns the embedded sample: a Marketo People-tab export of a few hundred bounced leads.
 // It is UTF-8 without BOM, comma-separated, with CRLF line ends and quoted multi-line fields.
 func CSV() []byte {
 	return append([]byte(nil), exportCSV...)
+}
+
+// ActivityCSV returns the embedded sample's bounce log: the Marketo bulk activity extract
+// Activities writes, the Email Bounced and Email Bounced Soft activities of CSV's leads.
+func ActivityCSV() []byte {
+	return append([]byte(nil), activitiesCSV...)
 }
 
 // Generate writes a deterministic synthetic Marketo export of rows leads to w.

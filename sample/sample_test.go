@@ -77,19 +77,25 @@ func plausibleEmail(s string) bool {
 }
 
 func TestExportCSVUpToDate(t *testing.T) {
-	var buf bytes.Buffer
-	if err := writeShowcase(&buf); err != nil {
-		t.Fatal(err)
-	}
-	if *update {
-		if err := os.WriteFile("export.csv", buf.Bytes(), 0o644); err != nil {
+	for _, f := range []struct {
+		name  string
+		write func(io.Writer) error
+		embed []byte
+	}{{"export.csv", writeShowcase, CSV()}, {"activities.csv", Activities, ActivityCSV()}} {
+		var buf bytes.Buffer
+		if err := f.write(&buf); err != nil {
 			t.Fatal(err)
 		}
-		t.Log("export.csv rewritten; rebuild to embed it")
-		return
-	}
-	if !bytes.Equal(buf.Bytes(), CSV()) {
-		t.Fatal("export.csv is not what the generator writes: run `go generate ./sample` and rebuild")
+		if *update {
+			if err := os.WriteFile(f.name, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s rewritten; rebuild to embed it", f.name)
+			continue
+		}
+		if !bytes.Equal(buf.Bytes(), f.embed) {
+			t.Fatalf("%s is not what the generator writes: run `go generate ./sample` and rebuild", f.name)
+		}
 	}
 }
 

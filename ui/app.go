@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"slices"
@@ -139,7 +138,7 @@ func newApp(opts Options, load LoadFunc, statusTTL, debounce time.Duration) *App
 	sh := &shared{styles: NewStyles(opts.Theme != "light"), keys: DefaultKeyMap(), text: newTextCache()}
 	names := opts.Files
 	if len(names) == 0 {
-		names = []string{sample.Name}
+		names = []string{sample.Name, sample.ActivityName}
 	}
 	a := &App{
 		sh:        sh,
@@ -180,13 +179,20 @@ func defaultLoad(opts Options) LoadFunc {
 		lo := opts.Load
 		lo.Progress = progress
 		if len(opts.Files) == 0 {
-			if lo.Now == nil {
-				lo.Now = sample.ExportedAt // "suspended now" as of the sample's own export
-			}
-			return model.LoadReader(ctx, bytes.NewReader(sample.CSV()), sample.Name, lo)
+			return LoadSample(ctx, lo)
 		}
 		return model.Load(ctx, opts.Files, lo)
 	}
+}
+
+// LoadSample loads the embedded sample as the browser opens it: the People export and its
+// leads' bounce log (a Marketo activity extract), joined on the lead id, so that every bounce
+// counts with its date. "Suspended now" is as of the sample's own export unless lo says when.
+func LoadSample(ctx context.Context, lo model.Options) (*model.Dataset, error) {
+	if lo.Now == nil {
+		lo.Now = sample.ExportedAt
+	}
+	return model.LoadBytes(ctx, []model.Input{{Name: sample.Name, Data: sample.CSV()}, {Name: sample.ActivityName, Data: sample.ActivityCSV()}}, lo)
 }
 
 // Init starts loading and asks the terminal for its background colour.

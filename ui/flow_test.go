@@ -21,13 +21,25 @@ import (
 	"github.com/bouncelens/bouncelens/sample"
 )
 
-// loadSample loads the embedded sample the way the browser does; an empty sample fails the test.
+// loadPeople loads the embedded sample's People export alone: one bounce per lead.
+func loadPeople(t testing.TB) *model.Dataset {
+	t.Helper()
+	ds, err := model.LoadReader(context.Background(), bytes.NewReader(sample.CSV()), sample.Name, model.Options{Now: func() time.Time { return testNow }})
+	if err != nil {
+		t.Fatalf("loading the embedded People export: %v", err)
+	}
+	requireModel(t, ds)
+	return ds
+}
+
+// loadSample loads the embedded sample the way the browser does (the People export joined with
+// its bounce log); an empty sample fails the test.
 func loadSample(t testing.TB) *model.Dataset {
 	t.Helper()
-	if len(sample.CSV()) == 0 {
-		t.Fatal("sample.CSV is empty: the embedded sample must load")
+	if len(sample.CSV()) == 0 || len(sample.ActivityCSV()) == 0 {
+		t.Fatal("the embedded sample is empty: it must load")
 	}
-	ds, err := model.LoadReader(context.Background(), bytes.NewReader(sample.CSV()), sample.Name, model.Options{Now: func() time.Time { return testNow }})
+	ds, err := LoadSample(context.Background(), model.Options{Now: func() time.Time { return testNow }})
 	if err != nil {
 		t.Fatalf("loading the embedded sample: %v", err)
 	}

@@ -245,10 +245,14 @@ func leadState(ds *model.Dataset, l *model.Lead) string {
 	return "-"
 }
 
-// dateSourceLetter is the leads list's one-letter note of where a bounce date came from: S for
-// Email Suspended At, U for Updated At (the column title says "Bounced S/U").
+// dateSourceLetter is the leads list's one-letter note of where a bounce date came from: A for
+// a Marketo activity's date, S for Email Suspended At, U for Updated At (the column title says
+// "Bounced S/U", the detail view spells it out).
 func dateSourceLetter(src string) string {
-	if strings.HasPrefix(src, "Email Suspended") {
+	switch {
+	case src == model.ActivityDate:
+		return "A"
+	case strings.HasPrefix(src, "Email Suspended"):
 		return "S"
 	}
 	return "U"

@@ -86,7 +86,7 @@ func TestRepeatOffenders(t *testing.T) {
 
 // A People export where no address repeats has neither the column nor the filter.
 func TestNoRepeatsNoBouncesColumn(t *testing.T) {
-	h := newHarness(t, loadSample(t), 120, 40)
+	h := newHarness(t, loadPeople(t), 120, 40)
 	h.press("enter")
 	if strings.Contains(strings.Split(h.view(), "\n")[3], "Bounces") {
 		t.Errorf("Bounces column on a file without repeats:\n%s", h.view())
