@@ -503,16 +503,64 @@ func escapeRawControls(s string) []byte {
 	return b
 }
 
-// subcategoryText is the meaning of a Marketo bounce subcategory, as Adobe's Marketo field
-// mappings list them, for a bounce without Details.
-func subcategoryText(sub string) string {
-	name, ok := map[string]string{
+// marketoCategories are what Marketo's bounce categories mean (research/formats.md 2.2).
+var marketoCategories = map[string]string{
+	"1": "hard: blocked as spam (Marketo suspends the address for 24 hours)",
+	"2": "hard: invalid address (Marketo sets Email Invalid)",
+	"3": "soft: full mailbox, timeout or throttling (Marketo retries for 24 hours)",
+	"4": "soft: technical failure, such as DNS (Marketo retries for 24 hours)",
+	"9": "soft: undetermined",
+}
+
+// MarketoCategory is the bounce category and subcategory Marketo gave a bounce (its activity's
+// Category and Subcategory attributes), and what they mean.
+type MarketoCategory struct {
+	Category, Subcategory string
+	Meaning               string // of the category; "" when unknown
+	Sub                   string // of the subcategory; "" when unknown
+}
+
+// Marketo returns the category Marketo gave lead i's bounce; ok is false when its file has none
+// (a People export, another platform's).
+func (ds *Dataset) Marketo(i int32) (mc MarketoCategory, ok bool) {
+	cat, sub := -1, -1
+	for k, name := range ds.ExtraColumns {
+		switch name {
+		case "Marketo Category":
+			cat = k
+		case "Marketo Subcategory":
+			sub = k
+		}
+	}
+	l := &ds.Leads[i]
+	if cat < 0 || cat >= len(l.Extra) || strings.TrimSpace(l.Extra[cat]) == "" {
+		return mc, false
+	}
+	mc.Category = strings.TrimSpace(l.Extra[cat])
+	mc.Meaning = marketoCategories[mc.Category]
+	if sub >= 0 && sub < len(l.Extra) {
+		mc.Subcategory = strings.TrimSpace(l.Extra[sub])
+		mc.Sub = subcategoryName(mc.Subcategory)
+	}
+	return mc, true
+}
+
+// subcategoryName is what a Marketo bounce subcategory names, as Adobe's Marketo field mappings
+// list them; "" for another.
+func subcategoryName(sub string) string {
+	return map[string]string{
 		"1099": "message blocked", "1003": "spam blocked on source", "1004": "spam blocked on message",
 		"2003": "email address invalid", "2001": "email address error", "3999": "message not accepted",
 		"3001": "mailbox full", "3004": "timeout occurred", "4003": "DNS failure", "4002": "message too large",
 		"4006": "policy violation", "4999": "transient failure", "9999": "bad response received",
 	}[strings.TrimSpace(sub)]
-	if !ok {
+}
+
+// subcategoryText is the meaning of a Marketo bounce subcategory, as Adobe's Marketo field
+// mappings list them, for a bounce without Details.
+func subcategoryText(sub string) string {
+	name := subcategoryName(sub)
+	if name == "" {
 		return ""
 	}
 	return "Marketo subcategory " + sub + ": " + name

@@ -279,3 +279,34 @@ func TestActivityBouncesSuspendOnlyOnBlocks(t *testing.T) {
 		}
 	}
 }
+
+// Marketo's own category of each bounce is kept and explained beside ours; a People export has
+// none.
+func TestMarketoCategoryBesideTheVerdict(t *testing.T) {
+	ds, err := LoadReader(context.Background(), bytes.NewReader(sample.ActivityCSV()), "activities.csv", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]int{}
+	for i := range ds.Leads {
+		mc, ok := ds.Marketo(int32(i))
+		if !ok || mc.Meaning == "" || mc.Sub == "" {
+			t.Fatalf("lead %d: Marketo category %+v, %v", i, mc, ok)
+		}
+		seen[mc.Category]++
+		// Category 2 is Marketo's invalid address: every such bounce sets Email Invalid.
+		if (mc.Category == "2") != ds.Leads[i].EmailInvalid {
+			t.Errorf("lead %d: category %s, Email Invalid %v", i, mc.Category, ds.Leads[i].EmailInvalid)
+		}
+	}
+	if seen["1"] == 0 || seen["2"] == 0 || seen["3"] == 0 {
+		t.Errorf("categories %v: want blocks, invalid addresses and soft bounces", seen)
+	}
+	people, err := LoadReader(context.Background(), bytes.NewReader(sample.CSV()), "export.csv", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mc, ok := people.Marketo(0); ok {
+		t.Errorf("a People export's lead has a Marketo category: %+v", mc)
+	}
+}

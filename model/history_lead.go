@@ -2,52 +2,40 @@ package model
 
 import (
 	"cmp"
-	"runtime"
 	"slices"
 	"strconv"
-	"sync"
-	"weak"
 )
 
 // RetryBudget is how many bounces practitioners allow an address that bounced for a block or a
 // soft reason before they stop re-sending: past it, another try hurts the sender's reputation.
 const RetryBudget = 3
 
-// addressBounces groups the leads of every address that bounced more than once.
-type addressBounces struct {
-	once   sync.Once
-	groups map[string][]int32 // AddressKey -> its leads, oldest bounce first
-}
-
-// bounceIndexes holds each dataset's addressBounces, keyed weakly so that a dataset that is no
-// longer used is collected with its index.
-var bounceIndexes sync.Map // weak.Pointer[Dataset] -> *addressBounces
-
-func (ds *Dataset) addressBounces() *addressBounces {
-	wp := weak.Make(ds)
-	if v, ok := bounceIndexes.Load(wp); ok {
-		return v.(*addressBounces)
-	}
-	v, loaded := bounceIndexes.LoadOrStore(wp, &addressBounces{})
-	if !loaded {
-		runtime.AddCleanup(ds, func(k weak.Pointer[Dataset]) { bounceIndexes.Delete(k) }, wp)
-	}
-	ab := v.(*addressBounces)
-	ab.once.Do(func() {
+// addressBounces returns the leads of every address that bounced more than once, by AddressKey,
+// oldest bounce first. It is built on first use.
+func (ds *Dataset) addressBounces() map[string][]int32 {
+	hx := &ds.hist
+	hx.groupsOnce.Do(func() {
 		counts := ds.BounceCounts()
 		dates := ds.leadDates()
-		ab.groups = make(map[string][]int32)
+		hx.groups = make(map[string][]int32)
 		for i, n := range counts {
 			if n > 1 {
 				k := AddressKey(ds.Leads[i].Email)
-				ab.groups[k] = append(ab.groups[k], int32(i))
+				hx.groups[k] = append(hx.groups[k], int32(i))
 			}
 		}
-		for _, g := range ab.groups {
+		for _, g := range hx.groups {
 			slices.SortStableFunc(g, func(a, b int32) int { return cmp.Compare(dates[a], dates[b]) })
 		}
 	})
-	return ab
+	return hx.groups
+}
+
+// PrepareHistory builds what a lead's bounce history needs (the bounce dates, each address's
+// bounce count and its bounces), so that the first detail opened does not wait for it: call it
+// off the UI's update loop once loaded.
+func (ds *Dataset) PrepareHistory() {
+	ds.addressBounces()
 }
 
 // Bounces returns the leads that share lead i's address (AddressKey), lead i among them: every
@@ -61,7 +49,7 @@ func (ds *Dataset) Bounces(i int32) []int32 {
 	if ds.BounceCounts()[i] <= 1 {
 		return []int32{i}
 	}
-	if g := ds.addressBounces().groups[AddressKey(ds.Leads[i].Email)]; len(g) > 0 {
+	if g := ds.addressBounces()[AddressKey(ds.Leads[i].Email)]; len(g) > 0 {
 		return g
 	}
 	return []int32{i}

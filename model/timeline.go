@@ -308,6 +308,9 @@ type historyIndex struct {
 
 	countsOnce sync.Once
 	counts     []int32 // per lead: BounceCounts
+
+	groupsOnce sync.Once
+	groups     map[string][]int32 // per address that bounced more than once: its leads, oldest first
 }
 
 // leadDates returns every lead's bounce date as Unix seconds (noDate for none).

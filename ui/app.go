@@ -369,10 +369,11 @@ func (a *App) loaded(msg loadedMsg) tea.Cmd {
 	gen := a.loadGen
 	a.leadsP.bounces = nil // until counted
 	cmds = append(cmds, a.reselect(), countFile(gen, ds), func() tea.Msg {
-		// Count the distinct addresses, and build the text index now rather than on the
-		// first filter keystroke.
+		// Count the distinct addresses, and build the text index and the bounce history now
+		// rather than on the first filter keystroke or the first detail opened.
 		n := ds.DistinctLeads(ds.All())
 		ds.PrepareSearch()
+		ds.PrepareHistory()
 		return distinctMsg{gen: gen, n: n}
 	})
 	return tea.Batch(cmds...)

@@ -440,6 +440,9 @@ func (p *detailPane) build() {
 	if b.Provider != codes.NoProvider {
 		para(&verdictSec, st.Label.Render("Provider: ")+b.Provider.String())
 	}
+	if mc, ok := p.ds.Marketo(p.lead); ok {
+		para(&verdictSec, st.Label.Render("Marketo's category: ")+marketoText(mc, act))
+	}
 	bounces := p.ds.Bounces(p.lead)
 	first, last := p.ds.Span(bounces)
 	adv := codes.Advice(b)
@@ -594,6 +597,30 @@ func dateSource(src string) string {
 		return "suspended"
 	case "Updated At":
 		return "updated"
+	case model.ActivityDate:
+		return "activity"
 	}
 	return strings.ToLower(src)
+}
+
+// marketoText is Marketo's category of a bounce beside the verdict: what it means, and where it
+// and the action disagree, which to trust.
+func marketoText(mc model.MarketoCategory, act codes.Action) string {
+	s := mc.Category
+	if mc.Meaning != "" {
+		s += ", " + mc.Meaning
+	}
+	if mc.Subcategory != "" {
+		s += "; subcategory " + mc.Subcategory
+		if mc.Sub != "" {
+			s += " (" + mc.Sub + ")"
+		}
+	}
+	switch {
+	case mc.Category == "2" && act != codes.Suppress:
+		s += ". Marketo counts the address as invalid, the reply does not say so: read it before re-adding, and reset Email Invalid if you do."
+	case mc.Category != "2" && mc.Category != "" && act == codes.Suppress:
+		s += ". Marketo does not count the address as invalid, but the reply says it does not work: suppress it."
+	}
+	return s
 }

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/bouncelens/bouncelens/model"
 	"github.com/bouncelens/bouncelens/sample"
 )
@@ -164,5 +166,21 @@ func TestDomainsSayWhenTheyBounced(t *testing.T) {
 	s := model.Seen{First: first, Last: last}
 	if want := seenSpan(&s); !strings.Contains(h.view(), want) {
 		t.Errorf("domain view lacks %q for %s:\n%s", want, d.Domain, h.view())
+	}
+}
+
+// The detail of a bounce from the bounce log says Marketo's category beside the verdict.
+func TestDetailShowsMarketosCategory(t *testing.T) {
+	ds := loadSample(t)
+	h := newHarness(t, ds, 120, 60)
+	h.openDetail(550, "5.7.606") // Microsoft's banned sending IP: a spam block, category 1
+	mc, ok := ds.Marketo(h.a.detailP.lead)
+	if !ok || mc.Category != "1" {
+		t.Fatalf("lead %s: Marketo category %+v, %v; want 1", ds.Leads[h.a.detailP.lead].Email, mc, ok)
+	}
+	// One column at 80 wide: the paragraph reads in order once its lines are joined.
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 80})
+	if v := strings.Join(strings.Fields(h.view()), " "); !strings.Contains(v, "Marketo's category: 1, hard: blocked as spam") || !strings.Contains(v, "1003 (spam blocked on source)") {
+		t.Errorf("detail lacks Marketo's category:\n%s", v)
 	}
 }
