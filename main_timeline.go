@@ -115,7 +115,7 @@ func runTimeline(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 	case "csv":
 		err = writeTimelineCSV(w, buckets, period)
 	default:
-		err = writeTimelineTable(w, buckets, period, by, first, last, terminalWidth(stdout))
+		err = writeTimelineTable(w, buckets, period, by, first, last, model.DatedBy(ds.DateSources(sel)), terminalWidth(stdout))
 		if err == nil {
 			err = writeBursts(w, ds.Bursts(sel, period), period)
 		}
@@ -209,12 +209,12 @@ func writeTimelineCSV(w io.Writer, buckets []model.Bucket, every model.Period) e
 
 // writeTimelineTable writes one line per bucket, the period written on its first bucket only,
 // with a bar of █ scaled to the largest count.
-func writeTimelineTable(w io.Writer, buckets []model.Bucket, every model.Period, by model.Key, first, last time.Time, width int) error {
+func writeTimelineTable(w io.Writer, buckets []model.Bucket, every model.Period, by model.Key, first, last time.Time, dated string, width int) error {
 	if len(buckets) == 0 {
 		_, err := fmt.Fprintln(w, "No dated bounces to show.")
 		return err
 	}
-	fmt.Fprintf(w, "Bounces per %s by %s, %s to %s (UTC)\n\n", every, by, periodLabel(first.UTC(), every), periodLabel(last.UTC(), every))
+	fmt.Fprintf(w, "Bounces per %s by %s, %s to %s (UTC, %s)\n\n", every, by, periodLabel(first.UTC(), every), periodLabel(last.UTC(), every), dated)
 	const keyMax = 32
 	keys := make([]string, len(buckets))
 	keyW, most, countW := len(by.String()), 0, 5

@@ -639,3 +639,50 @@ func (ds *Dataset) SeenOver(leads []int32, from, until time.Time, cells int) See
 	}
 	return s
 }
+
+// DateSource is how many of some leads were dated by one column (Dataset.BounceDate).
+type DateSource struct {
+	Column string // ActivityDate, "Email Suspended At" or "Updated At"
+	Leads  int
+}
+
+// DateSources says which columns dated the selected leads' bounces, most leads first: what a
+// timeline's dates are.
+func (ds *Dataset) DateSources(sel []int32) []DateSource {
+	var n [3]int
+	for _, i := range sel {
+		l := &ds.Leads[i]
+		switch _, src := ds.BounceDate(l); src {
+		case ActivityDate:
+			n[0]++
+		case "Email Suspended At":
+			n[1]++
+		case "Updated At":
+			n[2]++
+		}
+	}
+	var out []DateSource
+	for k, col := range [...]string{ActivityDate, "Email Suspended At", "Updated At"} {
+		if n[k] > 0 {
+			out = append(out, DateSource{col, n[k]})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b DateSource) int { return cmp.Compare(b.Leads, a.Leads) })
+	return out
+}
+
+// DatedBy says in a few words which columns dated the leads: "dated by activityDate", "dated by
+// Updated At 240, Email Suspended At 120".
+func DatedBy(srcs []DateSource) string {
+	switch len(srcs) {
+	case 0:
+		return ""
+	case 1:
+		return "dated by " + srcs[0].Column
+	}
+	parts := make([]string, len(srcs))
+	for k, s := range srcs {
+		parts[k] = fmt.Sprintf("%s %d", s.Column, s.Leads)
+	}
+	return "dated by " + strings.Join(parts, ", ")
+}

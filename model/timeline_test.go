@@ -267,3 +267,18 @@ func TestSeenOver(t *testing.T) {
 		t.Errorf("undated lead: %+v", u)
 	}
 }
+
+func TestDateSources(t *testing.T) {
+	ds := timelineDataset()
+	got := DatedBy(ds.DateSources(ds.All()))
+	// Two leads have Email Suspended At, three only Updated At, one no date.
+	if want := "dated by Updated At 3, Email Suspended At 2"; got != want {
+		t.Errorf("DatedBy = %q, want %q", got, want)
+	}
+	if got := DatedBy(ds.DateSources([]int32{4})); got != "dated by Updated At" {
+		t.Errorf("one lead: %q", got)
+	}
+	if got := DatedBy(ds.DateSources(nil)); got != "" {
+		t.Errorf("no lead: %q", got)
+	}
+}

@@ -46,6 +46,7 @@ type timelineMsg struct {
 	periods []tlPeriod
 	keys    [numStacks][]string // per stack, the keys most leads first
 	bursts  []model.Burst       // a provider refusing far more than its share, most striking first
+	dated   string              // which columns the dates come from (model.DatedBy)
 	undated int
 }
 
@@ -59,6 +60,7 @@ func computeTimeline(gen int, ds *model.Dataset, sel []int32) timelineMsg {
 		return m
 	}
 	m.bursts = ds.Bursts(sel, m.every)
+	m.dated = model.DatedBy(ds.DateSources(sel))
 	byAct := ds.Timeline(sel, m.every, model.KeyAction)
 	byProv := ds.Timeline(sel, m.every, model.KeyProvider)
 	byReason := ds.Timeline(sel, m.every, model.KeyReason)

@@ -249,7 +249,11 @@ func (a *App) crumb() string {
 		if a.timelineP.byProvider {
 			by = "provider"
 		}
-		s := "Timeline per " + a.timelineP.msg.every.String() + " by " + by + " (UTC)"
+		s := "Timeline per " + a.timelineP.msg.every.String() + " by " + by + " (UTC"
+		if d := a.timelineP.msg.dated; d != "" {
+			s += ", " + d
+		}
+		s += ")"
 		if n := a.timelineP.msg.undated; n > 0 && len(a.timelineP.msg.periods) > 0 {
 			s += " · " + plural(n, "lead", "leads") + " without a date left out"
 		}
