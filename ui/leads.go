@@ -164,7 +164,7 @@ const verdictWidth = 24
 // columns sizes the columns: the verdict always shows; narrow screens drop the company and
 // the date, wide ones add the bounce text, where a filter often matches.
 func (p *leadsPane) columns() leadColumns {
-	c := leadColumns{state: 9, date: 12, verdict: verdictWidth}
+	c := leadColumns{state: 9, date: 13, verdict: verdictWidth}
 	if p.width < 100 {
 		c.date, c.verdict = 0, 22
 	}
@@ -247,7 +247,7 @@ func leadState(ds *model.Dataset, l *model.Lead) string {
 
 // dateSourceLetter is the leads list's one-letter note of where a bounce date came from: A for
 // a Marketo activity's date, S for Email Suspended At, U for Updated At (the column title says
-// "Bounced S/U", the detail view spells it out).
+// "Bounced A/S/U", the detail view spells it out).
 func dateSourceLetter(src string) string {
 	switch {
 	case src == model.ActivityDate:
@@ -296,7 +296,7 @@ func (p leadsPane) View() string {
 	}
 	head += " " + p.head("Verdict", colVerdict, c.verdict) + " " + p.head("State", colState, c.state)
 	if c.date > 0 {
-		head += " " + p.head("Bounced S/U", colDate, c.date)
+		head += " " + p.head("Bounced A/S/U", colDate, c.date)
 	}
 	if c.bounces > 0 {
 		head += " " + p.head("Bounces", colBounces, c.bounces)

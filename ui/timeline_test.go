@@ -277,7 +277,7 @@ func TestDatesSayWhichDateTheyAre(t *testing.T) {
 	h.gotoGroup(550, "5.1.1")
 	h.press("enter")
 	v := h.view()
-	for _, want := range []string{"Bounced S/U", testNow.Add(-48*time.Hour).Format("2006-01-02") + " U", testNow.Format("2006-01-02") + " S"} {
+	for _, want := range []string{"Bounced A/S/U", testNow.Add(-48*time.Hour).Format("2006-01-02") + " U", testNow.Format("2006-01-02") + " S"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("leads list lacks %q:\n%s", want, v)
 		}
