@@ -401,7 +401,9 @@ func (p *detailPane) build() {
 	}
 	stateSec = append(stateSec, st.Section.Render("Marketo state"), "Email Invalid: "+yesNo(l.EmailInvalid))
 	susp := "Email Suspended: " + yesNo(l.EmailSuspended)
-	if !l.EmailSuspendedAt.IsZero() {
+	// A bounce of an activity file holds its activity's date there: a suspension only when
+	// Marketo suspended (a category 1 block).
+	if _, src := p.ds.BounceDate(l); !l.EmailSuspendedAt.IsZero() && (l.EmailSuspended || src != model.ActivityDate) {
 		susp += " (at " + l.EmailSuspendedAt.Format("2006-01-02 15:04") + ")"
 	}
 	stateSec = append(stateSec, susp)
