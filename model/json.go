@@ -19,7 +19,7 @@ import (
 const maxJSONValue = 16 << 20
 
 // jsonShapes is what readJSON reads, for errors.
-const jsonShapes = "Amazon SES bounce notifications (plain, in an SNS envelope, or SES event publishing), SendGrid event webhook events or bounces API records, Postmark bounces, or Mailgun events"
+const jsonShapes = "Amazon SES bounce notifications (plain, in an SNS envelope, or SES event publishing), SendGrid event webhook events or bounces API records, Postmark bounces, Mailgun events, or Marketo activities (the REST API's Get Lead Activities)"
 
 // jsonSpec is the columns one platform's events become: each event gives one row per
 // recipient, read by the same layout and filling as a CSV export.
@@ -50,6 +50,15 @@ var (
 			"MessageID", "ServerID", "From", "Subject", "Inactive", "CanActivate", "MessageStream"},
 		reason: "Details",
 		roles:  map[string]colRole{"Type": roleLabel, "RecordType": roleEvent},
+	}
+	// Marketo's Get Lead Activities (REST): activities with id, marketoGUID, leadId,
+	// activityDate, activityTypeId, primaryAttributeValue and attributes as a list of name and
+	// value; the Email Bounced (8) and Email Bounced Soft (27) ones are bounces, read as the bulk
+	// extract's rows are (activity.go).
+	marketoSpec = &jsonSpec{name: "Marketo activities",
+		header: append([]string{"Email Address"}, slices.DeleteFunc(slices.Clone(activityColumns), func(c string) bool { return c == "Email Address" })...),
+		reason: "Email Invalid Cause",
+		roles:  map[string]colRole{"Marketo Activity": roleEvent},
 	}
 	mailgunSpec = &jsonSpec{name: "Mailgun",
 		header: []string{"recipient", "message", "code", "enhanced-code", "severity", "reason", "event", "timestamp",
@@ -406,6 +415,9 @@ func (jf *jsonFile) rows(m map[string]json.RawMessage, depth int) (*jsonSpec, []
 		return postmarkSpec, postmarkRows(m)
 	case m["recipient"] != nil && m["event"] != nil:
 		return mailgunSpec, mailgunRows(m)
+	case m["activityTypeId"] != nil && m["leadId"] != nil && m["activityDate"] != nil:
+		jf.ld.markActivity(jf.idx)
+		return marketoSpec, marketoRows(m)
 	case m["email"] != nil && (m["event"] != nil || m["reason"] != nil || m["status"] != nil):
 		return sendgridSpec, sendgridRows(m)
 	}
@@ -480,6 +492,40 @@ func postmarkRows(m map[string]json.RawMessage) []jsonRow {
 	}
 	if r["Email"] == "" {
 		r["Email"] = text(m, "Recipient") // delivery, open and click webhooks
+	}
+	return []jsonRow{r}
+}
+
+// marketoRows reads a Marketo activity: a bounce's row, or for another activity type a row
+// without a bounce text, counted with the rows that are not bounces.
+func marketoRows(m map[string]json.RawMessage) []jsonRow {
+	typ := text(m, "activityTypeId")
+	if typ != activityBounced && typ != activityBouncedSoft {
+		return []jsonRow{{"Id": text(m, "leadId"), "Marketo Activity": "activity type " + typ}}
+	}
+	attrs, err := parseAttributes(string(member(m, "attributes")))
+	if err != nil {
+		attrs = attributes{}
+	}
+	details, category, sub := attrs.get("details"), attrs.get("category"), attrs.get("subcategory")
+	if details == "" {
+		details = subcategoryText(sub)
+	}
+	r := jsonRow{"Id": text(m, "leadId"), "Email Address": attrs.get("email"), "Email Invalid Cause": details,
+		"Email Suspended At": jsonTime(member(m, "activityDate")), "Email Invalid": "false", "Email Suspended": "false",
+		"Marketo Activity": "Email Bounced", "Marketo Category": category, "Marketo Subcategory": sub,
+		"Marketo Email": text(m, "primaryAttributeValue"), "Marketo Campaign Id": text(m, "campaignId"),
+		"Marketo GUID": text(m, "marketoGUID")}
+	switch {
+	case typ == activityBouncedSoft:
+		r["Marketo Activity"] = "Email Bounced Soft"
+	case category == "2":
+		r["Email Invalid"] = "true"
+	case category == "1":
+		r["Email Suspended"] = "true"
+	}
+	if r["Marketo GUID"] == "" {
+		r["Marketo GUID"] = text(m, "id")
 	}
 	return []jsonRow{r}
 }

@@ -137,3 +137,38 @@ func TestLoadJSONHostile(t *testing.T) {
 	}
 	checkTotals(t, ds)
 }
+
+// TestLoadMarketoRESTActivities: Marketo's Get Lead Activities response (the REST API's JSON)
+// loads as the bulk extract does: each Email Bounced and Email Bounced Soft activity is one
+// bounce dated by activityDate, with Marketo's category; other activity types are not bounces.
+func TestLoadMarketoRESTActivities(t *testing.T) {
+	ds, err := loadFiles(t, Options{Now: func() time.Time { return time.Date(2026, 11, 10, 20, 0, 0, 0, time.UTC) }}, "marketo-rest-activities.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		email, id, reason, category string
+		invalid, suspendedNow       bool
+		at                          time.Time
+	}{
+		{"ann@hotmail.com", "5001", `550 5.7.1 Service unavailable, Client host [192.0.2.9] blocked using Spamhaus; "see" https://www.spamhaus.org/query/ip/192.0.2.9`, "1", false, true, time.Date(2026, 11, 10, 14, 6, 20, 0, time.UTC)},
+		{"bob@gmail.com", "5002", "452-4.2.2 The recipient's inbox is out of storage space.\n452 4.2.2 Please direct the recipient to https://support.google.com/mail/?p=OverQuotaTemp - gsmtp", "3", false, false, time.Date(2026, 11, 9, 8, 7, 20, 0, time.UTC)},
+		{"carol@example.com", "5004", "Marketo subcategory 2003: email address invalid", "2", true, false, time.Date(2026, 11, 8, 10, 0, 0, 0, time.UTC)},
+	}
+	if len(ds.Leads) != len(want) {
+		t.Fatalf("%d leads, want %d: %+v", len(ds.Leads), len(want), ds.Leads)
+	}
+	for i, w := range want {
+		l := &ds.Leads[i]
+		at, from := ds.BounceDate(l)
+		mc, _ := ds.Marketo(int32(i))
+		if l.Email != w.email || l.ID != w.id || l.Reason != w.reason || mc.Category != w.category || l.EmailInvalid != w.invalid ||
+			ds.SuspendedNow(l) != w.suspendedNow || !at.Equal(w.at) || from != ActivityDate {
+			t.Errorf("lead %d: %s id %s %q category %q invalid %v suspended now %v at %v (%s), want %+v",
+				i, l.Email, l.ID, l.Reason, mc.Category, l.EmailInvalid, ds.SuspendedNow(l), at, from, w)
+		}
+	}
+	if tot := ds.Totals(); tot.NotBounced != 1 || tot.Rows != 4 {
+		t.Errorf("totals %+v: want the page view counted as not bounced, 4 rows", tot)
+	}
+}
