@@ -14,6 +14,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/bouncelens/bouncelens/codes"
@@ -75,7 +76,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if msg := strings.TrimSpace(strings.TrimPrefix(err.Error(), errUsage.Error())); msg != "" {
 			fmt.Fprintf(stderr, "bouncelens: %s\n", codes.SafeText(strings.TrimPrefix(msg, ": ")))
 		}
-		fmt.Fprint(stderr, usage)
+		if fe := (*flagError)(nil); errors.As(err, &fe) {
+			fe.help() // the command's own flags, once
+		} else {
+			fmt.Fprint(stderr, usage)
+		}
 		return 2
 	default:
 		// Errors name files and columns and quote cells: no byte of them reaches the terminal raw.
@@ -125,23 +130,50 @@ func version() string {
 // newFlags makes a flag set that reports errors to the caller instead of exiting.
 func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
+	// The flag package writes its own error and the usage on a bad flag: parseFlags reports the
+	// error in one line instead, and only --help prints the flags.
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	helps.Store(fs, func() {
 		fmt.Fprintf(stderr, "Usage: %s\n\nFlags:\n", synopsis)
+		fs.SetOutput(stderr)
 		fs.PrintDefaults()
-	}
+		fs.SetOutput(io.Discard)
+	})
 	return fs
 }
 
+// helps holds, per flag set until its flags are parsed, the function that prints its usage for
+// --help.
+var helps sync.Map // *flag.FlagSet -> func()
+
+// flagError is a usage error in a command's flags: it prints that command's flags, not the
+// general usage.
+type flagError struct {
+	err  error
+	help func()
+}
+
+func (e *flagError) Error() string        { return errUsage.Error() + ": " + e.err.Error() }
+func (e *flagError) Is(target error) bool { return target == errUsage }
+
 // parseFlags parses flags placed anywhere among the arguments and returns the positional ones.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	defer helps.Delete(fs)
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
+				if help, ok := helps.Load(fs); ok {
+					help.(func())()
+				}
 				return nil, err
 			}
-			return nil, fmt.Errorf("%w: %v", errUsage, err)
+			fe := &flagError{err: err, help: func() {}}
+			if help, ok := helps.Load(fs); ok {
+				fe.help = help.(func())
+			}
+			return nil, fe
 		}
 		args = fs.Args()
 		if len(args) == 0 {

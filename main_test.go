@@ -44,8 +44,11 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 			if !strings.Contains(stderr, tt.wantErr) {
 				t.Errorf("stderr does not say %q:\n%s", tt.wantErr, stderr)
 			}
-			if !strings.Contains(stderr, "Usage:") {
-				t.Errorf("stderr has no usage:\n%s", stderr)
+			if n := strings.Count(stderr, "Usage:"); n != 1 {
+				t.Errorf("stderr has the usage %d times, want once:\n%s", n, stderr)
+			}
+			if !strings.HasPrefix(stderr, "bouncelens: ") {
+				t.Errorf("stderr does not start with the error:\n%s", stderr)
 			}
 		})
 	}
