@@ -313,14 +313,23 @@ func (p *groupsPane) columns() groupColumns {
 	}
 	// The sparkline says when; it takes the share bar's room (the share shows as a number too).
 	if p.seen != nil && p.width >= 100 {
+		before := c
 		if rest() < 24+sparkCells+1 && c.bar > 12 {
 			c.bar = 12
 		}
 		if rest() < 24+sparkCells+1 {
 			c.bar = 0
 		}
+		if short := 24 + sparkCells + 1 - rest(); short > 0 && c.action > 30 {
+			c.action = max(c.action-short, 30) // the mix is written short: "sup 109 readd 66 wait 13"
+		}
+		if short := 24 + sparkCells + 1 - rest(); short > 0 && c.class > 18 {
+			c.class = max(c.class-short, 18) // and the class mix: "216h 10s"
+		}
 		if rest() >= 24+sparkCells+1 {
 			c.spark = sparkCells
+		} else {
+			c = before // no room for it: the columns as they were
 		}
 	}
 	if rest() < 24 {
