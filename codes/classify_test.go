@@ -131,7 +131,13 @@ func TestClassify(t *testing.T) {
 // measured on the code as it is, before any change for it: basic 92.6% (NetEase's "421HL:REP"
 // tags glue the reply code to letters), enhanced 100%, class 56.8%, reason 52.5% (53.1% after one
 // label was aligned with an existing phrase decision); after the changes for the families it
-// exposed: basic 99.4%, enhanced 100%, class 84.6%, reason 88.9% (no longer held out).
+// exposed: basic 99.4%, enhanced 100%, class 84.6%, reason 88.9% (no longer held out). heldout11
+// (221 rows, 100 not in English: Japanese, Chinese, German, Czech, Turkish, Spanish, French,
+// Korean, Italian), gathered from sources no other table uses and labelled before any
+// measurement, measured on the code as it is: basic 100%, enhanced 100%, class 69.2%, reason
+// 57.0% (126 of 221), no false code; English rows (121): class 82.6%, reason 67.8%; rows not in
+// English (100): class 53.0%, reason 44.0%. Most misses are code-less texts that fall to
+// onhold/unknown (60 of the 95 reason misses), most of them not in English.
 func TestClassifyLabelledTables(t *testing.T) {
 	tables := []struct {
 		name          string
@@ -149,6 +155,7 @@ func TestClassifyLabelledTables(t *testing.T) {
 		{"heldout8", 60, 97, 85},
 		{"heldout9", 200, 95, 90},
 		{"heldout10", 150, 84, 88},
+		{"heldout11", 200, 69, 56},
 	}
 	// codesFloor lowers the basic and enhanced floor for a table whose first measurement is lower.
 	codesFloor := map[string]float64{"heldout10": 99}
