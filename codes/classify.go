@@ -105,6 +105,9 @@ func lowerWords(dst []byte, text string, hyphens bool) []byte {
 			if space {
 				continue
 			}
+			if mailBox(dst, text[i+1:]) {
+				continue // "mail box" is the mailbox the phrases name
+			}
 			c = ' '
 			space = true
 		case c == '_' || c == '-':
@@ -133,6 +136,16 @@ func lowerWords(dst []byte, text string, hyphens bool) []byte {
 		dst = append(dst, c)
 	}
 	return dst
+}
+
+// mailBox reports whether dst ends with the word "mail" and rest starts with the word "box",
+// as "mail box" is written for mailbox.
+func mailBox(dst []byte, rest string) bool {
+	n := len(dst)
+	if n < 4 || string(dst[n-4:]) != "mail" || n > 4 && isAlnum(dst[n-5]) {
+		return false
+	}
+	return len(rest) >= 3 && eqFold(rest[:3], "box") && (len(rest) == 3 || !isAlnum(rest[3]))
 }
 
 // foldUpper lower-cases one two-byte UTF-8 letter of the Latin-1, Latin Extended-A, Greek or
