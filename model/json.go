@@ -386,6 +386,12 @@ func strs(raw json.RawMessage) []string {
 // event turns one event into rows and loads them.
 func (jf *jsonFile) event(m map[string]json.RawMessage, start int64) {
 	jf.events++
+	if isMarketoActivity(m) {
+		if _, err := parseAttributes(string(member(m, "attributes"))); err != nil {
+			jf.bad(start, fmt.Errorf("Marketo activity: attributes: %v", err))
+			return
+		}
+	}
 	spec, rows := jf.rows(m, 0)
 	if spec == nil {
 		jf.unknown(start, m)
@@ -415,7 +421,7 @@ func (jf *jsonFile) rows(m map[string]json.RawMessage, depth int) (*jsonSpec, []
 		return postmarkSpec, postmarkRows(m)
 	case m["recipient"] != nil && m["event"] != nil:
 		return mailgunSpec, mailgunRows(m)
-	case m["activityTypeId"] != nil && m["leadId"] != nil && m["activityDate"] != nil:
+	case isMarketoActivity(m):
 		jf.ld.markActivity(jf.idx)
 		return marketoSpec, marketoRows(m)
 	case m["email"] != nil && (m["event"] != nil || m["reason"] != nil || m["status"] != nil):
@@ -496,6 +502,11 @@ func postmarkRows(m map[string]json.RawMessage) []jsonRow {
 	return []jsonRow{r}
 }
 
+// isMarketoActivity reports whether m is an activity of Marketo's REST API.
+func isMarketoActivity(m map[string]json.RawMessage) bool {
+	return m["activityTypeId"] != nil && m["leadId"] != nil && m["activityDate"] != nil
+}
+
 // marketoRows reads a Marketo activity: a bounce's row, or for another activity type a row
 // without a bounce text, counted with the rows that are not bounces.
 func marketoRows(m map[string]json.RawMessage) []jsonRow {
@@ -560,8 +571,18 @@ func (jf *jsonFile) unknown(start int64, m map[string]json.RawMessage) {
 	if m != nil {
 		what = "an object with " + quoteList(keys)
 	}
-	pe := &ParseError{File: jf.name, Line: jf.lim.line(start),
-		Err: fmt.Errorf("JSON event of an unknown shape (%s); want %s", what, jsonShapes)}
+	jf.skip(start, fmt.Errorf("JSON event of an unknown shape (%s); want %s", what, jsonShapes))
+}
+
+// bad records an event of a known shape that cannot be read, as a skipped row.
+func (jf *jsonFile) bad(start int64, err error) {
+	jf.known++ // the file is of a shape bouncelens reads: this one event is not
+	jf.skip(start, err)
+}
+
+// skip records the event at start as a row that could not be read.
+func (jf *jsonFile) skip(start int64, err error) {
+	pe := &ParseError{File: jf.name, Line: jf.lim.line(start), Err: err}
 	pe.StartLine = pe.Line
 	if jf.first == nil {
 		jf.first = pe

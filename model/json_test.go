@@ -172,3 +172,22 @@ func TestLoadMarketoRESTActivities(t *testing.T) {
 		t.Errorf("totals %+v: want the page view counted as not bounced, 4 rows", tot)
 	}
 }
+
+// A Marketo activity whose attributes cannot be read is a skipped row naming its line, not a
+// bounce without a text.
+func TestMarketoRESTActivityBadAttributes(t *testing.T) {
+	data := `{"result":[
+{"id":1,"leadId":1,"activityDate":"2026-11-10T14:06:20Z","activityTypeId":8,"attributes":[{"name":"Details","value":"550 5.1.1 user unknown"},{"name":"Email","value":"a@example.com"}]},
+{"id":2,"leadId":2,"activityDate":"2026-11-10T14:06:20Z","activityTypeId":8,"attributes":"[[[not json"}
+]}`
+	ds, err := LoadReader(context.Background(), strings.NewReader(data), "acts.json", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Leads) != 1 || len(ds.Skipped) != 1 || ds.Skipped[0].Line != 3 || !strings.Contains(ds.Skipped[0].Error(), "attributes") {
+		t.Fatalf("%d leads, skipped %v: want one lead and line 3 skipped for its attributes", len(ds.Leads), ds.Skipped)
+	}
+	if ds.Rows != 2 {
+		t.Errorf("rows %d, want 2", ds.Rows)
+	}
+}
