@@ -65,8 +65,20 @@ func classify(text string, hyphens bool) Bounce {
 		}
 		r = m.lateReason(w, b.Code, b.Provider)
 	}
+	later := false
+	if (r == OnHold || r == Undefined) && b.Code.Basic == 0 && b.Code.Enhanced.IsZero() && len(s) > 1 {
+		// No code and no rule: the subject and predicate words decide (classify_lexicon.go).
+		if lr, l := m.lexiconReason(); lr != Undefined {
+			r = lr
+		} else {
+			later = l
+		}
+	}
 	b.Reason = r
 	b.Class = classOf(b.Code, b.Reason, &m)
+	if later && b.Class == Unknown {
+		b.Class = Soft // "zkuste to prosím později": it will be, or can be, retried
+	}
 	switch b.Reason {
 	case UserUnknown, HostUnknown, HasMoved:
 		b.AddressAtFault = true
