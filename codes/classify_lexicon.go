@@ -186,6 +186,9 @@ const shortText = 120
 // maxLexHits bounds the words looked at (Classify works on the stack).
 const maxLexHits = 48
 
+// useLexicon turns the lexicon step on; tests turn it off to compare verdicts without it.
+var useLexicon = true
+
 // lexiconReason reads a text that no rule decided as a subject and a predicate: the reason their
 // pair names (Undefined if none), and whether the text says to try later (a soft onhold).
 func (m *matcher) lexiconReason() (Reason, bool) {
@@ -272,6 +275,11 @@ func (m *matcher) lexiconReason() (Reason, bool) {
 				// unavailable for now is not a mailbox that does not exist.
 				continue
 			}
+			if r == UserUnknown && p.role == predMissing && domainOf(hs, q, p) {
+				// "le domaine du destinataire est introuvable", "メールアドレスのドメインが無効":
+				// the domain of the address is what does not exist.
+				r = HostUnknown
+			}
 			gap := max(0, p.start-q.end, q.start-p.end)
 			if gap < bestGap || gap == bestGap && q.role == subjDomain {
 				best, bestGap = r, gap
@@ -288,6 +296,25 @@ func (m *matcher) lexiconReason() (Reason, bool) {
 		return Delivered, false
 	}
 	return Undefined, has[predLater]
+}
+
+// domainNear is how close a domain word must be to a mailbox word to make one subject with it
+// ("domaine du destinataire", "recipient domain", "アドレスのドメイン").
+const domainNear = 16
+
+// domainOf reports whether a domain word stands next to the mailbox word q, on the same side of
+// the predicate p: the two name one subject, the address's domain.
+func domainOf(hs []lexHit, q, p *lexHit) bool {
+	for i := range hs {
+		d := &hs[i]
+		if d.role != subjDomain || d.segment != q.segment || max(d.start-q.end, q.start-d.end) > domainNear {
+			continue
+		}
+		if (d.start < p.start) == (q.start < p.start) {
+			return true
+		}
+	}
+	return false
 }
 
 // lexPair returns the reason a subject and a predicate name together, or Undefined.
