@@ -66,8 +66,9 @@ func classify(text string, hyphens bool) Bounce {
 		r = m.lateReason(w, b.Code, b.Provider)
 	}
 	later := false
-	if useLexicon && (r == OnHold || r == Undefined) && b.Code.Basic == 0 && b.Code.Enhanced.IsZero() && len(s) > 1 {
-		// No code and no rule: the subject and predicate words decide (classify_lexicon.go).
+	if useLexicon && (r == OnHold || r == Undefined) && b.Code.Basic == 0 && b.Code.Enhanced.IsZero() && len(s) > 1 && !m.onlyWords(contentlessPhrases) {
+		// No code and no rule (and not a text that says only that delivery failed, on
+		// purpose onhold): the subject and predicate words decide (classify_lexicon.go).
 		if lr, l := m.lexiconReason(); lr != Undefined {
 			r = lr
 		} else {

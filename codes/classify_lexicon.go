@@ -26,6 +26,7 @@ const (
 	subjSender
 	subjIP
 	subjContent
+	subjServer
 	// predicates
 	predMissing
 	predUnavailable
@@ -37,17 +38,19 @@ const (
 	predLater
 	predDelivered
 	predFailed
+	predUnreachable
+	predExpired
 	lexRoles
 )
 
 // lexRoleNames are the roles as lexicon.tsv writes them.
 var lexRoleNames = [lexRoles]string{
 	"", "subject-mailbox", "subject-domain", "subject-size", "subject-sender", "subject-ip", "subject-content",
-	"pred-missing", "pred-unavailable", "pred-full", "pred-toolarge", "pred-exceeds", "pred-refused",
-	"pred-spam", "pred-later", "pred-delivered", "pred-failed",
+	"subject-server", "pred-missing", "pred-unavailable", "pred-full", "pred-toolarge", "pred-exceeds", "pred-refused",
+	"pred-spam", "pred-later", "pred-delivered", "pred-failed", "pred-unreachable", "pred-expired",
 }
 
-func (r lexRole) subject() bool { return r >= subjMailbox && r <= subjContent }
+func (r lexRole) subject() bool { return r >= subjMailbox && r <= subjServer }
 
 // lexLanguages are the languages the lexicon must cover (ISO 639-1).
 var lexLanguages = []string{
@@ -269,21 +272,32 @@ func (m *matcher) lexiconReason() (Reason, bool) {
 			if q.role == lexNone || !q.role.subject() || q.segment != p.segment {
 				continue
 			}
-			r := lexPair(q.role, p.role)
-			if r == Undefined || p.role == predUnavailable && has[predLater] {
+			subj := q.role
+			if subj == subjMailbox {
+				// "le domaine du destinataire", "メールアドレスのドメイン", "der Server des
+				// Empfängers": the domain or the server of the address is the subject.
+				for _, owner := range [...]lexRole{subjDomain, subjServer} {
+					if ownedBy(hs, q, p, owner) && lexPair(owner, p.role) != Undefined {
+						subj = owner
+						break
+					}
+				}
+			}
+			r := lexPair(subj, p.role)
+			if r == Undefined || r == UserUnknown && (p.role == predUnavailable || p.role == predUnreachable) && has[predLater] {
 				// "временно недоступен", "vorübergehend nicht verfügbar": a mailbox
 				// unavailable for now is not a mailbox that does not exist.
 				continue
 			}
-			if r == UserUnknown && p.role == predMissing && domainOf(hs, q, p) {
-				// "le domaine du destinataire est introuvable", "メールアドレスのドメインが無効":
-				// the domain of the address is what does not exist.
-				r = HostUnknown
-			}
 			gap := max(0, p.start-q.end, q.start-p.end)
-			if gap < bestGap || gap == bestGap && q.role == subjDomain {
+			if gap < bestGap || gap == bestGap && subj == subjDomain {
 				best, bestGap = r, gap
 			}
+		}
+	}
+	if best == NetworkError || best == SystemError {
+		if has[predExpired] {
+			return Expired, false // "timed out because the server could not be reached": the outcome
 		}
 	}
 	if best != Undefined {
@@ -295,19 +309,22 @@ func (m *matcher) lexiconReason() (Reason, bool) {
 	if has[predDelivered] && !has[predFailed] && !has[predMissing] && !has[predFull] && !has[predRefused] && !m.any(failurePhrases) {
 		return Delivered, false
 	}
+	if has[predExpired] {
+		return Expired, false
+	}
 	return Undefined, has[predLater]
 }
 
-// domainNear is how close a domain word must be to a mailbox word to make one subject with it
-// ("domaine du destinataire", "recipient domain", "アドレスのドメイン").
-const domainNear = 16
+// ownerNear is how close a domain or server word must be to a mailbox word to make one subject
+// with it ("domaine du destinataire", "recipient domain", "アドレスのドメイン").
+const ownerNear = 16
 
-// domainOf reports whether a domain word stands next to the mailbox word q, on the same side of
-// the predicate p: the two name one subject, the address's domain.
-func domainOf(hs []lexHit, q, p *lexHit) bool {
+// ownedBy reports whether a word of the role owner stands next to the mailbox word q, on the same
+// side of the predicate p: the two name one subject, the address's domain or server.
+func ownedBy(hs []lexHit, q, p *lexHit, owner lexRole) bool {
 	for i := range hs {
 		d := &hs[i]
-		if d.role != subjDomain || d.segment != q.segment || max(d.start-q.end, q.start-d.end) > domainNear {
+		if d.role != owner || d.segment != q.segment || max(d.start-q.end, q.start-d.end) > ownerNear {
 			continue
 		}
 		if (d.start < p.start) == (q.start < p.start) {
@@ -322,7 +339,7 @@ func lexPair(subj, pred lexRole) Reason {
 	switch subj {
 	case subjMailbox:
 		switch pred {
-		case predMissing, predUnavailable:
+		case predMissing, predUnavailable, predUnreachable:
 			return UserUnknown
 		case predFull:
 			return MailboxFull
@@ -347,6 +364,13 @@ func lexPair(subj, pred lexRole) Reason {
 	case subjContent:
 		if pred == predRefused {
 			return PolicyViolation
+		}
+	case subjServer:
+		switch pred {
+		case predUnreachable:
+			return NetworkError
+		case predUnavailable:
+			return SystemError
 		}
 	}
 	return Undefined

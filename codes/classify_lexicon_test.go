@@ -61,6 +61,13 @@ func TestClassifyLexicon(t *testing.T) {
 		{"vi", "Hộp thư của người nhận đã đầy", Soft, MailboxFull},
 		{"th", "กล่องจดหมายของผู้รับเต็ม", Soft, MailboxFull},
 		{"id", "Kotak surat penerima penuh", Soft, MailboxFull},
+		// A server that cannot be reached or is out of service; a delivery that timed out.
+		{"de", "Der Server des Empfängers antwortet nicht", Soft, NetworkError},
+		{"es", "El servidor de destino no responde", Soft, NetworkError},
+		{"pl", "Serwer odbiorcy nie odpowiada", Soft, NetworkError},
+		{"tr", "Sunucu yanıt vermiyor", Soft, NetworkError},
+		{"fr", "La remise du message a expiré", Soft, Expired},
+		{"zh", "投递超时", Soft, Expired},
 		// A denied verdict, a mailbox unavailable for now, and "try later" alone decide nothing
 		// more than onhold; the last two are soft.
 		{"ru", "Ваш IP-адрес не заблокирован.", Unknown, OnHold},
