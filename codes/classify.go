@@ -17,7 +17,9 @@ import (
 // another cause for an address code; onhold for text that only says delivery failed ("554 5.0.0
 // Service unavailable"); then the server's sentence (without host names, addresses, URLs and
 // advice): its context and explicit blocks, key words, generic words; the catalog's default of a
-// generic enhanced code (X.7.1); the vaguest words; the basic code's catalog reason. A verdict
+// generic enhanced code (X.7.1); the vaguest words; the basic code's catalog reason; for a text
+// without codes that all of them leave at onhold, the compositional lexicon (classify_lexicon.go:
+// a subject and a predicate, in 26 languages). A verdict
 // after a negation ("not blacklisted") does not count. The class is the enhanced code's, else
 // the basic code's, else what the text says (a failure notice is final unless it says it will be
 // retried); an auto-reply has none.
