@@ -186,8 +186,12 @@ var lexNegations = [...]string{
 // shortText is how long a text may be for its subject and predicate to pair wherever they are.
 const shortText = 120
 
-// maxLexHits bounds the words looked at (Classify works on the stack).
-const maxLexHits = 48
+// maxLexHits bounds the words looked at (Classify works on the stack), maxWordHits the
+// occurrences of one word.
+const (
+	maxLexHits  = 48
+	maxWordHits = 4
+)
 
 // useLexicon turns the lexicon step on; tests turn it off to compare verdicts without it.
 var useLexicon = true
@@ -213,7 +217,7 @@ func (m *matcher) lexiconReason() (Reason, bool) {
 		if !m.tg.mayContain(w.word) {
 			continue
 		}
-		for from := 0; from < len(s) && n < maxLexHits; {
+		for from, found := 0, 0; from < len(s) && n < maxLexHits && found < maxWordHits; {
 			k := strings.Index(s[from:], w.word)
 			if k < 0 {
 				break
@@ -226,6 +230,7 @@ func (m *matcher) lexiconReason() (Reason, bool) {
 			}
 			hits[n] = lexHit{role: w.role, start: k, end: e}
 			n++
+			found++
 		}
 	}
 	if n == 0 {
@@ -243,6 +248,11 @@ func (m *matcher) lexiconReason() (Reason, bool) {
 		}
 	}
 	short := len(s) <= shortText
+	var ends [maxSentenceEnds]int
+	nends := 0
+	if !short {
+		nends = sentenceEnds(s, ends[:])
+	}
 	var has [lexRoles]bool
 	for i := range hs {
 		h := &hs[i]
@@ -253,8 +263,8 @@ func (m *matcher) lexiconReason() (Reason, bool) {
 			h.negated = true
 			continue
 		}
-		if !short {
-			h.segment = segmentOf(s, h.start)
+		for h.segment < nends && ends[h.segment] <= h.start {
+			h.segment++
 		}
 		has[h.role] = true
 	}
@@ -376,22 +386,29 @@ func lexPair(subj, pred lexRole) Reason {
 	return Undefined
 }
 
-// segmentOf returns the number of the sentence or clause that contains s[i]: how many sentence
-// ends come before it.
-func segmentOf(s string, i int) int {
+// maxSentenceEnds bounds the sentence ends sentenceEnds records; the text after the last one
+// recorded counts as one sentence.
+const maxSentenceEnds = 32
+
+// sentenceEnds records in ends where the sentences and clauses of s end (". ", "; ", "! ", "? ",
+// "。", and the full-width "！", "？", "；") and returns how many it recorded.
+func sentenceEnds(s string, ends []int) int {
 	n := 0
-	for k := 0; k < i; k++ {
-		switch c := s[k]; c {
+	for k := 0; k < len(s) && n < len(ends); k++ {
+		switch s[k] {
 		case '.', ';', '!', '?':
 			if k+1 < len(s) && s[k+1] == ' ' {
+				ends[n] = k + 1
 				n++
 			}
-		case 0xe3: // 。 (e3 80 82), and the full-width ！？；(ef bc 81/9f/9b) below
+		case 0xe3: // 。 is e3 80 82
 			if k+2 < len(s) && s[k+1] == 0x80 && s[k+2] == 0x82 {
+				ends[n] = k + 3
 				n++
 			}
-		case 0xef:
+		case 0xef: // ！？； are ef bc 81, ef bc 9f, ef bc 9b
 			if k+2 < len(s) && s[k+1] == 0xbc && (s[k+2] == 0x81 || s[k+2] == 0x9f || s[k+2] == 0x9b) {
+				ends[n] = k + 3
 				n++
 			}
 		}

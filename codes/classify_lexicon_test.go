@@ -95,6 +95,11 @@ func TestClassifyLexicon(t *testing.T) {
 			}
 		}
 	}
+	for _, s := range []string{tests[0].text, "Почтовый ящик адресата заполнен", strings.Repeat("送信先ドメインが不明です。", 60)} {
+		if n := testing.AllocsPerRun(10, func() { Classify(s) }); n != 0 {
+			t.Errorf("Classify(%.40q) allocates %v times", s, n)
+		}
+	}
 	if len(langs) < 12 {
 		t.Errorf("%d languages, want at least 12", len(langs))
 	}
