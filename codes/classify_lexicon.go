@@ -268,6 +268,15 @@ func (m *matcher) lexiconReason() (Reason, bool) {
 		}
 		has[h.role] = true
 	}
+	if has[predExpired] {
+		// "your account has expired" is about the account, not a message that timed out.
+		has[predExpired] = false
+		for i := range hs {
+			if p := &hs[i]; p.role == predExpired && !p.negated && !nearRole(hs, p, subjMailbox, 12) {
+				has[predExpired] = true
+			}
+		}
+	}
 	if has[predSpam] && (has[predRefused] || has[subjContent]) {
 		return SpamDetected, false
 	}
@@ -326,8 +335,9 @@ func (m *matcher) lexiconReason() (Reason, bool) {
 }
 
 // ownerNear is how close a domain or server word must be to a mailbox word to make one subject
+// (a few short words between: " of the ", " des ", "の"; not "ist auf dem Server")
 // with it ("domaine du destinataire", "recipient domain", "アドレスのドメイン").
-const ownerNear = 16
+const ownerNear = 9
 
 // ownedBy reports whether a word of the role owner stands next to the mailbox word q, on the same
 // side of the predicate p: the two name one subject, the address's domain or server.
@@ -338,6 +348,16 @@ func ownedBy(hs []lexHit, q, p *lexHit, owner lexRole) bool {
 			continue
 		}
 		if (d.start < p.start) == (q.start < p.start) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearRole reports whether a word of role r is within gap bytes of h.
+func nearRole(hs []lexHit, h *lexHit, r lexRole, gap int) bool {
+	for i := range hs {
+		if q := &hs[i]; q.role == r && max(q.start-h.end, h.start-q.end) <= gap {
 			return true
 		}
 	}
