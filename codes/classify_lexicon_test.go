@@ -72,6 +72,16 @@ func TestClassifyLexicon(t *testing.T) {
 		// more than onhold; the last two are soft.
 		{"ru", "Ваш IP-адрес не заблокирован.", Unknown, OnHold},
 		{"de", "Die Nachricht wurde nicht erfolgreich zugestellt", Unknown, OnHold},
+		{"ru", "Письмо не было доставлено", Unknown, OnHold},
+		{"hu", "Az üzenet nem lett kézbesítve", Unknown, OnHold},
+		{"vi", "Thư chưa được gửi thành công", Unknown, OnHold},
+		{"ja", "配信が完了しませんでした", Unknown, OnHold},
+		{"ko", "전송 완료되지 않았습니다", Unknown, OnHold},
+		{"ar", "لم يتم التسليم", Unknown, OnHold},
+		{"it", "Il messaggio non è stato consegnato", Unknown, OnHold},
+		{"ru", "Письмо успешно доставлено", Success, Delivered},
+		{"zh", "您的邮件已成功发送", Success, Delivered},
+		{"ko", "메일이 정상적으로 발송되었습니다", Success, Delivered},
 		{"cs", "Schránka příjemce je dočasně nedostupná, zkuste to později", Soft, OnHold},
 		{"cs", "Server je přetížen, zkuste to později", Soft, OnHold},
 	}
