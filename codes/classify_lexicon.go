@@ -27,6 +27,7 @@ const (
 	subjIP
 	subjContent
 	subjServer
+	subjError // an error, a problem, a reason: "unknown error" says nothing of the mailbox
 	// predicates
 	predMissing
 	predUnavailable
@@ -46,11 +47,11 @@ const (
 // lexRoleNames are the roles as lexicon.tsv writes them.
 var lexRoleNames = [lexRoles]string{
 	"", "subject-mailbox", "subject-domain", "subject-size", "subject-sender", "subject-ip", "subject-content",
-	"subject-server", "pred-missing", "pred-unavailable", "pred-full", "pred-toolarge", "pred-exceeds", "pred-refused",
+	"subject-server", "subject-error", "pred-missing", "pred-unavailable", "pred-full", "pred-toolarge", "pred-exceeds", "pred-refused",
 	"pred-spam", "pred-later", "pred-delivered", "pred-failed", "pred-unreachable", "pred-expired",
 }
 
-func (r lexRole) subject() bool { return r >= subjMailbox && r <= subjServer }
+func (r lexRole) subject() bool { return r >= subjMailbox && r <= subjError }
 
 // lexLanguages are the languages the lexicon must cover (ISO 639-1).
 var lexLanguages = []string{
@@ -183,6 +184,10 @@ var lexNegations = [...]string{
 	"tidak ", "belum ", "לא ",
 }
 
+// errorNear is how close an error word must be to a missing predicate to be what it qualifies
+// ("неизвестная ошибка": the rest of the adjective between).
+const errorNear = 10
+
 // shortText is how long a text may be for its subject and predicate to pair wherever they are.
 const shortText = 120
 
@@ -260,6 +265,12 @@ func (m *matcher) lexiconReason() (Reason, bool) {
 			continue
 		}
 		if !h.role.subject() && negatedAt(s, h.start, lexNegations[:]) {
+			h.negated = true
+			continue
+		}
+		if (h.role == predMissing || h.role == predUnavailable) && nearRole(hs, h, subjError, errorNear) {
+			// "unknown error", "erreur inconnue", "未知错误", "原因不明": what is unknown is the
+			// error, not the address.
 			h.negated = true
 			continue
 		}
@@ -354,10 +365,11 @@ func ownedBy(hs []lexHit, q, p *lexHit, owner lexRole) bool {
 	return false
 }
 
-// nearRole reports whether a word of role r is within gap bytes of h.
+// nearRole reports whether a word of role r is within gap bytes of h, outside it ("virhe" in
+// "virheellinen" does not count).
 func nearRole(hs []lexHit, h *lexHit, r lexRole, gap int) bool {
 	for i := range hs {
-		if q := &hs[i]; q.role == r && max(q.start-h.end, h.start-q.end) <= gap {
+		if q := &hs[i]; q.role == r && (q.start >= h.end || q.end <= h.start) && max(q.start-h.end, h.start-q.end) <= gap {
 			return true
 		}
 	}

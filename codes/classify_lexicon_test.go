@@ -79,6 +79,11 @@ func TestClassifyLexicon(t *testing.T) {
 		{"ko", "전송 완료되지 않았습니다", Unknown, OnHold},
 		{"ar", "لم يتم التسليم", Unknown, OnHold},
 		{"it", "Il messaggio non è stato consegnato", Unknown, OnHold},
+		// What is unknown is the error, not the address.
+		{"cs", "Neznámá chyba při doručování příjemci", Unknown, OnHold},
+		{"ru", "Неизвестная ошибка при доставке получателю", Unknown, OnHold},
+		{"fr", "Erreur inconnue pour le destinataire", Unknown, OnHold},
+		{"zh", "未知错误,收件人", Unknown, OnHold},
 		{"ru", "Письмо успешно доставлено", Success, Delivered},
 		{"zh", "您的邮件已成功发送", Success, Delivered},
 		{"ko", "메일이 정상적으로 발송되었습니다", Success, Delivered},
