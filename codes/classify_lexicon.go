@@ -70,12 +70,11 @@ type lexWord struct {
 
 // lexRow is one row of lexicon.tsv, for the lint.
 type lexRow struct {
-	line      int
-	role      lexRole
-	langs     []string
-	word      string
-	source    string
-	asWritten string
+	line   int
+	role   lexRole
+	langs  []string
+	word   string
+	source string
 }
 
 // lexicon is the embedded lexicon: the ASCII words first (an ASCII text cannot contain the others).
@@ -109,7 +108,7 @@ func parseLexicon(content string) ([]lexWord, int, []lexRow, error) {
 		if len(f) != 4 {
 			return nil, 0, nil, fmt.Errorf("lexicon.tsv:%d: %d fields, want 4 (role lang word source)", i+1, len(f))
 		}
-		row := lexRow{line: i + 1, word: f[2], source: f[3], asWritten: f[2]}
+		row := lexRow{line: i + 1, word: f[2], source: f[3]}
 		for r := subjMailbox; r < lexRoles; r++ {
 			if lexRoleNames[r] == f[0] {
 				row.role = r
