@@ -17,7 +17,9 @@ import (
 // another cause for an address code; onhold for text that only says delivery failed ("554 5.0.0
 // Service unavailable"); then the server's sentence (without host names, addresses, URLs and
 // advice): its context and explicit blocks, key words, generic words; the catalog's default of a
-// generic enhanced code (X.7.1); the vaguest words; the basic code's catalog reason. A verdict
+// generic enhanced code (X.7.1); the vaguest words; the basic code's catalog reason; for a text
+// without codes that all of them leave at onhold, the compositional lexicon (classify_lexicon.go:
+// a subject and a predicate, in 26 languages). A verdict
 // after a negation ("not blacklisted") does not count. The class is the enhanced code's, else
 // the basic code's, else what the text says (a failure notice is final unless it says it will be
 // retried); an auto-reply has none.
@@ -65,8 +67,21 @@ func classify(text string, hyphens bool) Bounce {
 		}
 		r = m.lateReason(w, b.Code, b.Provider)
 	}
+	later := false
+	if useLexicon && (r == OnHold || r == Undefined) && b.Code.Basic == 0 && b.Code.Enhanced.IsZero() && len(s) > 1 && !m.onlyWords(contentlessPhrases) {
+		// No code and no rule (and not a text that says only that delivery failed, on
+		// purpose onhold): the subject and predicate words decide (classify_lexicon.go).
+		if lr, l := m.lexiconReason(); lr != Undefined {
+			r = lr
+		} else {
+			later = l
+		}
+	}
 	b.Reason = r
 	b.Class = classOf(b.Code, b.Reason, &m)
+	if later && b.Class == Unknown {
+		b.Class = Soft // "zkuste to prosím později": it will be, or can be, retried
+	}
 	switch b.Reason {
 	case UserUnknown, HostUnknown, HasMoved:
 		b.AddressAtFault = true

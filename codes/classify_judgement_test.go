@@ -36,7 +36,9 @@ func TestClassifyLanguages(t *testing.T) {
 		{"Ваше письмо заблокировано как спам", Hard, SpamDetected},
 		{"您的邮件被判定为垃圾邮件", Hard, SpamDetected},
 		{"发信IP被禁止", Hard, Blocked},
-		{"Servidor temporariamente indisponível. Tente novamente mais tarde.", Soft, OnHold},
+		// The server named as unavailable (the lexicon's server + unavailable) is a system error,
+		// as the labelled tables file "Sunucu geçici olarak hizmet dışı"; soft either way.
+		{"Servidor temporariamente indisponível. Tente novamente mais tarde.", Soft, SystemError},
 		{"Автоматический ответ: я в отпуске до 10 января", Unknown, Vacation},
 		// Exchange's "The email address you entered couldn't be found", localized.
 		{"La dirección de correo electrónico que escribió no se encontró", Hard, UserUnknown},

@@ -137,7 +137,11 @@ func TestClassify(t *testing.T) {
 // measurement, measured on the code as it is: basic 100%, enhanced 100%, class 69.2%, reason
 // 57.0% (126 of 221), no false code; English rows (121): class 82.6%, reason 67.8%; rows not in
 // English (100): class 53.0%, reason 44.0%. Most misses are code-less texts that fall to
-// onhold/unknown (60 of the 95 reason misses), most of them not in English.
+// onhold/unknown (60 of the 95 reason misses), most of them not in English. After the
+// compositional lexicon (classify_lexicon.go), which reads such texts as a subject and a
+// predicate and adds no heldout11 text as a phrase: heldout11 class 77.4%, reason 66.1%
+// (not in English, by TestLexiconMeasure's heuristic, 97 rows: class 52.6% -> 70.1%, reason
+// 42.3% -> 61.9%); heldout10 class 85.8%, reason 90.1%.
 func TestClassifyLabelledTables(t *testing.T) {
 	tables := []struct {
 		name          string
@@ -154,8 +158,8 @@ func TestClassifyLabelledTables(t *testing.T) {
 		{"heldout7", 100, 97, 90},
 		{"heldout8", 60, 97, 85},
 		{"heldout9", 200, 95, 90},
-		{"heldout10", 150, 84, 88},
-		{"heldout11", 200, 69, 56},
+		{"heldout10", 150, 85, 90},
+		{"heldout11", 200, 77, 66},
 	}
 	// codesFloor lowers the basic and enhanced floor for a table whose first measurement is lower.
 	codesFloor := map[string]float64{"heldout10": 99}
