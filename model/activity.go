@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -407,100 +406,6 @@ func oneLine(s string) string {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
-}
-
-// attributes are an activity's attributes by normalised name.
-type attributes map[string]string
-
-func (a attributes) get(name string) string { return a[name] }
-
-// parseAttributes reads the attributes cell: a JSON object of name to value (a bulk extract),
-// or an array of {"name", "value"} objects (the REST API's shape). Line breaks and tabs written
-// raw inside its strings are accepted.
-func parseAttributes(cell string) (attributes, error) {
-	cell = strings.TrimSpace(cell)
-	a := attributes{}
-	if cell == "" || cell == "null" {
-		return a, nil
-	}
-	data := escapeRawControls(cell)
-	if cell[0] == '[' {
-		var list []struct {
-			Name  string `json:"name"`
-			Value any    `json:"value"`
-		}
-		if err := json.Unmarshal(data, &list); err != nil {
-			return nil, jsonError(err)
-		}
-		for _, kv := range list {
-			a[normalize(kv.Name)] = scalar(kv.Value)
-		}
-		return a, nil
-	}
-	var m map[string]any
-	if err := json.Unmarshal(data, &m); err != nil {
-		return nil, jsonError(err)
-	}
-	for k, v := range m {
-		a[normalize(k)] = scalar(v)
-	}
-	return a, nil
-}
-
-func jsonError(err error) error {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return fmt.Errorf("not a JSON object (%v at byte %d)", se, se.Offset)
-	}
-	return fmt.Errorf("not a JSON object of attributes (%v)", err)
-}
-
-// scalar writes a JSON value as text; objects and arrays as JSON.
-func scalar(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return v
-	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	case bool:
-		return strconv.FormatBool(v)
-	}
-	b, _ := json.Marshal(v)
-	return string(b)
-}
-
-// escapeRawControls escapes the control characters written raw inside JSON strings (a line
-// break in Details), which JSON does not allow there.
-func escapeRawControls(s string) []byte {
-	b := make([]byte, 0, len(s)+16)
-	in, esc := false, false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case esc:
-			esc = false
-		case in && c == '\\':
-			esc = true
-		case c == '"':
-			in = !in
-		case in && c < ' ':
-			switch c {
-			case '\n':
-				b = append(b, `\n`...)
-			case '\r':
-				b = append(b, `\r`...)
-			case '\t':
-				b = append(b, `\t`...)
-			default:
-				b = append(b, fmt.Sprintf(`\u%04x`, c)...)
-			}
-			continue
-		}
-		b = append(b, c)
-	}
-	return b
 }
 
 // marketoCategories are what Marketo's bounce categories mean (research/formats.md 2.2).
