@@ -15,7 +15,7 @@ import (
 var generatedActivities = sync.OnceValues(func() ([]byte, error) {
 	var b bytes.Buffer
 	err := sample.GenerateActivities(&b, 300_000, 1)
-	return b.Bytes(), err
+	return bytes.Clone(b.Bytes()), err
 })
 
 // BenchmarkLoadActivities300k loads the bounce log of 300k leads (about 420k rows, 180 MB) and
