@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -291,19 +290,14 @@ func (ld *loader) activities(br *bufio.Reader, rows activityRows, delim byte, fi
 // convert reads every row of the extract and writes the bounces to w.
 func (ac *activityConverter) convert(br io.Reader, delim byte, w io.Writer) error {
 	lim := &recordLimit{r: br}
-	cr := csv.NewReader(lim)
-	cr.Comma = rune(delim)
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	cr.ReuseRecord = true
+	rr := newRecordReader(lim, delim)
 	bw := bufio.NewWriterSize(w, 64<<10)
-	var rec bytes.Buffer
-	cw := csv.NewWriter(&rec)
+	var rec []byte
 	out := ac.first  // line of the next byte written
 	next := ac.first // line after the last record read
 	for {
 		lim.n = 0
-		fields, err := cr.Read()
+		fields, err := rr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
@@ -314,26 +308,17 @@ func (ac *activityConverter) convert(br io.Reader, delim byte, w io.Writer) erro
 			}
 			break
 		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			if e := ac.skip(ac.first+pe.StartLine-1, ac.first+pe.Line-1, pe.Err); e != nil {
-				return e
-			}
-			continue
-		}
 		if err != nil {
 			return err
 		}
-		start, _ := cr.FieldPos(0)
-		start += ac.first - 1
-		end, _ := cr.FieldPos(len(fields) - 1)
-		next = end + ac.first + strings.Count(fields[len(fields)-1], "\n")
+		start := rr.FieldPos(0) + ac.first - 1
+		next = rr.FieldPos(len(fields)-1) + ac.first + strings.Count(fields[len(fields)-1], "\n")
 		if len(fields) == 1 && fields[0] == "" {
 			continue
 		}
 		row, other, err := ac.rows.row(fields)
 		if other != "" {
-			ac.report.countOther(other)
+			ac.report.countOther(strings.Clone(other)) // fields are rr's, until the next Read
 			continue
 		}
 		if err != nil {
@@ -344,16 +329,14 @@ func (ac *activityConverter) convert(br io.Reader, delim byte, w io.Writer) erro
 		}
 		// The row may span several lines; the one written must not span more.
 		fitLines(row, next-1-start)
-		rec.Reset()
-		cw.Write(row)
-		cw.Flush()
+		rec = appendCSV(rec[:0], row)
 		for ; out < start; out++ {
 			bw.WriteByte('\n')
 		}
-		if _, err := bw.Write(rec.Bytes()); err != nil {
+		if _, err := bw.Write(rec); err != nil {
 			return err
 		}
-		out += bytes.Count(rec.Bytes(), []byte{'\n'})
+		out += bytes.Count(rec, []byte{'\n'})
 		ac.report.Bounces++
 	}
 	return bw.Flush()
