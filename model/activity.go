@@ -252,15 +252,29 @@ type activityConverter struct {
 	done    chan struct{}
 	report  ActivityReport
 	skipped []*ParseError
-	failed  int         // bounce rows that could not be read
-	ended   atomic.Bool // convert has returned
+	failed  int          // bounce rows that could not be read
+	ended   atomic.Bool  // convert has returned
+	read    atomic.Int64 // bytes of the file read so far
+	written atomic.Int64 // bytes written for the loader so far
+}
+
+// fileBytes estimates the bytes of the file that n bytes written for the loader stand for, so
+// that the loader sizes Dataset.Leads by the file's size: a bounce row written is much
+// shorter than the row it was read from, and rows of other types write nothing.
+func (ac *activityConverter) fileBytes(n int) int64 {
+	r, w := ac.read.Load(), ac.written.Load()
+	if w == 0 {
+		return int64(n)
+	}
+	return int64(float64(n) * float64(r) / float64(w))
 }
 
 // activities starts converting the extract read from br (its header already read; its first
 // row on line first) and returns what the loader reads instead, with its header, and the
 // function to call when the load of the file ends: it records the report and the rows the
-// conversion skipped, and explains an extract without bounces.
-func (ld *loader) activities(br *bufio.Reader, rows activityRows, delim byte, first int, name string) (*bufio.Reader, []string, func(*error)) {
+// conversion skipped, and explains an extract without bounces; and how many bytes of the file
+// the bytes it reads stand for.
+func (ld *loader) activities(br *bufio.Reader, rows activityRows, delim byte, first int, name string) (*bufio.Reader, []string, func(*error), func(int) int64) {
 	pr, pw := io.Pipe()
 	ac := &activityConverter{rows: rows, name: name, first: first, strict: ld.opts.Strict, pr: pr,
 		done: make(chan struct{}), report: ActivityReport{File: name, Kind: rows.kind(), Other: map[string]int{}}}
@@ -284,7 +298,7 @@ func (ld *loader) activities(br *bufio.Reader, rows activityRows, delim byte, fi
 			*errp = &ParseError{File: name, Err: fmt.Errorf("is a Marketo %s without Email Bounced (8) or Email Bounced Soft (27) rows (%d row(s) of other activity types)", rows.kind(), ac.report.OtherRows())}
 		}
 	}
-	return bufio.NewReaderSize(pr, 64<<10), rows.columns(), finish
+	return bufio.NewReaderSize(pr, 64<<10), rows.columns(), finish, ac.fileBytes
 }
 
 // convert reads every row of the extract and writes the bounces to w.
@@ -338,6 +352,8 @@ func (ac *activityConverter) convert(br io.Reader, delim byte, w io.Writer) erro
 		}
 		out += bytes.Count(rec, []byte{'\n'})
 		ac.report.Bounces++
+		ac.read.Store(rr.offset)
+		ac.written.Add(int64(len(rec)))
 	}
 	return bw.Flush()
 }

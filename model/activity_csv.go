@@ -20,6 +20,7 @@ type recordReader struct {
 	r       *bufio.Reader
 	delim   byte
 	numLine int
+	offset  int64  // bytes read
 	raw     []byte // a line longer than the bufio.Reader's buffer
 	buf     []byte // the fields, one after the other
 	ends    []int  // where each field ends in buf
@@ -52,6 +53,7 @@ func (rr *recordReader) readLine() ([]byte, error) {
 		}
 	}
 	rr.numLine++
+	rr.offset += int64(n)
 	if n := len(line); n >= 2 && line[n-2] == '\r' && line[n-1] == '\n' {
 		line[n-2] = '\n'
 		line = line[:n-1]
