@@ -131,9 +131,9 @@ func b2i(b bool) int {
 type activityRows interface {
 	kind() string
 	columns() []string
-	// row returns the People row written for a bounce row, or the activity type of a row of
-	// another type.
-	row(fields []string) (out []string, other string, err error)
+	// row returns the People row written for a bounce row, appended to out[:0], or the
+	// activity type of a row of another type.
+	row(fields, out []string) (_ []string, other string, err error)
 }
 
 // activityFile returns how to read a Marketo activity file with this header, or nil when it is
@@ -193,7 +193,7 @@ func (al *activityLayout) columns() []string { return activityColumns }
 
 // row reads a row of the extract: a bounce's People row, with the text from the Details
 // attribute (or the subcategory's meaning), or the activityTypeId of another activity.
-func (al *activityLayout) row(fields []string) ([]string, string, error) {
+func (al *activityLayout) row(fields, out []string) ([]string, string, error) {
 	typ := strings.TrimSpace(field(fields, al.typ))
 	if typ == "" {
 		return nil, "none", nil
@@ -220,11 +220,11 @@ func (al *activityLayout) row(fields []string) ([]string, string, error) {
 	case category == "1":
 		suspended = "true" // and suspends the address for 24 hours on a category 1 (spam block)
 	}
-	return []string{
+	return append(out[:0],
 		oneLine(field(fields, al.lead)), oneLine(attrs.get("email")), details,
 		oneLine(field(fields, al.date)), invalid, suspended, activity, oneLine(category), oneLine(subcategory),
 		oneLine(field(fields, al.primary)), oneLine(field(fields, al.campaign)), oneLine(field(fields, al.guid)),
-	}, "", nil
+	), "", nil
 }
 
 // fitLines makes a row span at most span line breaks, joining the lines of its cells when it
@@ -307,6 +307,7 @@ func (ac *activityConverter) convert(br io.Reader, delim byte, w io.Writer) erro
 	rr := newRecordReader(lim, delim)
 	bw := bufio.NewWriterSize(w, 64<<10)
 	var rec []byte
+	var row []string
 	out := ac.first  // line of the next byte written
 	next := ac.first // line after the last record read
 	for {
@@ -330,7 +331,7 @@ func (ac *activityConverter) convert(br io.Reader, delim byte, w io.Writer) erro
 		if len(fields) == 1 && fields[0] == "" {
 			continue
 		}
-		row, other, err := ac.rows.row(fields)
+		r, other, err := ac.rows.row(fields, row)
 		if other != "" {
 			ac.report.countOther(strings.Clone(other)) // fields are rr's, until the next Read
 			continue
@@ -341,6 +342,7 @@ func (ac *activityConverter) convert(br io.Reader, delim byte, w io.Writer) erro
 			}
 			continue
 		}
+		row = r
 		// The row may span several lines; the one written must not span more.
 		fitLines(row, next-1-start)
 		rec = appendCSV(rec[:0], row)
