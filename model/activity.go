@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
-	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -133,9 +131,9 @@ func b2i(b bool) int {
 type activityRows interface {
 	kind() string
 	columns() []string
-	// row returns the People row written for a bounce row, or the activity type of a row of
-	// another type.
-	row(fields []string) (out []string, other string, err error)
+	// row returns the People row written for a bounce row, appended to out[:0], or the
+	// activity type of a row of another type.
+	row(fields, out []string) (_ []string, other string, err error)
 }
 
 // activityFile returns how to read a Marketo activity file with this header, or nil when it is
@@ -195,7 +193,7 @@ func (al *activityLayout) columns() []string { return activityColumns }
 
 // row reads a row of the extract: a bounce's People row, with the text from the Details
 // attribute (or the subcategory's meaning), or the activityTypeId of another activity.
-func (al *activityLayout) row(fields []string) ([]string, string, error) {
+func (al *activityLayout) row(fields, out []string) ([]string, string, error) {
 	typ := strings.TrimSpace(field(fields, al.typ))
 	if typ == "" {
 		return nil, "none", nil
@@ -222,11 +220,11 @@ func (al *activityLayout) row(fields []string) ([]string, string, error) {
 	case category == "1":
 		suspended = "true" // and suspends the address for 24 hours on a category 1 (spam block)
 	}
-	return []string{
+	return append(out[:0],
 		oneLine(field(fields, al.lead)), oneLine(attrs.get("email")), details,
 		oneLine(field(fields, al.date)), invalid, suspended, activity, oneLine(category), oneLine(subcategory),
 		oneLine(field(fields, al.primary)), oneLine(field(fields, al.campaign)), oneLine(field(fields, al.guid)),
-	}, "", nil
+	), "", nil
 }
 
 // fitLines makes a row span at most span line breaks, joining the lines of its cells when it
@@ -254,15 +252,29 @@ type activityConverter struct {
 	done    chan struct{}
 	report  ActivityReport
 	skipped []*ParseError
-	failed  int         // bounce rows that could not be read
-	ended   atomic.Bool // convert has returned
+	failed  int          // bounce rows that could not be read
+	ended   atomic.Bool  // convert has returned
+	read    atomic.Int64 // bytes of the file read so far
+	written atomic.Int64 // bytes written for the loader so far
+}
+
+// fileBytes estimates the bytes of the file that n bytes written for the loader stand for, so
+// that the loader sizes Dataset.Leads by the file's size: a bounce row written is much
+// shorter than the row it was read from, and rows of other types write nothing.
+func (ac *activityConverter) fileBytes(n int) int64 {
+	r, w := ac.read.Load(), ac.written.Load()
+	if w == 0 {
+		return int64(n)
+	}
+	return int64(float64(n) * float64(r) / float64(w))
 }
 
 // activities starts converting the extract read from br (its header already read; its first
 // row on line first) and returns what the loader reads instead, with its header, and the
 // function to call when the load of the file ends: it records the report and the rows the
-// conversion skipped, and explains an extract without bounces.
-func (ld *loader) activities(br *bufio.Reader, rows activityRows, delim byte, first int, name string) (*bufio.Reader, []string, func(*error)) {
+// conversion skipped, and explains an extract without bounces; and how many bytes of the file
+// the bytes it reads stand for.
+func (ld *loader) activities(br *bufio.Reader, rows activityRows, delim byte, first int, name string) (*bufio.Reader, []string, func(*error), func(int) int64) {
 	pr, pw := io.Pipe()
 	ac := &activityConverter{rows: rows, name: name, first: first, strict: ld.opts.Strict, pr: pr,
 		done: make(chan struct{}), report: ActivityReport{File: name, Kind: rows.kind(), Other: map[string]int{}}}
@@ -286,25 +298,21 @@ func (ld *loader) activities(br *bufio.Reader, rows activityRows, delim byte, fi
 			*errp = &ParseError{File: name, Err: fmt.Errorf("is a Marketo %s without Email Bounced (8) or Email Bounced Soft (27) rows (%d row(s) of other activity types)", rows.kind(), ac.report.OtherRows())}
 		}
 	}
-	return bufio.NewReaderSize(pr, 64<<10), rows.columns(), finish
+	return bufio.NewReaderSize(pr, 64<<10), rows.columns(), finish, ac.fileBytes
 }
 
 // convert reads every row of the extract and writes the bounces to w.
 func (ac *activityConverter) convert(br io.Reader, delim byte, w io.Writer) error {
 	lim := &recordLimit{r: br}
-	cr := csv.NewReader(lim)
-	cr.Comma = rune(delim)
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	cr.ReuseRecord = true
+	rr := newRecordReader(lim, delim)
 	bw := bufio.NewWriterSize(w, 64<<10)
-	var rec bytes.Buffer
-	cw := csv.NewWriter(&rec)
+	var rec []byte
+	var row []string
 	out := ac.first  // line of the next byte written
 	next := ac.first // line after the last record read
 	for {
 		lim.n = 0
-		fields, err := cr.Read()
+		fields, err := rr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
@@ -315,26 +323,17 @@ func (ac *activityConverter) convert(br io.Reader, delim byte, w io.Writer) erro
 			}
 			break
 		}
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			if e := ac.skip(ac.first+pe.StartLine-1, ac.first+pe.Line-1, pe.Err); e != nil {
-				return e
-			}
-			continue
-		}
 		if err != nil {
 			return err
 		}
-		start, _ := cr.FieldPos(0)
-		start += ac.first - 1
-		end, _ := cr.FieldPos(len(fields) - 1)
-		next = end + ac.first + strings.Count(fields[len(fields)-1], "\n")
+		start := rr.FieldPos(0) + ac.first - 1
+		next = rr.FieldPos(len(fields)-1) + ac.first + strings.Count(fields[len(fields)-1], "\n")
 		if len(fields) == 1 && fields[0] == "" {
 			continue
 		}
-		row, other, err := ac.rows.row(fields)
+		r, other, err := ac.rows.row(fields, row)
 		if other != "" {
-			ac.report.countOther(other)
+			ac.report.countOther(strings.Clone(other)) // fields are rr's, until the next Read
 			continue
 		}
 		if err != nil {
@@ -343,19 +342,20 @@ func (ac *activityConverter) convert(br io.Reader, delim byte, w io.Writer) erro
 			}
 			continue
 		}
+		row = r
 		// The row may span several lines; the one written must not span more.
 		fitLines(row, next-1-start)
-		rec.Reset()
-		cw.Write(row)
-		cw.Flush()
+		rec = appendCSV(rec[:0], row)
 		for ; out < start; out++ {
 			bw.WriteByte('\n')
 		}
-		if _, err := bw.Write(rec.Bytes()); err != nil {
+		if _, err := bw.Write(rec); err != nil {
 			return err
 		}
-		out += bytes.Count(rec.Bytes(), []byte{'\n'})
+		out += bytes.Count(rec, []byte{'\n'})
 		ac.report.Bounces++
+		ac.read.Store(rr.offset)
+		ac.written.Add(int64(len(rec)))
 	}
 	return bw.Flush()
 }
@@ -403,104 +403,21 @@ func field(fields []string, c int) string {
 
 // oneLine turns line breaks into spaces, for a cell that must stay on one line.
 func oneLine(s string) string {
-	if !strings.ContainsAny(s, "\r\n") {
+	if !hasLineBreak(s) {
 		return s
 	}
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// attributes are an activity's attributes by normalised name.
-type attributes map[string]string
-
-func (a attributes) get(name string) string { return a[name] }
-
-// parseAttributes reads the attributes cell: a JSON object of name to value (a bulk extract),
-// or an array of {"name", "value"} objects (the REST API's shape). Line breaks and tabs written
-// raw inside its strings are accepted.
-func parseAttributes(cell string) (attributes, error) {
-	cell = strings.TrimSpace(cell)
-	a := attributes{}
-	if cell == "" || cell == "null" {
-		return a, nil
-	}
-	data := escapeRawControls(cell)
-	if cell[0] == '[' {
-		var list []struct {
-			Name  string `json:"name"`
-			Value any    `json:"value"`
-		}
-		if err := json.Unmarshal(data, &list); err != nil {
-			return nil, jsonError(err)
-		}
-		for _, kv := range list {
-			a[normalize(kv.Name)] = scalar(kv.Value)
-		}
-		return a, nil
-	}
-	var m map[string]any
-	if err := json.Unmarshal(data, &m); err != nil {
-		return nil, jsonError(err)
-	}
-	for k, v := range m {
-		a[normalize(k)] = scalar(v)
-	}
-	return a, nil
-}
-
-func jsonError(err error) error {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return fmt.Errorf("not a JSON object (%v at byte %d)", se, se.Offset)
-	}
-	return fmt.Errorf("not a JSON object of attributes (%v)", err)
-}
-
-// scalar writes a JSON value as text; objects and arrays as JSON.
-func scalar(v any) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return v
-	case float64:
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	case bool:
-		return strconv.FormatBool(v)
-	}
-	b, _ := json.Marshal(v)
-	return string(b)
-}
-
-// escapeRawControls escapes the control characters written raw inside JSON strings (a line
-// break in Details), which JSON does not allow there.
-func escapeRawControls(s string) []byte {
-	b := make([]byte, 0, len(s)+16)
-	in, esc := false, false
+// hasLineBreak reports whether s holds a CR or LF: for the short cells of a row, a loop is
+// several times faster than strings.ContainsAny, which builds its set of bytes on every call.
+func hasLineBreak(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case esc:
-			esc = false
-		case in && c == '\\':
-			esc = true
-		case c == '"':
-			in = !in
-		case in && c < ' ':
-			switch c {
-			case '\n':
-				b = append(b, `\n`...)
-			case '\r':
-				b = append(b, `\r`...)
-			case '\t':
-				b = append(b, `\t`...)
-			default:
-				b = append(b, fmt.Sprintf(`\u%04x`, c)...)
-			}
-			continue
+		if c := s[i]; c == '\n' || c == '\r' {
+			return true
 		}
-		b = append(b, c)
 	}
-	return b
+	return false
 }
 
 // marketoCategories are what Marketo's bounce categories mean (research/formats.md 2.2).

@@ -65,7 +65,7 @@ func (ll *logLayout) columns() []string { return activityLogColumns }
 
 // row reads a row of the log: a bounce's People row, or the activity type of another activity.
 // A bounce without detail is read from its activity's name.
-func (ll *logLayout) row(fields []string) ([]string, string, error) {
+func (ll *logLayout) row(fields, out []string) ([]string, string, error) {
 	typ := strings.TrimSpace(field(fields, ll.typ))
 	activity := bounceActivity(typ)
 	if activity == "" {
@@ -78,11 +78,11 @@ func (ll *logLayout) row(fields []string) ([]string, string, error) {
 	if detail == "" {
 		detail = activity
 	}
-	return []string{
+	return append(out[:0],
 		oneLine(strings.TrimSpace(field(fields, ll.lead))), oneLine(strings.TrimSpace(field(fields, ll.email))), detail,
 		oneLine(strings.TrimSpace(field(fields, ll.date))), activity, oneLine(field(fields, ll.campaign)),
 		oneLine(field(fields, ll.id)), oneLine(field(fields, ll.person)),
-	}, "", nil
+	), "", nil
 }
 
 // bounceActivity names the bounce activity a log's activity type is ("Email Bounced", "Email

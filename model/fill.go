@@ -173,6 +173,7 @@ func (a *arena) str(b []byte) string {
 type interner struct {
 	m       map[string]string
 	lookups int // values looked up
+	shared  int // bytes of the values found in m, which sharing saved
 	off     bool
 }
 
@@ -224,12 +225,15 @@ func (w *worker) intern(c int, b []byte) string {
 	}
 	in.lookups++
 	if s, ok := in.m[string(b)]; ok {
+		in.shared += len(s)
 		return s
 	}
 	s := w.ar.str(b)
 	in.m[s] = s
-	if len(in.m) > 1<<12 && len(in.m)*4 > in.lookups*3 {
-		in.off, in.m = true, nil // mostly distinct values: sharing saves nothing
+	if len(in.m) > 1<<12 && (len(in.m)*4 > in.lookups*3 || in.shared < len(in.m)*16) {
+		// Mostly distinct values, or short ones repeated a few times (the lead ids of an
+		// activity file): sharing saves less than the map holds, and takes longer.
+		in.off, in.m = true, nil
 	}
 	return s
 }

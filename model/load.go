@@ -343,9 +343,10 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	if err != nil {
 		return &ParseError{File: name, Line: line, Err: err}
 	}
-	if rows := activityFile(header); rows != nil { // a Marketo activity file: its bounces, as People rows
+	fileBytes := func(n int) int64 { return int64(n) } // the bytes of the file a chunk stands for
+	if rows := activityFile(header); rows != nil {     // a Marketo activity file: its bounces, as People rows
 		var finish func(*error)
-		br, header, finish = ld.activities(br, rows, delim, line, name)
+		br, header, finish, fileBytes = ld.activities(br, rows, delim, line, name)
 		ld.markActivity(idx)
 		defer finish(&err)
 	}
@@ -387,7 +388,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 			case <-ctx.Done():
 				continue
 			}
-			ld.seenBytes += int64(len(j.data))
+			ld.seenBytes += fileBytes(len(j.data))
 			n := len(j.recs)
 			ld.growMu.Lock()
 			if len(ds.Leads)+n > cap(ds.Leads) {
