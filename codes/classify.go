@@ -67,20 +67,26 @@ func classify(text string, hyphens bool) Bounce {
 		}
 		r = m.lateReason(w, b.Code, b.Provider)
 	}
-	later := false
+	later, failed := false, false
 	if useLexicon && (r == OnHold || r == Undefined) && b.Code.Basic == 0 && b.Code.Enhanced.IsZero() && len(s) > 1 && !m.onlyWords(contentlessPhrases) {
 		// No code and no rule (and not a text that says only that delivery failed, on
 		// purpose onhold): the subject and predicate words decide (classify_lexicon.go).
-		if lr, l := m.lexiconReason(); lr != Undefined {
+		if lr, l, f := m.lexiconReason(); lr != Undefined {
 			r = lr
 		} else {
-			later = l
+			later, failed = l, f
 		}
 	}
 	b.Reason = r
 	b.Class = classOf(b.Code, b.Reason, &m)
-	if later && b.Class == Unknown {
+	switch {
+	case later && b.Class == Unknown:
 		b.Class = Soft // "zkuste to prosím později": it will be, or can be, retried
+	case failed && b.Class == Unknown && !m.ascii && !m.any(temporaryPhrases):
+		// "配信に失敗しました", "Transakce selhala": delivery failed, and nothing says it will be
+		// retried. (In English the permanent and temporary phrases decide, as the corpus labels
+		// "Unable to deliver message" without a class.)
+		b.Class = Hard
 	}
 	switch b.Reason {
 	case UserUnknown, HostUnknown, HasMoved:

@@ -201,8 +201,10 @@ const (
 var useLexicon = true
 
 // lexiconReason reads a text that no rule decided as a subject and a predicate: the reason their
-// pair names (Undefined if none), and whether the text says to try later (a soft onhold).
-func (m *matcher) lexiconReason() (Reason, bool) {
+// pair names (Undefined if none), whether the text says to try later (a soft onhold), and
+// whether it says, without a cause, that delivery failed for good ("配信に失敗しました",
+// "Transakce selhala": a hard onhold).
+func (m *matcher) lexiconReason() (r Reason, later, failed bool) {
 	s := m.s
 	var hits [maxLexHits]lexHit
 	n := 0
@@ -238,7 +240,7 @@ func (m *matcher) lexiconReason() (Reason, bool) {
 		}
 	}
 	if n == 0 {
-		return Undefined, false
+		return Undefined, false, false
 	}
 	hs := hits[:n]
 	// A word inside a longer word of the same kind says less ("address" in "ip address",
@@ -258,6 +260,7 @@ func (m *matcher) lexiconReason() (Reason, bool) {
 		nends = sentenceEnds(s, ends[:])
 	}
 	var has [lexRoles]bool
+	notDelivered := false // "nicht erfolgreich zugestellt", "не было доставлено": it failed
 	for i := range hs {
 		h := &hs[i]
 		if h.role == lexNone {
@@ -265,6 +268,7 @@ func (m *matcher) lexiconReason() (Reason, bool) {
 		}
 		if !h.role.subject() && negatedAt(s, h.start, lexNegations[:]) {
 			h.negated = true
+			notDelivered = notDelivered || h.role == predDelivered
 			continue
 		}
 		if (h.role == predMissing || h.role == predUnavailable) && nearRole(hs, h, subjError, errorNear) {
@@ -288,7 +292,7 @@ func (m *matcher) lexiconReason() (Reason, bool) {
 		}
 	}
 	if has[predSpam] && (has[predRefused] || has[subjContent]) {
-		return SpamDetected, false
+		return SpamDetected, false, false
 	}
 	best, bestGap := Undefined, len(s)+1
 	for i := range hs {
@@ -326,22 +330,22 @@ func (m *matcher) lexiconReason() (Reason, bool) {
 	}
 	if best == NetworkError || best == SystemError {
 		if has[predExpired] {
-			return Expired, false // "timed out because the server could not be reached": the outcome
+			return Expired, false, false // "timed out because the server could not be reached": the outcome
 		}
 	}
 	if best != Undefined {
-		return best, false
+		return best, false, false
 	}
 	if has[predTooLarge] {
-		return EmailTooLarge, false
+		return EmailTooLarge, false, false
 	}
 	if has[predDelivered] && !has[predFailed] && !has[predMissing] && !has[predFull] && !has[predRefused] && !m.any(failurePhrases) {
-		return Delivered, false
+		return Delivered, false, false
 	}
 	if has[predExpired] {
-		return Expired, false
+		return Expired, false, false
 	}
-	return Undefined, has[predLater]
+	return Undefined, has[predLater], (has[predFailed] || notDelivered) && !has[predLater]
 }
 
 // ownerNear is how close a domain or server word must be to a mailbox word to make one subject

@@ -69,19 +69,21 @@ func TestClassifyLexicon(t *testing.T) {
 		{"fr", "La remise du message a expiré", Soft, Expired},
 		{"zh", "投递超时", Soft, Expired},
 		// A denied verdict, a mailbox unavailable for now, and "try later" alone decide nothing
-		// more than onhold; the last two are soft.
+		// more than onhold; the last two are soft. A text that says only that delivery failed
+		// (a failure word, or "delivered" negated) is a hard onhold: nothing says it will be
+		// retried.
 		{"ru", "Ваш IP-адрес не заблокирован.", Unknown, OnHold},
 		{"de", "Die Nachricht wurde nicht erfolgreich zugestellt", Unknown, OnHold},
-		{"ru", "Письмо не было доставлено", Unknown, OnHold},
+		{"ru", "Письмо не было доставлено", Hard, OnHold},
 		{"hu", "Az üzenet nem lett kézbesítve", Unknown, OnHold},
-		{"vi", "Thư chưa được gửi thành công", Unknown, OnHold},
-		{"ja", "配信が完了しませんでした", Unknown, OnHold},
-		{"ko", "전송 완료되지 않았습니다", Unknown, OnHold},
-		{"ar", "لم يتم التسليم", Unknown, OnHold},
-		{"it", "Il messaggio non è stato consegnato", Unknown, OnHold},
+		{"vi", "Thư chưa được gửi thành công", Hard, OnHold},
+		{"ja", "配信が完了しませんでした", Hard, OnHold},
+		{"ko", "전송 완료되지 않았습니다", Hard, OnHold},
+		{"ar", "لم يتم التسليم", Hard, OnHold},
+		{"it", "Il messaggio non è stato consegnato", Hard, OnHold},
 		// What is unknown is the error, not the address.
 		{"cs", "Neznámá chyba při doručování příjemci", Unknown, OnHold},
-		{"ru", "Неизвестная ошибка при доставке получателю", Unknown, OnHold},
+		{"ru", "Неизвестная ошибка при доставке получателю", Hard, OnHold},
 		{"fr", "Erreur inconnue pour le destinataire", Unknown, OnHold},
 		{"zh", "未知错误,收件人", Unknown, OnHold},
 		{"ru", "Письмо успешно доставлено", Success, Delivered},

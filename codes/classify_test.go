@@ -143,7 +143,9 @@ func TestClassify(t *testing.T) {
 // (not in English, by TestLexiconMeasure's heuristic, 97 rows: class 52.6% -> 70.1%, reason
 // 42.3% -> 61.9%); heldout10 class 85.8%, reason 90.1%. With the English families it exposed
 // (Postmark's bounce types, a required header missing, "mail box", the resolver's "no such
-// host"): heldout11 class 81.9%, reason 70.6% (no longer held out).
+// host"): heldout11 class 81.9%, reason 70.6% (no longer held out); then a code-less text not
+// in English that says only that delivery failed is a hard onhold: heldout11 class 86.0%,
+// heldout10 class 86.4%.
 func TestClassifyLabelledTables(t *testing.T) {
 	tables := []struct {
 		name          string
@@ -160,8 +162,8 @@ func TestClassifyLabelledTables(t *testing.T) {
 		{"heldout7", 100, 97, 90},
 		{"heldout8", 60, 97, 85},
 		{"heldout9", 200, 95, 90},
-		{"heldout10", 150, 85, 90},
-		{"heldout11", 200, 81, 70},
+		{"heldout10", 150, 86, 90},
+		{"heldout11", 200, 85, 70},
 	}
 	// codesFloor lowers the basic and enhanced floor for a table whose first measurement is lower.
 	codesFloor := map[string]float64{"heldout10": 99}
