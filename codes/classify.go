@@ -762,6 +762,13 @@ func (m *matcher) lateReason(w *matcher, c Code, p Provider) Reason {
 			return r
 		}
 	}
+	if code == SecurityError {
+		// X.7.x names a security or policy status; what the sentence refused says more: the
+		// sender ("must match authenticated sender"), the content, spam.
+		if r := w.blockSubject(); r != Blocked {
+			return r
+		}
+	}
 	if code != Undefined && code != OnHold {
 		return code
 	}
