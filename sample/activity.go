@@ -32,6 +32,7 @@ type activityWriter struct {
 	ids   *rand.PCG
 	guid  int64
 	row   []byte // the lead's export row
+	soft  [numProviders][]uint16
 	enc   *json.Encoder
 	attrs bytes.Buffer
 }
@@ -69,6 +70,7 @@ func newActivityWriter(g *generator, seed int64) *activityWriter {
 		hist: rand.NewPCG(uint64(seed)^0xa0761d6478bd642f, 0xe7037ed1a0b428db),
 		ids:  rand.NewPCG(uint64(seed)^0x8ebc6af09c88c6e3, 0x589965cc75374cc3)}
 	aw.guid = 1000000 + int64(aw.hist.Uint64()%900000)
+	aw.soft = g.softEntries()
 	aw.enc = json.NewEncoder(&aw.attrs)
 	aw.enc.SetEscapeHTML(false)
 	return aw
@@ -99,7 +101,7 @@ func (aw *activityWriter) appendBounces(b []byte) []byte {
 	t := &g.tmpls[last.ti]
 	g.rng, aw.hist = aw.hist, g.rng
 	g.ids, aw.ids = aw.ids, g.ids
-	earlier := aw.earlier(t, last.r)
+	earlier := aw.earlier(last.ti, last.r)
 	if last.oldTi >= 0 && (len(earlier) == 0 || last.old.bounce < earlier[0].r.bounce) {
 		earlier = append([]bounce{{ti: last.oldTi, r: last.old}}, earlier...)
 	}
@@ -120,20 +122,20 @@ type bounce struct {
 	r  row
 }
 
-// earlier returns a lead's bounces before its latest (entry t, row r), oldest first, as real
+// earlier returns a lead's bounces before its latest (entry ti, row r), oldest first, as real
 // bounce logs have them: soft bounces and blocks repeat over the sends, and a mailbox that is
 // now gone was often full before; Marketo stops mailing an address once it is invalid.
-func (aw *activityWriter) earlier(t *tmpl, r row) []bounce {
+func (aw *activityWriter) earlier(ti int, r row) []bounce {
 	g := aw.g
+	t := &g.tmpls[ti]
 	var n int
-	ti := int(g.tmplIndex(t))
 	switch x := g.n(100); t.fate {
 	case fSoft:
 		n = [...]int{0, 0, 0, 0, 1, 1, 1, 2, 2, 3}[x/10]
 	case fSuspend:
 		n = [...]int{0, 0, 0, 0, 0, 0, 1, 1, 2, 4}[x/10]
 	case fInvalid:
-		if soft := g.softOf(t.prov); len(soft) > 0 && x < 15 {
+		if soft := aw.soft[t.prov]; len(soft) > 0 && x < 15 {
 			ti, n = int(soft[g.n(len(soft))]), 1
 		}
 	}
@@ -156,22 +158,13 @@ func (aw *activityWriter) earlier(t *tmpl, r row) []bounce {
 	return out
 }
 
-// tmplIndex returns t's index in g.tmpls.
-func (g *generator) tmplIndex(t *tmpl) int {
-	for i := range g.tmpls {
-		if &g.tmpls[i] == t {
-			return i
-		}
-	}
-	return -1
-}
-
-// softOf returns the entries of provider p whose bounce is soft: a full or disabled mailbox.
-func (g *generator) softOf(p provider) []uint16 {
-	var out []uint16
+// softEntries returns, per provider, the entries whose bounce is soft: a full or disabled
+// mailbox, what a mailbox that is now gone often said before.
+func (g *generator) softEntries() [numProviders][]uint16 {
+	var out [numProviders][]uint16
 	for i, t := range g.tmpls {
-		if t.prov == p && t.fate == fSoft && (t.want == codes.MailboxFull || t.want == codes.Suspend) {
-			out = append(out, uint16(i))
+		if t.fate == fSoft && (t.want == codes.MailboxFull || t.want == codes.Suspend) {
+			out[t.prov] = append(out[t.prov], uint16(i))
 		}
 	}
 	return out

@@ -744,11 +744,11 @@ func (g *generator) appendRow(b []byte, ti int) []byte {
 		g.last.text[0] = len(b)
 		b = g.appendReason(b, t, &r)
 		g.last.text[1] = len(b)
-		if old, ot := g.olderBlock(t, r); ot != nil {
+		if old, oi := g.olderBlock(t, r); oi >= 0 {
 			// An older spam block is still on record.
-			g.last.old, g.last.oldTi = old, g.tmplIndex(ot)
+			g.last.old, g.last.oldTi = old, oi
 			b = append(b, ",true,"...)
-			b = g.appendReason(b, ot, &old)
+			b = g.appendReason(b, &g.tmpls[oi], &old)
 			b = append(b, ',')
 			b = appendDateTime(b, old.bounce, ' ')
 			b = append(b, ',')
@@ -802,23 +802,23 @@ func (g *generator) sendTime(t *tmpl, c int) int64 {
 }
 
 // olderBlock returns, now and then, a spam block the lead r of entry t had before its bounce,
-// still on record in Email Suspended Cause, and the block's entry; a nil entry when there is
-// none.
-func (g *generator) olderBlock(t *tmpl, r row) (row, *tmpl) {
+// still on record in Email Suspended Cause, and the block's entry index; -1 when there is none.
+func (g *generator) olderBlock(t *tmpl, r row) (row, int) {
 	bl := g.blocks[t.prov]
 	if len(bl) == 0 || r.c <= 2 || g.n(40) != 0 {
-		return r, nil
+		return r, -1
 	}
 	old := r
 	old.c = g.n(r.c - 2)
-	ot := &g.tmpls[bl[g.n(len(bl))]]
+	oi := int(bl[g.n(len(bl))])
+	ot := &g.tmpls[oi]
 	old.sent = g.sendTime(ot, old.c)
 	old.bounce = old.sent + int64(g.n(3600))
 	if old.bounce >= r.bounce {
-		return r, nil
+		return r, -1
 	}
 	old.relay = g.pickRelay(ot)
-	return old, ot
+	return old, oi
 }
 
 // write writes the header and one row per entry index.
