@@ -141,7 +141,16 @@ func TestClassify(t *testing.T) {
 // compositional lexicon (classify_lexicon.go), which reads such texts as a subject and a
 // predicate and adds no heldout11 text as a phrase: heldout11 class 77.4%, reason 66.1%
 // (not in English, by TestLexiconMeasure's heuristic, 97 rows: class 52.6% -> 70.1%, reason
-// 42.3% -> 61.9%); heldout10 class 85.8%, reason 90.1%.
+// 42.3% -> 61.9%); heldout10 class 85.8%, reason 90.1%. heldout12 (172 rows, 82 not in English:
+// Russian, Italian, Spanish, Portuguese, Vietnamese, Indonesian, Chinese, Czech, Slovak, French,
+// Japanese, Polish, Turkish, Dutch, German, Swedish; 91 with a code), gathered from sources no
+// other table uses and labelled before any measurement, measured on the code as it is (after the
+// lexicon): basic 99.4% (DirectMail's "561 Honeypot rcptto" is not read), enhanced 100%, class
+// 80.8%, reason 58.1% (100 of 172), no false code; English (90): class 94.4%, reason 56.7%; not in
+// English (82): class 65.9%, reason 59.8%; with a code (91): class 98.9%, reason 61.5%; without
+// (81): class 60.5%, reason 54.3%. Of the 72 reason misses, 26 are code-less texts that fall to
+// onhold and 22 are coded replies whose generic code (X.6.0, X.4.x, X.5.4, X.7.x) wins over the
+// text's subject.
 func TestClassifyLabelledTables(t *testing.T) {
 	tables := []struct {
 		name          string
@@ -160,6 +169,7 @@ func TestClassifyLabelledTables(t *testing.T) {
 		{"heldout9", 200, 95, 90},
 		{"heldout10", 150, 85, 90},
 		{"heldout11", 200, 77, 66},
+		{"heldout12", 170, 80, 58},
 	}
 	// codesFloor lowers the basic and enhanced floor for a table whose first measurement is lower.
 	codesFloor := map[string]float64{"heldout10": 99}
