@@ -145,7 +145,16 @@ func TestClassify(t *testing.T) {
 // (Postmark's bounce types, a required header missing, "mail box", the resolver's "no such
 // host"): heldout11 class 81.9%, reason 70.6% (no longer held out); then a code-less text not
 // in English that says only that delivery failed is a hard onhold: heldout11 class 86.0%,
-// heldout10 class 86.4%.
+// heldout10 class 86.4%. heldout12 (172 rows, 82 not in English:
+// Russian, Italian, Spanish, Portuguese, Vietnamese, Indonesian, Chinese, Czech, Slovak, French,
+// Japanese, Polish, Turkish, Dutch, German, Swedish; 91 with a code), gathered from sources no
+// other table uses and labelled before any measurement, measured on the code as it is (after the
+// lexicon): basic 99.4% (DirectMail's "561 Honeypot rcptto" is not read), enhanced 100%, class
+// 80.8%, reason 58.1% (100 of 172), no false code; English (90): class 94.4%, reason 56.7%; not in
+// English (82): class 65.9%, reason 59.8%; with a code (91): class 98.9%, reason 61.5%; without
+// (81): class 60.5%, reason 54.3%. Of the 72 reason misses, 26 are code-less texts that fall to
+// onhold and 22 are coded replies whose generic code (X.6.0, X.4.x, X.5.4, X.7.x) wins over the
+// text's subject.
 func TestClassifyLabelledTables(t *testing.T) {
 	tables := []struct {
 		name          string
@@ -164,6 +173,7 @@ func TestClassifyLabelledTables(t *testing.T) {
 		{"heldout9", 200, 95, 90},
 		{"heldout10", 150, 86, 90},
 		{"heldout11", 200, 85, 70},
+		{"heldout12", 170, 80, 58},
 	}
 	// codesFloor lowers the basic and enhanced floor for a table whose first measurement is lower.
 	codesFloor := map[string]float64{"heldout10": 99}
