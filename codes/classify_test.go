@@ -155,7 +155,9 @@ func TestClassify(t *testing.T) {
 // (81): class 60.5%, reason 54.3%. Of the 72 reason misses, 26 are code-less texts that fall to
 // onhold and 22 are coded replies whose generic code (X.6.0, X.4.x, X.5.4, X.7.x) wins over the
 // text's subject. (That first look ran on the code before the last changes of the day; on the code
-// with them, still unseen by any change: class 82.0%, reason 58.1%.)
+// with them, still unseen by any change: class 82.0%, reason 58.1%.) After two families it
+// exposed (Momentum's "[internal]" marker read as an internal error; replies citing RFC 2822):
+// class 82.0%, reason 63.4% (no longer held out).
 func TestClassifyLabelledTables(t *testing.T) {
 	tables := []struct {
 		name          string
@@ -174,7 +176,7 @@ func TestClassifyLabelledTables(t *testing.T) {
 		{"heldout9", 200, 95, 90},
 		{"heldout10", 150, 86, 90},
 		{"heldout11", 200, 85, 70},
-		{"heldout12", 170, 80, 58},
+		{"heldout12", 170, 81, 63},
 	}
 	// codesFloor lowers the basic and enhanced floor for a table whose first measurement is lower.
 	codesFloor := map[string]float64{"heldout10": 99}
