@@ -113,12 +113,30 @@ func (ds *Dataset) column(name string) (exportColumn, error) {
 }
 
 // guard defuses a cell a spreadsheet would run as a formula (see Formulaish): it gets a
-// leading single quote.
+// leading single quote. Bidirectional overrides and isolates are dropped too: in a spreadsheet
+// they reorder what the cell shows (a name or a reason that reads as something else).
 func guard(s string) string {
+	s = dropBidi(s)
 	if Formulaish(s) {
 		return "'" + s
 	}
 	return s
+}
+
+// bidiControls are the characters that override or isolate the direction of text, and the
+// direction marks: dropped from exported cells as from the screen (codes.SafeText).
+const bidiControls = "‪‫‬‭‮⁦⁧⁨⁩‎‏"
+
+func dropBidi(s string) string {
+	if !strings.ContainsAny(s, bidiControls) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(bidiControls, r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // Export writes the selected leads: by default as CSV with Marketo's import columns (Email

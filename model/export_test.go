@@ -81,6 +81,25 @@ func TestExportGuardsFormulas(t *testing.T) {
 	}
 }
 
+// A bidirectional override in a cell would make a spreadsheet show it reordered: exports drop
+// them, as the screen does, and guard what is left.
+func TestExportDropsBidiOverrides(t *testing.T) {
+	csv := "Email Address,First Name,Last Name,Company Name,Email Invalid Cause\n" +
+		"a@example.com,Ann\u202egpj.exe,\u2066=1+1\u2069,Acme\u200f,550 5.1.1 x\n"
+	ds, err := LoadReader(context.Background(), strings.NewReader(csv), "f.csv", testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := ds.Export(&b, ds.All(), ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "Email Address,First Name,Last Name,Company Name\n" + "a@example.com,Anngpj.exe,'=1+1,Acme\n"
+	if b.String() != want {
+		t.Errorf("got\n%q\nwant\n%q", b.String(), want)
+	}
+}
+
 func TestExportFileAtomicNoOverwrite(t *testing.T) {
 	ds, err := loadFiles(t, testOptions(), "people.csv")
 	if err != nil {
