@@ -157,7 +157,17 @@ func TestClassify(t *testing.T) {
 // text's subject. (That first look ran on the code before the last changes of the day; on the code
 // with them, still unseen by any change: class 82.0%, reason 58.1%.) After two families it
 // exposed (Momentum's "[internal]" marker read as an internal error; replies citing RFC 2822):
-// class 82.0%, reason 63.4% (no longer held out).
+// class 82.0%, reason 63.4% (no longer held out). heldout13 (150 rows, 121 in English, 29 Chinese
+// glosses; 88 with a code), gathered mostly from bounces pasted into GitHub issues, forum and help
+// pages, and MTA or gateway source strings (Zimbra's and Cyrus's LMTP replies, Exchange's
+// transport responses, Apache James, Dovecot, go-smtp, policyd-weight, milter-greylist) no other
+// table uses, labelled before any measurement, measured on the code as it is: basic 98.7% (Gmail's
+// "response=421-4.7.0" is not read; SES's HTTP "Status Code: 400" is taken for a reply code),
+// enhanced 100%, class 82.0%, reason 60.7% (91 of 150), no false code; English (121): class
+// 91.7%, reason 71.1%; Chinese (29): class 41.4%, reason 17.2%; with a code (88): class 100%,
+// reason 75.0%; without (62): class 56.5%, reason 40.3%. Of the 59 reason misses, 29 are code-less
+// texts that fall to onhold (21 Chinese glosses, 8 terse English descriptions) and 15 are coded
+// replies whose generic code (X.2.0, X.3.2, X.4.0, X.5.4, X.6.0, X.7.0) wins over the text.
 func TestClassifyLabelledTables(t *testing.T) {
 	tables := []struct {
 		name          string
@@ -177,9 +187,10 @@ func TestClassifyLabelledTables(t *testing.T) {
 		{"heldout10", 150, 86, 90},
 		{"heldout11", 200, 85, 70},
 		{"heldout12", 170, 81, 63},
+		{"heldout13", 150, 82, 60},
 	}
 	// codesFloor lowers the basic and enhanced floor for a table whose first measurement is lower.
-	codesFloor := map[string]float64{"heldout10": 99}
+	codesFloor := map[string]float64{"heldout10": 99, "heldout13": 98}
 	for _, tt := range tables {
 		t.Run(tt.name, func(t *testing.T) {
 			rows := readLabelled(t, "testdata/"+tt.name+".tsv")

@@ -18,7 +18,7 @@ var update = flag.Bool("update", false, "rewrite testdata/verdicts.golden with t
 var labelledTables = []string{
 	"bounce-reasons", "real-world", "heldout", "heldout2", "heldout3", "heldout4", "heldout5",
 	"heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11",
-	"heldout12",
+	"heldout12", "heldout13",
 }
 
 // goldenFile holds one verdict per distinct text of every labelled table.

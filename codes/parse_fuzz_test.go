@@ -8,7 +8,7 @@ import (
 // FuzzParse checks that Parse and Classify never panic, that every code Parse reports is well
 // formed and written literally in the input, and that the server's sentence only blanks out.
 func FuzzParse(f *testing.F) {
-	for _, name := range []string{"bounce-reasons", "real-world", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12"} {
+	for _, name := range []string{"bounce-reasons", "real-world", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13"} {
 		for _, row := range readLabelled(f, "testdata/"+name+".tsv") {
 			f.Add(row.text)
 		}
