@@ -76,6 +76,13 @@ func classify(text string, hyphens bool) Bounce {
 		} else {
 			later, failed = l, f
 		}
+	} else if useLexicon && r == UserUnknown && !m.ascii && b.Code.Basic == 0 && b.Code.Enhanced.IsZero() {
+		// A phrase said the recipient does not exist; when the words make the recipient's
+		// domain the subject ("domena adresata nie istnieje", "Doména příjemce neexistuje"),
+		// it is the domain that is missing.
+		if lr, _, _ := m.lexiconReason(); lr == HostUnknown {
+			r = lr
+		}
 	}
 	b.Reason = r
 	b.Class = classOf(b.Code, b.Reason, &m)

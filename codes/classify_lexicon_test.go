@@ -218,3 +218,26 @@ func TestLexiconKeepsRightRows(t *testing.T) {
 			table, cb.all, cb.percent(), ca.percent(), rb.percent(), ra.percent())
 	}
 }
+
+// TestLexiconNamesTheDomain: where a phrase rule reads a code-less reply not in English as "the
+// recipient does not exist", and the words make the recipient's domain the subject, the domain is
+// what is missing.
+func TestLexiconNamesTheDomain(t *testing.T) {
+	for _, text := range []string{
+		"Doména příjemce neexistuje",
+		"Domena odbiorcy nie istnieje lub jest nieprawidłowa",
+		"Il dominio del destinatario è inesistente",
+	} {
+		useLexicon = false
+		without := Classify(text)
+		useLexicon = true
+		with := Classify(text)
+		if without.Reason != UserUnknown || with.Reason != HostUnknown || with.Class != Hard {
+			t.Errorf("%q: %s without the lexicon, %s/%s with it; want userunknown, then hard/hostunknown", text, without.Reason, with.Class, with.Reason)
+		}
+	}
+	// In English the phrase rules keep the say: the local part is what is unknown.
+	if b := Classify(`unknown local-part "ann" in domain "example.com"`); b.Reason != UserUnknown {
+		t.Errorf("English local-part reply: %s", b.Reason)
+	}
+}
