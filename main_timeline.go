@@ -145,24 +145,13 @@ func writeBursts(w io.Writer, bursts []model.Burst, every model.Period) error {
 			when = "week of " + when
 		}
 		if b.Periods > 1 {
-			when += " to " + periodLabel(b.Until.Add(-periodDuration(every)), every)
+			when += " to " + periodLabel(b.Until.Add(-every.Length()), every)
 		}
 		if _, err := fmt.Fprintf(w, "  %s %s: %d lead(s), %s, %.1f× its share\n", codes.SafeText(b.Provider), b.Reason, b.Count, when, float64(b.Count)/b.Expected); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// periodDuration is how long a period lasts (UTC has no daylight saving).
-func periodDuration(every model.Period) time.Duration {
-	switch every {
-	case model.Hour:
-		return time.Hour
-	case model.Week:
-		return 7 * 24 * time.Hour
-	}
-	return 24 * time.Hour
 }
 
 // periodLabel writes a period's start: its date, or for hours its RFC 3339 time.

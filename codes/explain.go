@@ -243,13 +243,19 @@ func SafeText(s string) string {
 			i = skipString(s, i+size)
 			continue
 		case r >= 0x80 && r <= 0x9f:
-		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f:
+		case IsBidiControl(r):
 		default:
 			b.WriteString(s[i : i+size])
 		}
 		i += size
 	}
 	return b.String()
+}
+
+// IsBidiControl reports whether r overrides, embeds or isolates the direction of text, or marks
+// it (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F): characters that make text show reordered.
+func IsBidiControl(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f
 }
 
 // skipEscape returns the index after the escape sequence that starts at s[i] (an ESC).

@@ -45,13 +45,7 @@ func (ds *Dataset) Bursts(sel []int32, every Period) []Burst {
 	dates := ds.leadDates()
 	provIDs, provNames := ds.providerIDs()
 	meta := ds.prepared()
-	unit := int64(86400)
-	switch every {
-	case Hour:
-		unit = 3600
-	case Week:
-		unit = 7 * 86400
-	}
+	unit := int64(every.Length() / time.Second)
 	first, last := int64(math.MaxInt64), int64(math.MinInt64)
 	for _, i := range sel {
 		if at := dates[i]; at != noDate {
@@ -104,7 +98,7 @@ func (ds *Dataset) Bursts(sel []int32, every Period) []Burst {
 			b.Provider = provNames[pair/nReasons]
 			b.Reason = codes.Reason(pair % nReasons)
 			b.From = time.Unix(first+int64(b.from)*unit, 0).UTC()
-			b.Until = periodEnd(time.Unix(first+int64(b.from+b.Periods-1)*unit, 0).UTC(), every)
+			b.Until = time.Unix(first+int64(b.from+b.Periods)*unit, 0).UTC()
 			out = append(out, b.Burst)
 		}
 	}
@@ -156,15 +150,4 @@ func bestStretch(s []int32, cum []int, total, all int) (best stretch, ok bool) {
 		}
 	}
 	return best, ok
-}
-
-// periodEnd is the end of the period that starts at start.
-func periodEnd(start time.Time, every Period) time.Time {
-	switch every {
-	case Hour:
-		return start.Add(time.Hour)
-	case Week:
-		return start.AddDate(0, 0, 7)
-	}
-	return start.AddDate(0, 0, 1)
 }

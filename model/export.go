@@ -1,6 +1,8 @@
 package model
 
 import (
+	"github.com/bouncelens/bouncelens/codes"
+
 	"bufio"
 	"context"
 	"encoding/csv"
@@ -123,16 +125,14 @@ func guard(s string) string {
 	return s
 }
 
-// bidiControls are the characters that override or isolate the direction of text, and the
-// direction marks: dropped from exported cells as from the screen (codes.SafeText).
-const bidiControls = "‪‫‬‭‮⁦⁧⁨⁩‎‏"
-
+// dropBidi drops the direction controls (codes.IsBidiControl) from an exported cell, as
+// codes.SafeText does on the screen.
 func dropBidi(s string) string {
-	if !strings.ContainsAny(s, bidiControls) {
+	if !strings.ContainsFunc(s, codes.IsBidiControl) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(bidiControls, r) {
+		if codes.IsBidiControl(r) {
 			return -1
 		}
 		return r

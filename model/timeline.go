@@ -93,6 +93,17 @@ func (p Period) String() string {
 	return ""
 }
 
+// Length is how long one period lasts (UTC has no daylight saving).
+func (p Period) Length() time.Duration {
+	switch p {
+	case Hour:
+		return time.Hour
+	case Week:
+		return 7 * 24 * time.Hour
+	}
+	return 24 * time.Hour
+}
+
 // ParsePeriod reads a period name: hour, day or week.
 func ParsePeriod(s string) (Period, error) {
 	for p, name := range periodNames {
@@ -477,13 +488,7 @@ const (
 
 func newTimelineCounter(ds *Dataset, by Key, every Period, acts []codes.Action, meta []uint32) *timelineCounter {
 	tc := &timelineCounter{ds: ds, by: by, dates: ds.leadDates(), acts: acts, meta: meta, counts: make(map[uint64]int)}
-	tc.unit = 86400
-	switch every {
-	case Hour:
-		tc.unit = 3600
-	case Week:
-		tc.unit = 7 * 86400
-	}
+	tc.unit = int64(every.Length() / time.Second)
 	switch by {
 	case KeyAction:
 		for _, a := range codes.Actions() {

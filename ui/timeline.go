@@ -82,7 +82,7 @@ func computeTimeline(gen int, ds *model.Dataset, sel []int32) timelineMsg {
 		return out
 	}
 	acts, provs, reasons := runs(byAct), runs(byProv), runs(byReason)
-	step := periodLength(m.every)
+	step := m.every.Length()
 	lo, hi := acts[0][0].Start, acts[len(acts)-1][0].Start
 	gaps := hi.Sub(lo)/step < maxGapPeriods
 	next := lo
@@ -132,17 +132,6 @@ func sortKeysByCount(keys []string, total map[string]int) {
 			keys[j-1], keys[j] = b, a
 		}
 	}
-}
-
-// periodLength is how long one period lasts (UTC has no daylight saving).
-func periodLength(p model.Period) time.Duration {
-	switch p {
-	case model.Hour:
-		return time.Hour
-	case model.Week:
-		return 7 * 24 * time.Hour
-	}
-	return 24 * time.Hour
 }
 
 // periodLabel spells a period's start: an hour with its time, a day with its weekday.
@@ -230,7 +219,7 @@ func (p *timelinePane) inBurst(i int) bool {
 func (p *timelinePane) burstLine() string {
 	b := &p.msg.bursts[p.burst]
 	when := shortPeriod(p.msg.every, b.From)
-	if last := b.Until.Add(-periodLength(p.msg.every)); b.Periods > 1 {
+	if last := b.Until.Add(-p.msg.every.Length()); b.Periods > 1 {
 		to := shortPeriod(p.msg.every, last)
 		if p.msg.every == model.Day && last.Month() == b.From.Month() {
 			to = last.Format("2")
@@ -342,7 +331,7 @@ func (p timelinePane) Update(msg tea.Msg) (timelinePane, any) {
 				label: p.sh.text.Line(b.Provider) + " " + b.Reason.String() + " burst"}
 		}
 		if c := p.Current(); c != nil {
-			return p, narrowAction{since: c.start, until: c.start.Add(periodLength(p.msg.every)),
+			return p, narrowAction{since: c.start, until: c.start.Add(p.msg.every.Length()),
 				label: p.msg.every.String() + " of " + periodLabel(p.msg.every, c.start)}
 		}
 	}
