@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -43,15 +42,11 @@ type activityWriter struct {
 // extract of activity types 8 and 27 returns them. Rows is a number of leads: the extract has
 // more rows than that.
 func GenerateActivities(w io.Writer, rows int, seed int64) error {
-	if rows < 0 {
-		return errors.New("sample: negative number of rows")
-	}
-	g, err := newGenerator(seed, ExportedAt())
+	g, next, err := generated(rows, seed)
 	if err != nil {
 		return err
 	}
-	g.varied = true
-	return newActivityWriter(g, seed).write(w, rows, func() int { return int(g.pick[g.n(len(g.pick))]) })
+	return newActivityWriter(g, seed).write(w, rows, next)
 }
 
 // Activities writes the bounce log of the embedded sample's leads as a Marketo bulk activity

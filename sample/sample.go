@@ -54,15 +54,24 @@ func ActivityCSV() []byte {
 // most replies reach the export inside the sending MTA's report, which names the receiving host
 // and often the lead.
 func Generate(w io.Writer, rows int, seed int64) error {
-	if rows < 0 {
-		return errors.New("sample: negative number of rows")
-	}
-	g, err := newGenerator(seed, ExportedAt())
+	g, next, err := generated(rows, seed)
 	if err != nil {
 		return err
 	}
+	return g.write(w, rows, next)
+}
+
+// generated returns the generator of Generate(rows, seed) and the entry of its next lead.
+func generated(rows int, seed int64) (*generator, func() int, error) {
+	if rows < 0 {
+		return nil, nil, errors.New("sample: negative number of rows")
+	}
+	g, err := newGenerator(seed, ExportedAt())
+	if err != nil {
+		return nil, nil, err
+	}
 	g.varied = true
-	return g.write(w, rows, func() int { return int(g.pick[g.n(len(g.pick))]) })
+	return g, func() int { return int(g.pick[g.n(len(g.pick))]) }, nil
 }
 
 // writeShowcase writes the embedded sample: every catalog entry at least once, the rest
