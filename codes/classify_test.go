@@ -140,7 +140,7 @@ func TestClassify(t *testing.T) {
 // onhold/unknown (60 of the 95 reason misses), most of them not in English. After the
 // compositional lexicon (classify_lexicon.go), which reads such texts as a subject and a
 // predicate and adds no heldout11 text as a phrase: heldout11 class 77.4%, reason 66.1%
-// (not in English, by TestLexiconMeasure's heuristic, 97 rows: class 52.6% -> 70.1%, reason
+// (not in English, by a script's not-English heuristic, 97 rows: class 52.6% -> 70.1%, reason
 // 42.3% -> 61.9%); heldout10 class 85.8%, reason 90.1%. With the English families it exposed
 // (Postmark's bounce types, a required header missing, "mail box", the resolver's "no such
 // host"): heldout11 class 81.9%, reason 70.6% (no longer held out); then a code-less text not
