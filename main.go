@@ -14,7 +14,6 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 
 	"github.com/bouncelens/bouncelens/codes"
@@ -127,25 +126,20 @@ func version() string {
 	return "dev"
 }
 
-// newFlags makes a flag set that reports errors to the caller instead of exiting.
+// newFlags makes a flag set that reports errors to the caller instead of exiting. Its Usage
+// prints the command's flags; parseFlags calls it for --help and after a bad flag's one-line
+// error, never the flag package itself (it would print its own error and the usage first).
 func newFlags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	// The flag package writes its own error and the usage on a bad flag: parseFlags reports the
-	// error in one line instead, and only --help prints the flags.
 	fs.SetOutput(io.Discard)
-	fs.Usage = func() {}
-	helps.Store(fs, func() {
+	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: %s\n\nFlags:\n", synopsis)
 		fs.SetOutput(stderr)
 		fs.PrintDefaults()
 		fs.SetOutput(io.Discard)
-	})
+	}
 	return fs
 }
-
-// helps holds, per flag set until its flags are parsed, the function that prints its usage for
-// --help.
-var helps sync.Map // *flag.FlagSet -> func()
 
 // flagError is a usage error in a command's flags: it prints that command's flags, not the
 // general usage.
@@ -159,21 +153,17 @@ func (e *flagError) Is(target error) bool { return target == errUsage }
 
 // parseFlags parses flags placed anywhere among the arguments and returns the positional ones.
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
-	defer helps.Delete(fs)
+	help := fs.Usage
+	fs.Usage = func() {}
+	defer func() { fs.Usage = help }()
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				if help, ok := helps.Load(fs); ok {
-					help.(func())()
-				}
+				help()
 				return nil, err
 			}
-			fe := &flagError{err: err, help: func() {}}
-			if help, ok := helps.Load(fs); ok {
-				fe.help = help.(func())
-			}
-			return nil, fe
+			return nil, &flagError{err: err, help: help}
 		}
 		args = fs.Args()
 		if len(args) == 0 {
