@@ -185,6 +185,7 @@ type loadFlags struct {
 	strict, all                                  bool
 	since, until                                 string // bounce date range, parsed by history
 	minBounces                                   int
+	lean                                         bool // the command only counts: load leanly when the filter allows (see model.Options.Lean)
 }
 
 func (lf *loadFlags) register(fs *flag.FlagSet) {
@@ -265,7 +266,10 @@ func reasonNames() string {
 }
 
 func (lf *loadFlags) options() model.Options {
-	return model.Options{ReasonColumn: lf.reasonColumn, EmailColumn: lf.emailColumn, All: lf.all, Strict: lf.strict}
+	// A lean load keeps no names or companies and counts no bounces per address: a text match
+	// and --min-bounces need the whole leads.
+	lean := lf.lean && lf.match == "" && lf.minBounces <= 1
+	return model.Options{ReasonColumn: lf.reasonColumn, EmailColumn: lf.emailColumn, All: lf.all, Strict: lf.strict, Lean: lean}
 }
 
 // load reads the files, reports skipped rows on stderr and returns the dataset and the selection.
@@ -303,7 +307,7 @@ func reportSkipped(ds *model.Dataset, stderr io.Writer) {
 		fmt.Fprintf(stderr, "bouncelens: %s\n", codes.SafeText(pe.Error()))
 	}
 	if n := len(ds.Skipped); n > 0 {
-		fmt.Fprintf(stderr, "bouncelens: skipped %d unreadable row(s); kept %d lead(s)\n", n, len(ds.Leads))
+		fmt.Fprintf(stderr, "bouncelens: skipped %d unreadable row(s); kept %d lead(s)\n", n, ds.Len())
 	}
 }
 
@@ -357,6 +361,7 @@ func runSummary(args []string, stdin io.Reader, stdout, stderr io.Writer) error 
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
+	lf.lean = true // a summary only counts
 	ds, sel, err := load(ctx, files, &lf, stdin, stderr)
 	if err != nil {
 		return err

@@ -19,8 +19,22 @@ func (ds *Dataset) Action(i int32) codes.Action {
 func (ds *Dataset) actions() []codes.Action {
 	ds.mu.Lock()
 	defer ds.mu.Unlock()
-	if len(ds.acts) == len(ds.Leads) {
+	if len(ds.acts) == ds.Len() {
 		return ds.acts
+	}
+	if st := ds.lean; st != nil {
+		meta := ds.meta
+		acts := make([]codes.Action, len(st.leads))
+		for i := range st.leads {
+			b := &ds.ridBounce[meta[i]>>2]
+			a := codes.ActionOf(codes.Class(meta[i]&3), b.Reason)
+			if a != codes.Suppress && ds.leanSuspendedNow(&st.leads[i]) {
+				a = codes.Wait
+			}
+			acts[i] = a
+		}
+		ds.acts = acts
+		return acts
 	}
 	acts := make([]codes.Action, len(ds.Leads))
 	for i := range ds.Leads {
@@ -227,7 +241,7 @@ func (ds *Dataset) domainGroups(sel []int32) []Group {
 			g.Key = NoDomainName
 		}
 		for _, i := range d.Leads {
-			g.Classes[ds.Leads[i].Bounce.Class&3]++
+			g.Classes[ds.classOf(i)]++
 			g.Actions[acts[i]]++
 		}
 		g.Class = majority(g.Classes)
@@ -272,7 +286,7 @@ func (ds *Dataset) providerGroups(sel []int32) []Group {
 		g := &out[k]
 		g.Count++
 		g.Leads = append(g.Leads, i)
-		g.Classes[ds.Leads[i].Bounce.Class&3]++
+		g.Classes[ds.classOf(i)]++
 		g.Actions[acts[i]]++
 	}
 	for k := range out {

@@ -201,12 +201,13 @@ type worker struct {
 	monthFirst [nTimeSlots]bool // a date of this file was read month first because it must be
 	codeKey    []byte           // scratch for withCodes
 	tmpl       []byte           // scratch for reason templates
+	alias      bool             // a lean load's CSV worker: fields not kept are not copied (see lean.go)
 }
 
 func newWorker(ld *loader, lay *layout, delim byte, file string, idx int) *worker {
 	w := &worker{ld: ld, lay: lay, file: file, idx: uint16(idx), sp: splitter{delim: delim, width: len(lay.kinds), email: lay.email},
 		interns: make([]interner, len(lay.kinds)), ct: causeTable{seed: ld.causes.seed, empty: -1},
-		row: make([]string, lay.nExtra)}
+		row: make([]string, lay.nExtra), alias: ld.ds.lean != nil}
 	for c := range w.interns {
 		switch {
 		case c == lay.email || lay.kinds[c] != kindString && lay.kinds[c] != kindExtra:
@@ -219,6 +220,9 @@ func newWorker(ld *loader, lay *layout, delim byte, file string, idx int) *worke
 }
 
 func (w *worker) intern(c int, b []byte) string {
+	if w.alias {
+		return w.view(b)
+	}
 	in := &w.interns[c]
 	if in.off || len(b) == 0 {
 		return w.ar.str(b)
@@ -236,6 +240,20 @@ func (w *worker) intern(c int, b []byte) string {
 		in.off, in.m = true, nil
 	}
 	return s
+}
+
+// view returns b as a string without copying it when b lies in the text of the job being
+// filled (a lean load makes its records before the text is read over); a field repaired into
+// scratch space is copied.
+func (w *worker) view(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	p, lo := uintptr(unsafe.Pointer(unsafe.SliceData(b))), uintptr(unsafe.Pointer(unsafe.SliceData(w.j.data)))
+	if p >= lo && p+uintptr(len(b)) <= lo+uintptr(len(w.j.data)) {
+		return unsafe.String(unsafe.SliceData(b), len(b))
+	}
+	return w.ar.str(b)
 }
 
 // ridBounce is the bounce of one reason text, by its id.
@@ -590,7 +608,7 @@ func (w *worker) fill(l *Lead, fields [][]byte, check bool) (uint32, rowKind, er
 			}
 		}
 	}
-	if lay.nExtra > 0 {
+	if lay.nExtra > 0 && !w.alias {
 		l.Extra = w.extra()
 	}
 	ce := other

@@ -45,6 +45,7 @@ type matcher struct {
 	basic     uint16
 	enhanced  codes.Enhanced
 	domain    string
+	domID     int32    // a lean load: the domain's id, -1 when no lead has it
 	needle    string   // lowercased; "" when there is no text match
 	reasonHit []bool   // per distinct reason text: does it contain the needle
 	leadHit   []uint64 // per lead, a bit: its email, name or company contains the needle
@@ -70,6 +71,12 @@ func (ds *Dataset) newMatcher(f Filter) *matcher {
 		m.acts = ds.actions()
 	}
 	m.domain = strings.ToLower(strings.TrimPrefix(strings.TrimSpace(f.Domain), "@"))
+	if st := ds.lean; st != nil && m.domain != "" {
+		m.domID = -1
+		if id, ok := st.domains[m.domain]; ok && m.domain != NoDomainName {
+			m.domID = id
+		}
+	}
 	m.History = f.History
 	if f.Match != "" {
 		m.needle = strings.ToLower(f.Match)
@@ -119,7 +126,13 @@ func (m *matcher) match(ds *Dataset, i int, meta uint32) bool {
 	if !m.History.holds(ds, i) {
 		return false
 	}
-	return m.domain == "" || strings.EqualFold(ds.Leads[i].Domain(), m.domain)
+	if m.domain == "" {
+		return true
+	}
+	if st := ds.lean; st != nil {
+		return st.leads[i].dom == m.domID
+	}
+	return strings.EqualFold(ds.Leads[i].Domain(), m.domain)
 }
 
 // searchIndex holds every lead's email, full name and company, and every distinct reason text,
@@ -262,7 +275,7 @@ func (ds *Dataset) Select(f Filter) []int32 {
 	meta := ds.prepared()
 	m := ds.newMatcher(f)
 	m.prepare(ds)
-	n := len(ds.Leads)
+	n := ds.Len()
 	parts := 1
 	if n >= 1<<16 {
 		parts = runtime.GOMAXPROCS(0)
@@ -313,7 +326,7 @@ func (ds *Dataset) Select(f Filter) []int32 {
 
 // All returns the indices of every lead: the selection of the zero Filter.
 func (ds *Dataset) All() []int32 {
-	sel := make([]int32, len(ds.Leads))
+	sel := make([]int32, ds.Len())
 	for i := range sel {
 		sel[i] = int32(i)
 	}
@@ -323,6 +336,13 @@ func (ds *Dataset) All() []int32 {
 // DistinctLeads counts the distinct email addresses (ignoring case) among the selected leads:
 // a lead found in two files, or bounced twice, counts once here and twice in groups.
 func (ds *Dataset) DistinctLeads(sel []int32) int {
+	if st := ds.lean; st != nil {
+		seen := make(map[uint64]struct{}, len(sel))
+		for _, i := range sel {
+			seen[st.leads[i].email] = struct{}{}
+		}
+		return len(seen)
+	}
 	seen := make(map[string]struct{}, len(sel))
 	for _, i := range sel {
 		e := ds.Leads[i].Email
@@ -346,6 +366,12 @@ func isLowerASCII(s string) bool {
 // ClassCounts counts the selected leads of each class, indexed by codes.Class.
 func (ds *Dataset) ClassCounts(sel []int32) [codes.Success + 1]int {
 	var n [codes.Success + 1]int
+	if ds.lean != nil {
+		for _, i := range sel {
+			n[ds.meta[i]&3]++
+		}
+		return n
+	}
 	for _, i := range sel {
 		if c := ds.Leads[i].Bounce.Class; int(c) < len(n) {
 			n[c]++

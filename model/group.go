@@ -331,6 +331,9 @@ func (ds *Dataset) Domains(sel []int32) []DomainGroup {
 
 // domains groups part of a selection by domain, in order of first appearance.
 func (ds *Dataset) domains(sel []int32) []DomainGroup {
+	if ds.lean != nil {
+		return ds.leanDomains(sel)
+	}
 	index := make(map[string]int)
 	var out []DomainGroup
 	for _, i := range sel {

@@ -37,6 +37,7 @@ func Load(ctx context.Context, files []string, opts Options) (*Dataset, error) {
 	}
 	ld := newLoader(opts)
 	ld.joining = len(files) > 1 && slices.ContainsFunc(files, isActivityFile)
+	ld.startLean()
 	for _, name := range files {
 		if name != "-" {
 			ld.estBytes += decodedSize(name)
@@ -61,6 +62,7 @@ func Load(ctx context.Context, files []string, opts Options) (*Dataset, error) {
 // LoadReader reads one export from r; name is used in errors and in Dataset.Files.
 func LoadReader(ctx context.Context, r io.Reader, name string, opts Options) (*Dataset, error) {
 	ld := newLoader(opts)
+	ld.startLean()
 	size := regularSize(r)
 	ld.estBytes = size
 	if err := ld.read(ctx, r, name, 0, size); err != nil {
@@ -84,6 +86,7 @@ func LoadBytes(ctx context.Context, inputs []Input, opts Options) (*Dataset, err
 	}
 	ld := newLoader(opts)
 	ld.joining = len(inputs) > 1 && slices.ContainsFunc(inputs, func(in Input) bool { return isActivityData(in.Data) })
+	ld.startLean()
 	for _, in := range inputs {
 		ld.estBytes += int64(len(in.Data))
 	}
@@ -166,6 +169,14 @@ func newLoader(opts Options) *loader {
 	return ld
 }
 
+// startLean makes the load lean when asked to and it joins no activity files (a join needs
+// the lead rows' fields).
+func (ld *loader) startLean() {
+	if ld.opts.Lean && !ld.joining {
+		ld.ds.lean = newLeanStore(ld.fields)
+	}
+}
+
 // finish completes the dataset; it fails when rows were read but none could be.
 func (ld *loader) finish() (*Dataset, error) {
 	ds := ld.ds
@@ -177,7 +188,11 @@ func (ld *loader) finish() (*Dataset, error) {
 			}
 		}
 	}
-	if len(ds.Leads) == 0 && len(ds.Skipped) > 0 {
+	if st := ds.lean; st != nil {
+		ds.meta = st.meta
+		st.meta = nil
+	}
+	if ds.Len() == 0 && len(ds.Skipped) > 0 {
 		n, first := len(ds.Skipped), ds.Skipped[0]
 		return nil, &ParseError{File: first.File, Err: fmt.Errorf("no row could be read: %d unreadable row%s, the first: %v", n, plural(n), first)}
 	}
@@ -189,7 +204,11 @@ func (ld *loader) finish() (*Dataset, error) {
 		ds.ridBounce = append(ds.ridBounce, make([]codes.Bounce, n)...)
 	}
 	if ld.opts.Now == nil {
-		ds.Now = exportTime(ds.Leads, ds.Now)
+		if ds.lean != nil {
+			ds.Now = ds.lean.exportTime(ds.Now)
+		} else {
+			ds.Now = exportTime(ds.Leads, ds.Now)
+		}
 	}
 	return ds, nil
 }
@@ -315,6 +334,8 @@ type job struct {
 	raw      []rawEntry
 	fillErrs []*ParseError // rows split but not read, in order
 	section  int32         // 1 + the record that is a new header (see loader.settle), or 0
+	lean     leanJob       // a lean load: the records of dst[:good]
+	refilled bool          // settle filled dst again: lean must be made again
 	split    chan struct{} // closed when recs is ready
 	placed   chan struct{} // closed when dst is set
 	done     chan struct{} // closed when filled
@@ -334,7 +355,10 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	cr := &countingReader{r: r}
 	br, err := decode(cr)
 	if errors.Is(err, errJSON) {
-		return ld.readJSON(ctx, br, name, idx)
+		from := len(ds.Leads)
+		err := ld.readJSON(ctx, br, name, idx)
+		ld.leanLeads(from)
+		return err
 	}
 	if err != nil {
 		return &ParseError{File: name, Err: err}
@@ -360,6 +384,11 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	ld.noteColumns(lay)
 	ld.noteLeadRows(lay, name)
 	fileStart := len(ds.Leads)
+	lean := ds.lean
+	if lean != nil {
+		fileStart = len(lean.leads)
+	}
+	leadBufs := make(chan leanScratch, 2*inFlight) // a lean load's scratch, one a chunk
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -390,6 +419,13 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 			}
 			ld.seenBytes += fileBytes(len(j.data))
 			n := len(j.recs)
+			if lean != nil {
+				j.dst, j.lean = leadBuffer(leadBufs, n)
+				j.dstMeta = make([]uint32, n)
+				filling.Add(1)
+				close(j.placed)
+				continue
+			}
 			ld.growMu.Lock()
 			if len(ds.Leads)+n > cap(ds.Leads) {
 				filling.Wait() // no worker may be writing into the array being replaced
@@ -428,6 +464,9 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 				case <-j.placed:
 					if ctx.Err() == nil {
 						w.fillAll(j, 0)
+						if lean != nil {
+							ld.compact(j)
+						}
 					}
 					filling.Done()
 				case <-ctx.Done():
@@ -469,6 +508,12 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 			return fmt.Errorf("reading %s: %w", name, err)
 		}
 		notRows := ld.settle(j, &secs, lay, delim, name, idx)
+		if lean != nil {
+			if j.refilled {
+				ld.compact(j)
+			}
+			ld.mergeLean(j)
+		}
 		j.skipped = mergeErrs(j.skipped, j.fillErrs)
 		if ld.opts.Strict && len(j.skipped) > 0 {
 			stop()
@@ -488,6 +533,14 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 				ld.tally.add(mt, ds.ridBounce)
 			}
 		}
+		if lean != nil {
+			clear(j.dst)
+			select {
+			case leadBufs <- leanScratch{j.dst[:0], j.lean}:
+			default:
+			}
+			j.dst, j.dstMeta, j.lean = nil, nil, leanJob{}
+		}
 		ds.Skipped = append(ds.Skipped, j.skipped...)
 		ds.Rows += j.rows - notRows
 		ds.blankRows += j.blank
@@ -500,7 +553,7 @@ func (ld *loader) read(ctx context.Context, r io.Reader, name string, idx int, s
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("reading %s: %w", name, err)
 	}
-	if holes > 0 {
+	if holes > 0 && lean == nil {
 		// Rows that split but could not be read left their slots empty: close the gaps.
 		w := spans[0].off
 		for _, sp := range spans {

@@ -77,6 +77,7 @@ type Dataset struct {
 	ridBounce []codes.Bounce // per distinct reason text: its bounce (class aside)
 	acts      []codes.Action // per lead: its action, built on first use
 	hist      historyIndex   // per lead: bounce date, domain, provider and address bounce count, built on first use (timeline.go)
+	lean      *leanStore     // a lean load's leads (Options.Lean); nil otherwise
 }
 
 // prepared returns the per-lead side table Select and Groups scan, building it when the
@@ -84,7 +85,7 @@ type Dataset struct {
 func (ds *Dataset) prepared() []uint32 {
 	ds.mu.Lock()
 	defer ds.mu.Unlock()
-	if len(ds.meta) == len(ds.Leads) && len(ds.ridBounce) == len(ds.reasons) {
+	if len(ds.meta) == ds.Len() && len(ds.ridBounce) == len(ds.reasons) {
 		return ds.meta
 	}
 	type key struct {
@@ -150,6 +151,11 @@ type Options struct {
 	Strict       bool             // stop at the first bad row instead of skipping it
 	Now          func() time.Time // clock for "suspended now"; nil means the export's newest date, or time.Now when it is later
 	Progress     func(Progress)   // called now and then while loading; may be nil
+
+	// Lean keeps only what counting needs (see lean.go): Select without Match or MinBounces,
+	// Groups, GroupsBy, Totals, WriteSummary and TotalsText work, and Dataset.Leads stays
+	// empty (Len counts the leads). A load that joins activity files is never lean.
+	Lean bool
 
 	leadRows bool // a file without a bounce reason column is read too, its rows for the join only
 }

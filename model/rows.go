@@ -300,7 +300,15 @@ func (ld *loader) settle(j *job, secs *sections, base *layout, delim byte, name 
 		ld.growMu.Lock()
 		defer ld.growMu.Unlock()
 		n := len(j.recs)
-		j.dst, j.dstMeta = ds.Leads[j.off:j.off+n], ds.meta[j.off:j.off+n]
+		if ds.lean != nil {
+			if cap(j.dst) < n || cap(j.dstMeta) < n {
+				j.dst, j.dstMeta = make([]Lead, n), make([]uint32, n)
+			}
+			j.dst, j.dstMeta = j.dst[:n], j.dstMeta[:n]
+			j.refilled = true
+		} else {
+			j.dst, j.dstMeta = ds.Leads[j.off:j.off+n], ds.meta[j.off:j.off+n]
+		}
 		clear(j.dst[j.good:])
 		s.w.fillAll(j, from)
 	}
@@ -481,9 +489,28 @@ func (ds *Dataset) Uncounted() (notBounced, noAddress int) {
 // Totals returns the counts of the load that made ds.
 func (ds *Dataset) Totals() Totals {
 	t := Totals{
-		Files: len(ds.Files), Rows: ds.Rows, Leads: len(ds.Leads), Skipped: len(ds.Skipped),
+		Files: len(ds.Files), Rows: ds.Rows, Leads: ds.Len(), Skipped: len(ds.Skipped),
 		NotBounced: ds.notBounced, NoAddress: ds.noAddress, Joined: ds.joined, BlankRows: ds.blankRows,
 		RepeatedHeaders: ds.repeatedHeaders, ReasonColumn: ds.reasonCols, CodeColumn: ds.codeCols, EmailColumn: ds.emailCols,
+	}
+	t.Distinct = ds.distinctAddresses()
+	t.Notes = append(t.Notes, ds.notes...)
+	for _, n := range ds.unparsed {
+		t.Notes = append(t.Notes, fmt.Sprintf("%d %s not understood in %s (left empty, text kept)", n.count, n.what, n.column))
+	}
+	return t
+}
+
+// distinctAddresses counts the distinct addresses (ignoring case) of the leads that have one.
+func (ds *Dataset) distinctAddresses() int {
+	if st := ds.lean; st != nil {
+		seen := make(map[uint64]struct{}, len(st.leads))
+		for i := range st.leads {
+			if st.leads[i].flags&flagNoAddress == 0 {
+				seen[st.leads[i].email] = struct{}{}
+			}
+		}
+		return len(seen)
 	}
 	seen := make(map[string]struct{}, len(ds.Leads))
 	for i := range ds.Leads {
@@ -497,12 +524,7 @@ func (ds *Dataset) Totals() Totals {
 		}
 		seen[e] = struct{}{}
 	}
-	t.Distinct = len(seen)
-	t.Notes = append(t.Notes, ds.notes...)
-	for _, n := range ds.unparsed {
-		t.Notes = append(t.Notes, fmt.Sprintf("%d %s not understood in %s (left empty, text kept)", n.count, n.what, n.column))
-	}
-	return t
+	return len(seen)
 }
 
 // unparsedNote counts one column's values that were not understood, over every file.
@@ -598,6 +620,9 @@ func (ld *loader) fixOrder(workers []*worker, from int) {
 	}
 	const all = flagAmbiguous * (1<<nTimeSlots - 1)
 	swap := dayFirst && !monthFirst
+	if ds.lean != nil {
+		ds.lean.fixOrder(from, swap)
+	}
 	for i := from; i < len(ds.Leads); i++ {
 		l := &ds.Leads[i]
 		if l.flags&all == 0 {

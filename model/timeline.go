@@ -261,6 +261,21 @@ func (ds *Dataset) Undated(sel []int32) int {
 // Span returns the earliest and the latest bounce date of the leads; both are zero when none
 // has a date.
 func (ds *Dataset) Span(leads []int32) (first, last time.Time) {
+	if st := ds.lean; st != nil {
+		for _, i := range leads {
+			s := st.bounceDate(&st.leads[i])
+			if s.isZero() {
+				continue
+			}
+			if at := s.time(); first.IsZero() || at.Before(first) {
+				first = at
+			}
+			if at := s.time(); last.IsZero() || at.After(last) {
+				last = at
+			}
+		}
+		return first, last
+	}
 	for _, i := range leads {
 		at, _ := ds.BounceDate(&ds.Leads[i])
 		if at.IsZero() {
@@ -328,6 +343,16 @@ type historyIndex struct {
 func (ds *Dataset) leadDates() []int64 {
 	hx := &ds.hist
 	hx.datesOnce.Do(func() {
+		if st := ds.lean; st != nil {
+			hx.dates = make([]int64, len(st.leads))
+			for i := range st.leads {
+				hx.dates[i] = noDate
+				if s := st.bounceDate(&st.leads[i]); !s.isZero() {
+					hx.dates[i] = s.unix()
+				}
+			}
+			return
+		}
 		hx.dates = make([]int64, len(ds.Leads))
 		for i := range ds.Leads {
 			hx.dates[i] = noDate
@@ -344,6 +369,14 @@ func (ds *Dataset) leadDates() []int64 {
 func (ds *Dataset) domainIDs() ([]int32, []string) {
 	dx := &ds.hist
 	dx.domOnce.Do(func() {
+		if st := ds.lean; st != nil {
+			dx.domIDs = make([]int32, len(st.leads))
+			for i := range st.leads {
+				dx.domIDs[i] = st.leads[i].dom
+			}
+			dx.domNames = st.names
+			return
+		}
 		n := len(ds.Leads)
 		parts := 1
 		if n >= 1<<16 {
@@ -433,8 +466,8 @@ func (ds *Dataset) providerIDs() ([]int32, []string) {
 		for k := range byText {
 			byText[k] = -1
 		}
-		hx.provIDs = make([]int32, len(ds.Leads))
-		for i := range ds.Leads {
+		hx.provIDs = make([]int32, ds.Len())
+		for i := range hx.provIDs {
 			k := byDomain[doms[i]]
 			if k < 0 {
 				rid := meta[i] >> 2
