@@ -39,7 +39,11 @@ func summaries(t *testing.T, ds *Dataset) string {
 		sel := ds.Select(f.f)
 		for _, g := range []Grouping{ByCodes, ByActions, ByReasons, ByDomains, ByProviders} {
 			for _, format := range []string{"table", "csv", "json"} {
-				for _, by := range []SortBy{ByCount, ByCode} {
+				orders := []SortBy{ByCount}
+				if f.name == "all" {
+					orders = append(orders, ByCode)
+				}
+				for _, by := range orders {
 					b.WriteString("== " + f.name + " " + g.String() + " " + format + "\n")
 					if err := ds.WriteSummary(&b, sel, ds.GroupsBy(sel, g, by), SummaryOptions{By: g, Format: format}); err != nil {
 						t.Fatal(err)
@@ -71,8 +75,8 @@ func TestLeanSummariesAreTheFullLoads(t *testing.T) {
 		}
 		return p
 	}
-	export := gen("export.csv", func(f *os.File) error { return sample.Generate(f, 30_000, 7) })
-	acts := gen("activities.csv", func(f *os.File) error { return sample.GenerateActivities(f, 3_000, 7) })
+	export := gen("export.csv", func(f *os.File) error { return sample.Generate(f, 8_000, 7) })
+	acts := gen("activities.csv", func(f *os.File) error { return sample.GenerateActivities(f, 1_500, 7) })
 	// Ambiguous dates, decided day first by a later row of the same file.
 	dayFirst := gen("dayfirst.csv", func(f *os.File) error {
 		_, err := f.WriteString("Email Address,Email Invalid Cause,Email Suspended At,Updated At\n" +
